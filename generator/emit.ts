@@ -1,0 +1,179 @@
+/**
+ * Emit step (ts-morph): operation model → the client files of generated/<provider>/:
+ * - client.ts: the operation table as data, the typed client interface, the factory;
+ * - envelope.ts (ClickSend): the envelope type and each operation's `data` type;
+ * - index.ts: the public entry point.
+ * openapi-typescript's `schema.d.ts` supplies every type; nothing here re-describes a schema.
+ */
+import { Project, VariableDeclarationKind, type SourceFile } from "ts-morph";
+import { generatedHeader } from "./header.js";
+import { camelCase } from "../runtime/operations.js";
+import type { ApiModel, OperationModel } from "./model.js";
+import type { Provider } from "./providers.js";
+
+const RUNTIME = "../../runtime/index.js";
+
+function newFile(project: Project, name: string): SourceFile {
+  return project.createSourceFile(name, "", { overwrite: true });
+}
+
+function jsdoc(lines: string[]): string {
+  const body = lines.flatMap((line) => line.split("\n")).map((line) => (line ? ` * ${line.replace(/\*\//g, "*\\/")}` : " *"));
+  return `/**\n${body.join("\n")}\n */`;
+}
+
+function operationEntry(op: OperationModel): string {
+  return [
+    `method: "${op.method}"`,
+    `path: "${op.path}"`,
+    `pathParams: ${JSON.stringify(op.pathParams)}`,
+    `queryParams: ${JSON.stringify(op.queryParams)}`,
+    `headerParams: ${JSON.stringify(op.headerParams)}`,
+    `body: "${op.body}"`,
+    `parseAs: "${op.parseAs}"`,
+    `authenticated: ${op.authenticated}`,
+  ].join(", ");
+}
+
+function methodSignature(op: OperationModel): string {
+  const doc = jsdoc([
+    op.summary,
+    "",
+    `\`${op.method.toUpperCase()} ${op.path}\` — operationId \`${op.operationId}\``,
+    ...(op.deprecated ? ["@deprecated The provider marks this operation deprecated."] : []),
+  ]);
+  const input = `input${op.inputRequired ? "" : "?"}: Input<"${op.operationId}">`;
+  return `${doc}\n${camelCase(op.action)}(${input}, options?: CallOptions): Promise<Reply<"${op.operationId}">>;`;
+}
+
+function byNamespace(model: ApiModel): Map<string, OperationModel[]> {
+  const groups = new Map<string, OperationModel[]>();
+  for (const op of model.operations) groups.set(op.namespace, [...(groups.get(op.namespace) ?? []), op]);
+  return groups;
+}
+
+function replyType(op: OperationModel): string {
+  const content = op.success.contentType ? `["content"]["${op.success.contentType}"]` : "";
+  return content ? `operations["${op.operationId}"]["responses"][${op.success.status}]${content}` : "undefined";
+}
+
+function emitClientFile(project: Project, provider: Provider, model: ApiModel): SourceFile {
+  const file = newFile(project, "client.ts");
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] });
+  file.addImportDeclaration({
+    moduleSpecifier: RUNTIME,
+    namedImports: [
+      provider.runtime.factory,
+      ...["CallOptions", "OperationInput", "OperationTable", provider.runtime.options, ...provider.extraTypes].map((name) => `type ${name}`),
+    ],
+  });
+
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`Server used when no \`baseUrl\` is given: the first server of the bundled document.`],
+    declarations: [{ name: "DEFAULT_BASE_URL", initializer: JSON.stringify(model.defaultServer) }],
+  });
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ["Every operation of the bundled document, as data the runtime binds into methods."],
+    declarations: [
+      {
+        name: "operationTable",
+        initializer: `{\n${model.operations.map((op) => `  "${op.operationId}": { ${operationEntry(op)} },`).join("\n")}\n} as const satisfies OperationTable`,
+      },
+    ],
+  });
+  file.addTypeAlias({ isExported: true, name: "OperationId", type: "keyof typeof operationTable" });
+  file.addTypeAlias({
+    isExported: true,
+    name: "Input",
+    typeParameters: ["K extends OperationId"],
+    docs: ["What a method takes: path, query and header parameters by name, and the body under `body`."],
+    type: `OperationInput<operations[K]>`,
+  });
+  file.addInterface({
+    isExported: true,
+    name: "Replies",
+    docs: ["The success reply of every operation, by operationId."],
+    properties: model.operations.map((op) => ({ name: `"${op.operationId}"`, type: replyType(op) })),
+  });
+  file.addTypeAlias({ isExported: true, name: "Reply", typeParameters: ["K extends OperationId"], type: "Replies[K]" });
+
+  const groups = [...byNamespace(model)].map(([namespace, ops]) => {
+    const tag = model.tags[namespace];
+    const doc = tag ? `${jsdoc([`${tag.displayName}: ${tag.description}`])}\n` : "";
+    return `${doc}readonly ${camelCase(namespace)}: {\n${ops.map(methodSignature).join("\n")}\n};`;
+  });
+  file.addInterface({
+    isExported: true,
+    name: provider.clientType,
+    docs: [`A typed client for ${model.title}: one method per operation, grouped by tag.`],
+  }).addMember(
+    [
+      ...groups,
+      `/** The underlying openapi-fetch client, typed by \`paths\`, for anything the methods do not cover. */\nreadonly raw: Client<paths>;`,
+      ...provider.extraMembers,
+    ].join("\n"),
+  );
+
+  const returns = provider.runtime.async ? `Promise<${provider.clientType}>` : provider.clientType;
+  const call = `${provider.runtime.factory}<paths>(options, operationTable, DEFAULT_BASE_URL)`;
+  file.addFunction({
+    isExported: true,
+    isAsync: provider.runtime.async,
+    name: provider.factory,
+    docs: [`Creates a ${provider.title} client.${provider.runtime.async ? " Logs in first when given a username and password." : ""}`],
+    parameters: [{ name: "options", type: provider.runtime.options }],
+    returnType: returns,
+    // The runtime builds the method groups from operationTable at run time; this interface is
+    // their static type, generated from the same table.
+    statements: `return (${provider.runtime.async ? "await " : ""}${call}) as unknown as ${provider.clientType};`,
+  });
+  return file;
+}
+
+function emitEnvelope(project: Project, provider: Provider): SourceFile {
+  const file = newFile(project, "envelope.ts");
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["components"] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./client.js", namedImports: ["OperationId", "Replies"] });
+  file.addTypeAlias({
+    isExported: true,
+    name: "Envelope",
+    typeParameters: ["TData = unknown"],
+    docs: ["The wrapper of every ClickSend JSON reply, with `data` narrowed to `TData`."],
+    type: `Omit<components["schemas"]["Envelope"], "data"> & { data: TData }`,
+  });
+  file.addTypeAlias({
+    isExported: true,
+    name: "ReplyData",
+    typeParameters: ["K extends OperationId"],
+    docs: ["The `data` inside an operation's envelope, e.g. `ReplyData<\"sms/send\">`."],
+    type: `Replies[K] extends { data: infer D } ? D : never`,
+  });
+  return file;
+}
+
+function emitIndex(project: Project, provider: Provider): SourceFile {
+  const file = newFile(project, "index.ts");
+  file.addExportDeclaration({ moduleSpecifier: "./client.js" });
+  if (provider.envelope) file.addExportDeclaration({ moduleSpecifier: "./envelope.js" });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] });
+  file.addExportDeclaration({ moduleSpecifier: RUNTIME });
+  return file;
+}
+
+/** Returns file name → contents for generated/<provider>/ (besides openapi.json and schema.d.ts). */
+export default function emitClientFiles(provider: Provider, model: ApiModel): Record<string, string> {
+  const project = new Project({ useInMemoryFileSystem: true });
+  const files = [emitClientFile(project, provider, model), ...(provider.envelope ? [emitEnvelope(project, provider)] : []), emitIndex(project, provider)];
+  const out: Record<string, string> = {};
+  for (const file of files) {
+    file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+    // The header goes on last, so that it stays the first line whatever ts-morph inserts on top.
+    out[file.getBaseName()] = `${generatedHeader(provider.id)}\n\n${file.getFullText()}`;
+  }
+  return out;
+}

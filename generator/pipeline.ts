@@ -1,0 +1,52 @@
+/**
+ * The whole generation, in one process: lint → bundle → types → model → emit, per provider.
+ * Returns the file contents; writing them (atomically) and building docs are the caller's call,
+ * so `npm run check` can run the same pipeline and compare instead of writing.
+ */
+import lintProvider, { LintFailure, type Finding } from "./lint.js";
+import bundleProvider from "./bundle.js";
+import buildModel from "./model.js";
+import emitTypes from "./types.js";
+import emitClientFiles from "./emit.js";
+import type { GeneratedFiles } from "./write.js";
+import type { Provider } from "./providers.js";
+
+export interface StepTimings {
+  [step: string]: number;
+}
+
+export interface PipelineResult {
+  files: GeneratedFiles;
+  /** Warnings that did not stop the build. */
+  warnings: Finding[];
+  timings: StepTimings;
+}
+
+async function timed<T>(timings: StepTimings, step: string, work: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[step] = (timings[step] ?? 0) + (performance.now() - started);
+  }
+}
+
+export default async function generate(providers: readonly Provider[]): Promise<PipelineResult> {
+  const timings: StepTimings = {};
+  const findings = (await timed(timings, "lint", () => Promise.all(providers.map(lintProvider)))).flat();
+  if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
+
+  const files: GeneratedFiles = {};
+  for (const provider of providers) {
+    const document = await timed(timings, "bundle", () => bundleProvider(provider));
+    const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
+    const model = buildModel(document);
+    const client = await timed(timings, "emit", () => emitClientFiles(provider, model));
+    files[provider.id] = {
+      "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
+      "schema.d.ts": schema,
+      ...client,
+    };
+  }
+  return { files, warnings: findings, timings };
+}

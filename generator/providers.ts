@@ -1,0 +1,69 @@
+/**
+ * The two APIs this project describes, and where each one's files live. Every step of the
+ * pipeline takes a Provider, so adding a third API is one entry here plus its specs.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface Provider {
+  /** Folder name under specs/ and generated/, and the Redocly API alias prefix. */
+  id: "clicksend" | "smsend";
+  /** Human name used in generated comments and docs titles. */
+  title: string;
+  /** Name of the factory function the generated client exports. */
+  factory: string;
+  /** Name of the client interface the generated client exports. */
+  clientType: string;
+  /** The runtime function the factory delegates to, and its options type (runtime/index.ts). */
+  runtime: { factory: string; options: string; async: boolean };
+  /** Extra members of the client interface, beyond the operation groups and `raw`, and the
+   * runtime types they mention. */
+  extraMembers: string[];
+  extraTypes: string[];
+  /** Whether replies are wrapped in ClickSend's envelope (emits envelope.ts). */
+  envelope: boolean;
+  root: string;
+  spectralRuleset: string;
+}
+
+type ProviderSettings = Omit<Provider, "root" | "spectralRuleset">;
+
+function provider(settings: ProviderSettings): Provider {
+  return {
+    ...settings,
+    root: path.join(repoRoot, "specs", settings.id, "openapi.yaml"),
+    spectralRuleset: path.join(repoRoot, "specs", settings.id, ".spectral.yaml"),
+  };
+}
+
+export const providers: readonly Provider[] = [
+  provider({
+    id: "clicksend",
+    title: "ClickSend REST v3",
+    factory: "createClickSendClient",
+    clientType: "ClickSendClient",
+    runtime: { factory: "createClickSendRuntime", options: "ClickSendOptions", async: false },
+    extraMembers: [],
+    extraTypes: [],
+    envelope: true,
+  }),
+  provider({
+    id: "smsend",
+    title: "smSend REST v1.0",
+    factory: "createSmSendClient",
+    clientType: "SmSendClient",
+    runtime: { factory: "createSmSendRuntime", options: "SmSendOptions", async: true },
+    extraMembers: [
+      "/** The keys in use (to store an access token and skip the next login). Never serialized with the client. */\ncurrentKeys(): SmSendKeys | undefined;",
+    ],
+    extraTypes: ["SmSendKeys"],
+    envelope: false,
+  }),
+];
+
+/** Path relative to the repository root, with forward slashes, for messages and headers. */
+export function relative(file: string): string {
+  return path.relative(repoRoot, file).split(path.sep).join("/");
+}

@@ -1,0 +1,140 @@
+/**
+ * smSend's side of the runtime: the login flows and the key headers.
+ *
+ * smSend authenticates every call with `user_key` plus either `Session_key` (from GET /login; it
+ * expires after about five idle minutes) or `Access_token` (from GET /token). Both logins reply
+ * with plain text `user_key;key`. A client created with a password logs in itself and, when a
+ * call is refused with 401, logs in again once and repeats that call: a 401 means the request was
+ * not carried out, so repeating it cannot send a message twice.
+ */
+import createClient, { type Client } from "openapi-fetch";
+import { createCaller } from "./call.js";
+import { DEFAULT_TIMEOUT_MS } from "./clicksend.js";
+import { HttpError, SmSendError, UnparseableResponseError, type CallContext } from "./errors.js";
+import { bindOperations, type CallEvent, type CallHandler, type OperationTable } from "./operations.js";
+import { Redactor } from "./redact.js";
+
+interface CommonOptions {
+  /** Defaults to the first (HTTPS) server of the bundled document. */
+  baseUrl?: string;
+  fetch?: (request: Request) => Promise<Response>;
+  /** Per-call timeout in milliseconds (default 30 000; 0 for none). */
+  timeoutMs?: number;
+  /** Called after every call with its operationId, redacted URL, status and duration. */
+  onCall?: (event: CallEvent) => void;
+}
+
+/** Log in with a username and password: `auth: "session"` (default) or `"token"`. */
+export interface SmSendLoginOptions extends CommonOptions {
+  username: string;
+  password: string;
+  auth?: "session" | "token";
+}
+/** Use keys obtained earlier. */
+export interface SmSendSessionOptions extends CommonOptions {
+  userKey: string;
+  sessionKey: string;
+}
+export interface SmSendTokenOptions extends CommonOptions {
+  userKey: string;
+  accessToken: string;
+}
+export type SmSendOptions = SmSendLoginOptions | SmSendSessionOptions | SmSendTokenOptions;
+
+export interface SmSendKeys {
+  userKey: string;
+  /** Header name the second key travels in. */
+  kind: "Session_key" | "Access_token";
+  key: string;
+}
+
+const LOGIN_OPERATION = { session: "auth/login", token: "auth/get-token" } as const;
+
+/** Reads `user_key;key`; anything else is an unparseable reply. */
+export function parseLoginReply(text: string, context: CallContext): { userKey: string; key: string } {
+  const match = /^\s*([^;\s]+);([^;\s]+)\s*$/.exec(text);
+  if (!match) throw new UnparseableResponseError(context, 200, "[login reply withheld]", "expected `user_key;key`");
+  return { userKey: match[1]!, key: match[2]! };
+}
+
+function explain(status: number): string | undefined {
+  if (status === 401) return "user_key, Session_key or Access_token missing, invalid or expired";
+  if (status === 404) return "not found (at login: wrong username or password)";
+  return undefined;
+}
+
+export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptions, table: OperationTable, defaultBaseUrl: string) {
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
+  const redactor = new Redactor();
+  let keys: SmSendKeys | undefined;
+  const useKeys = (next: SmSendKeys) => {
+    redactor.add(next.userKey);
+    redactor.add(next.key);
+    keys = next;
+  };
+  const clientOptions = { baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const raw: Client<Paths> = createClient<Paths>(clientOptions);
+  // Headers for the raw client too, read at request time so a new login is picked up.
+  raw.use({
+    onRequest: ({ request }) => {
+      if (keys && !request.headers.has("user_key")) {
+        request.headers.set("user_key", keys.userKey);
+        request.headers.set(keys.kind, keys.key);
+      }
+      return request;
+    },
+  });
+
+  const send = createCaller({
+    raw: createClient(clientOptions),
+    baseUrl,
+    table,
+    redactor,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    credentials: (): Record<string, string> => (keys ? { user_key: keys.userKey, [keys.kind]: keys.key } : {}),
+    httpError: (context, status, body) => new SmSendError(context, status, body, explain(status)),
+    onCall: options.onCall,
+  });
+
+  let login: (() => Promise<void>) | undefined;
+  if ("password" in options) {
+    if (!options.username || !options.password) throw new TypeError("createSmSendClient needs a username and a password");
+    redactor.add(options.password);
+    const flow = options.auth ?? "session";
+    const operationId = LOGIN_OPERATION[flow];
+    login = async () => {
+      const text = String(await send(operationId, { username: options.username, password: options.password }, undefined));
+      const context = { operationId, method: "GET", url: redactor.url(`${baseUrl}${table[operationId]?.path ?? ""}`) };
+      const { userKey, key } = parseLoginReply(text, context);
+      useKeys({ userKey, key, kind: flow === "session" ? "Session_key" : "Access_token" });
+    };
+    await login();
+  } else if ("sessionKey" in options) {
+    useKeys({ userKey: options.userKey, key: options.sessionKey, kind: "Session_key" });
+  } else if ("accessToken" in options) {
+    useKeys({ userKey: options.userKey, key: options.accessToken, kind: "Access_token" });
+  } else {
+    throw new TypeError("createSmSendClient needs username + password, userKey + sessionKey, or userKey + accessToken");
+  }
+
+  const call: CallHandler = async (operationId, input, callOptions) => {
+    try {
+      return await send(operationId, input, callOptions);
+    } catch (error) {
+      const expired = error instanceof HttpError && error.status === 401 && table[operationId]?.authenticated;
+      if (!expired || !login) throw error;
+      await login();
+      return send(operationId, input, callOptions);
+    }
+  };
+
+  return {
+    ...bindOperations(table, call),
+    raw,
+    /** The keys in use (e.g. to store an access token and skip the next login). A method, not
+     * a property, so that logging or serializing the client never prints them. */
+    currentKeys(): SmSendKeys | undefined {
+      return keys ? { ...keys } : undefined;
+    },
+  };
+}

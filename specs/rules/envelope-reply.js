@@ -1,0 +1,37 @@
+// Spectral function (ClickSend): every 2xx JSON reply must be the envelope
+// {http_code, response_code, response_msg, data}. The check is structural: the four fields must
+// be required by the schema itself or by one of its `allOf` parts, however deeply nested.
+// An operation that replies without the envelope opts out with `x-clicksend-envelope: false`.
+const ENVELOPE_FIELDS = ["http_code", "response_code", "response_msg", "data"];
+
+function requiredFields(schema, seen = new Set()) {
+  const fields = new Set();
+  if (schema === null || typeof schema !== "object" || seen.has(schema)) return fields;
+  seen.add(schema);
+  for (const name of Array.isArray(schema.required) ? schema.required : []) fields.add(name);
+  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    for (const name of requiredFields(part, seen)) fields.add(name);
+  }
+  return fields;
+}
+
+export default function envelopeReply(operation) {
+  if (operation === null || typeof operation !== "object") return;
+  if (operation["x-clicksend-envelope"] === false) return;
+  const results = [];
+  for (const [status, response] of Object.entries(operation.responses || {})) {
+    if (!/^2\d\d$/.test(status) || !response || !response.content) continue;
+    for (const [mediaType, media] of Object.entries(response.content)) {
+      if (!/json/.test(mediaType)) continue;
+      const have = requiredFields(media && media.schema);
+      const missing = ENVELOPE_FIELDS.filter((field) => !have.has(field));
+      if (missing.length > 0) {
+        results.push({
+          message: `${status} ${mediaType} reply is not the envelope: it does not require ${missing.join(", ")}`,
+          path: ["responses", status, "content", mediaType, "schema"],
+        });
+      }
+    }
+  }
+  return results;
+}

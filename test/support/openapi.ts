@@ -1,0 +1,98 @@
+/**
+ * Test helpers over the bundled documents in generated/: load one, build its operation model,
+ * make example inputs from the spec's own examples, and validate values against its schemas.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import type { OpenApiDocument } from "../../generator/bundle.js";
+import buildModel, { resolveRef, type ApiModel, type OperationModel } from "../../generator/model.js";
+import { repoRoot } from "../../generator/providers.js";
+
+type Json = Record<string, unknown>;
+
+export interface LoadedSpec {
+  document: OpenApiDocument;
+  model: ApiModel;
+  /** Validator for the schema at a JSON pointer into the document. */
+  validator(pointer: string): ValidateFunction;
+}
+
+const cache = new Map<string, LoadedSpec>();
+
+export function loadSpec(providerId: string): LoadedSpec {
+  const cached = cache.get(providerId);
+  if (cached) return cached;
+  const file = path.join(repoRoot, "generated", providerId, "openapi.json");
+  const document = JSON.parse(fs.readFileSync(file, "utf8")) as OpenApiDocument;
+  // OpenAPI adds keywords JSON Schema does not know (example, discriminator, x-…): not strict.
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(document as object, "openapi.json");
+  const loaded: LoadedSpec = {
+    document,
+    model: buildModel(document),
+    validator(pointer) {
+      const validate = ajv.getSchema(`openapi.json#${pointer}`);
+      if (!validate) throw new Error(`no schema at ${pointer}`);
+      return validate;
+    },
+  };
+  cache.set(providerId, loaded);
+  return loaded;
+}
+
+export function escapePointer(part: string): string {
+  return part.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function operationPointer(op: OperationModel): string {
+  return `/paths/${escapePointer(op.path)}/${op.method}`;
+}
+
+function firstExample(document: OpenApiDocument, media: Json | undefined): unknown {
+  if (!media) return undefined;
+  if ("example" in media) return media.example;
+  const examples = media.examples as Record<string, unknown> | undefined;
+  const first = examples ? Object.values(examples)[0] : undefined;
+  if (first) return resolveRef<Json>(document, first).value;
+  const schema = media.schema as Json | undefined;
+  return Array.isArray(schema?.examples) ? schema.examples[0] : undefined;
+}
+
+/** A call input built from the spec's examples: every parameter's example, the first body example. */
+export function exampleInput(spec: LoadedSpec, op: OperationModel): Record<string, unknown> {
+  const { document } = spec;
+  const item = resolveRef<Json>(document, document.paths?.[op.path]);
+  const operation = item[op.method] as Json;
+  const input: Record<string, unknown> = {};
+  const parameters = [...((item.parameters ?? []) as unknown[]), ...((operation.parameters ?? []) as unknown[])];
+  for (const raw of parameters) {
+    const parameter = resolveRef<Json>(document, raw);
+    const schema = (parameter.schema ?? {}) as Json;
+    const example = parameter.example ?? (Array.isArray(schema.examples) ? schema.examples[0] : undefined);
+    if (example === undefined) throw new Error(`${op.operationId}: parameter ${String(parameter.name)} has no example`);
+    input[String(parameter.name)] = example;
+  }
+  if (operation.requestBody) {
+    const body = resolveRef<Json>(document, operation.requestBody);
+    const content = (body.content ?? {}) as Record<string, Json>;
+    input.body = firstExample(document, Object.values(content)[0]);
+  }
+  return input;
+}
+
+/** Documented error statuses of an operation, with the example body Prism will send for each. */
+export function errorResponses(spec: LoadedSpec, op: OperationModel): { status: number; example: unknown }[] {
+  const { document } = spec;
+  const item = resolveRef<Json>(document, document.paths?.[op.path]);
+  const responses = ((item[op.method] as Json).responses ?? {}) as Record<string, unknown>;
+  return Object.entries(responses)
+    .filter(([status]) => /^[45]\d\d$/.test(status))
+    .map(([status, raw]) => {
+      const response = resolveRef<Json>(document, raw);
+      const content = (response.content ?? {}) as Record<string, Json>;
+      return { status: Number(status), example: firstExample(document, Object.values(content)[0]) };
+    });
+}
