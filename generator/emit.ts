@@ -32,6 +32,8 @@ function operationEntry(op: OperationModel): string {
     `body: "${op.body}"`,
     `parseAs: "${op.parseAs}"`,
     `authenticated: ${op.authenticated}`,
+    `idempotent: ${op.idempotent}`,
+    ...(op.pagination ? [`pagination: ${JSON.stringify(op.pagination)}`] : []),
   ].join(", ");
 }
 
@@ -43,7 +45,12 @@ function methodSignature(op: OperationModel): string {
     ...(op.deprecated ? ["@deprecated The provider marks this operation deprecated."] : []),
   ]);
   const input = `input${op.inputRequired ? "" : "?"}: Input<"${op.operationId}">`;
-  return `${doc}\n${camelCase(op.action)}(${input}, options?: CallOptions): Promise<Reply<"${op.operationId}">>;`;
+  const call = `(${input}, options?: CallOptions): Promise<Reply<"${op.operationId}">>`;
+  if (!op.pagination) return `${doc}\n${camelCase(op.action)}${call};`;
+  const path = op.pagination.items.slice(1).split("/").map((part) => JSON.stringify(part.replace(/~1/g, "/").replace(/~0/g, "~")));
+  const item = `PageItem<Reply<"${op.operationId}">, [${path.join(", ")}]>`;
+  const all = `/** Every item of every page, fetched page by page as you iterate. */\nall(${input}, options?: CallOptions & PageOptions): AsyncGenerator<${item}, void, undefined>;`;
+  return `${doc}\n${camelCase(op.action)}: {\n${call};\n${all}\n};`;
 }
 
 function byNamespace(model: ApiModel): Map<string, OperationModel[]> {
@@ -65,7 +72,7 @@ function emitClientFile(project: Project, provider: Provider, model: ApiModel): 
     moduleSpecifier: RUNTIME,
     namedImports: [
       provider.runtime.factory,
-      ...["CallOptions", "OperationInput", "OperationTable", provider.runtime.options, ...provider.extraTypes].map((name) => `type ${name}`),
+      ...["CallOptions", "OperationInput", "OperationTable", "PageItem", "PageOptions", provider.runtime.options, ...provider.extraTypes].map((name) => `type ${name}`),
     ],
   });
 

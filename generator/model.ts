@@ -25,8 +25,60 @@ export interface OperationModel {
   inputRequired: boolean;
   body: "none" | "optional" | "required";
   success: { status: string; contentType: string | undefined };
-  parseAs: "json" | "text";
+  parseAs: ParseAs;
   authenticated: boolean;
+  /** Safe to repeat on its own: GET/HEAD, or `x-idempotent: true` in the spec. */
+  idempotent: boolean;
+  /** The spec's `x-pagination`, checked against the operation's parameters. */
+  pagination: PaginationModel | undefined;
+}
+
+/** How a success reply is read: JSON, text, raw bytes, or nothing (204 and other empty replies). */
+export type ParseAs = "json" | "text" | "blob" | "none";
+
+function parseAsOf(contentType: string | undefined): ParseAs {
+  if (!contentType) return "none";
+  if (/json/.test(contentType)) return "json";
+  return contentType.startsWith("text/") ? "text" : "blob";
+}
+
+export interface PaginationModel {
+  page?: string;
+  offset?: string;
+  cursor?: string;
+  size: string;
+  items: string;
+  total?: string;
+  lastPage?: string;
+  next?: string;
+  fromNext?: string[];
+}
+
+/** Reads and checks `x-pagination`; a mistake there is a build error, not a runtime surprise. */
+function paginationOf(raw: unknown, queryParams: string[], where: string): PaginationModel | undefined {
+  // `false`: the operation takes page parameters but its replies do not say where the end is.
+  if (raw === undefined || raw === false) return undefined;
+  const value = raw as Record<string, unknown>;
+  const text = (key: string) => (typeof value[key] === "string" ? (value[key] as string) : undefined);
+  const model: PaginationModel = { size: text("size") ?? "", items: text("items") ?? "" };
+  for (const key of ["page", "offset", "cursor", "total", "lastPage", "next"] as const) {
+    const found = text(key);
+    if (found !== undefined) model[key] = found;
+  }
+  if (Array.isArray(value.fromNext)) model.fromNext = value.fromNext.map(String);
+  const problems: string[] = [];
+  if ([model.page, model.offset, model.cursor].filter(Boolean).length !== 1) problems.push("needs exactly one of `page`, `offset` and `cursor`");
+  if (model.cursor && (!model.next || !model.fromNext?.length)) problems.push("a `cursor` needs `next` (where the next link is) and `fromNext` (the parameters to take from it)");
+  for (const param of [model.page, model.offset, model.cursor, model.size, ...(model.fromNext ?? [])]) {
+    if (param !== undefined && !queryParams.includes(param)) problems.push(`names query parameter "${param}", which the operation does not have`);
+  }
+  for (const pointer of [model.items, model.total, model.lastPage, model.next]) {
+    if (pointer !== undefined && !pointer.startsWith("/")) problems.push(`"${pointer}" is not a JSON pointer`);
+  }
+  const unknown = Object.keys(value).filter((key) => !["page", "offset", "cursor", "size", "items", "total", "lastPage", "next", "fromNext"].includes(key));
+  if (unknown.length > 0) problems.push(`unknown field(s) ${unknown.join(", ")}`);
+  if (problems.length > 0) throw new Error(`${where}: x-pagination ${problems.join("; ")}`);
+  return model;
 }
 
 export interface ApiModel {
@@ -99,8 +151,10 @@ export default function buildModel(document: OpenApiDocument): ApiModel {
         inputRequired: body === "required" || params.some((p) => p.required === true),
         body,
         success,
-        parseAs: success.contentType && !/json/.test(success.contentType) ? "text" : "json",
+        parseAs: parseAsOf(success.contentType),
         authenticated: security.some((requirement) => Object.keys(requirement).length > 0),
+        idempotent: method === "get" || method === "head" || operation["x-idempotent"] === true,
+        pagination: paginationOf(operation["x-pagination"], named("query"), operationId),
       });
     }
   }

@@ -3,26 +3,34 @@
  * error of ./errors.ts. Provider-specific pieces (credentials, error bodies) come in as functions,
  * so this file knows nothing about ClickSend or smSend.
  *
- * Nothing here repeats a request: a call is sent once (retries are a separate, opt-in concern).
+ * A call is one or more attempts. Another attempt is made only for a retryable failure (network,
+ * timeout, 408/429/5xx) of an operation that is safe to repeat, or when the caller opted in for
+ * this call (see ./retry.ts).
  */
 import type { Client } from "openapi-fetch";
 import { ApiError, NetworkError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError } from "./errors.js";
 import { splitInput, type CallEvent, type CallHandler, type CallOptions, type OperationSpec, type OperationTable } from "./operations.js";
 import type { Redactor } from "./redact.js";
+import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, sleep, type RetryPolicy } from "./retry.js";
+import type { ResponseValidator } from "./validation-types.js";
 
 export interface CallerSettings {
-  // biome-ignore lint: the untyped view of the typed openapi-fetch client; methods are typed by the generated interface.
+  // The untyped view of the typed openapi-fetch client: the generated interface types each method.
   raw: Client<any>;
   baseUrl: string;
   table: OperationTable;
   redactor: Redactor;
-  /** Default timeout per call, in milliseconds; 0 turns it off. */
+  /** Default timeout per attempt, in milliseconds; 0 turns it off. */
   timeoutMs: number;
+  /** Default retry policy; `false` never retries. */
+  retry: RetryPolicy | false;
   /** Headers that authenticate a call to an operation that needs credentials. */
   credentials: () => Record<string, string>;
   /** Builds the provider's HttpError from a non-2xx reply (body already parsed and redacted). */
   httpError: (context: CallContext, status: number, body: unknown) => HttpError;
   onCall?: ((event: CallEvent) => void) | undefined;
+  /** When set, every successful reply is checked against the spec; mismatches are reported, not thrown. */
+  validateResponse?: ResponseValidator | undefined;
 }
 
 /** The URL a call goes to, for messages only (openapi-fetch builds the real one). */
@@ -44,23 +52,15 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
   }
 }
 
+/** An attempt's outcome: a value, or an error plus whether another attempt may fix it. */
+type Attempt = { ok: true; value: unknown; status: number } | { ok: false; error: Error; retryable: boolean; retryAfterMs?: number | undefined; status?: number | undefined };
+
 export function createCaller(settings: CallerSettings): CallHandler {
   const { raw, table, redactor } = settings;
 
-  return async function call(operationId: string, input: unknown, options: CallOptions | undefined): Promise<unknown> {
-    const spec = table[operationId];
-    if (!spec) throw new TypeError(`unknown operation ${operationId}`);
-    const { params, body } = splitInput(operationId, spec, input);
-    const context: CallContext = {
-      operationId,
-      method: spec.method.toUpperCase(),
-      url: redactor.url(describeUrl(settings.baseUrl, spec, params)),
-    };
-    const started = performance.now();
-    const report = (status: number | undefined, error?: Error) =>
-      settings.onCall?.({ ...context, durationMs: performance.now() - started, ...(status === undefined ? {} : { status }), ...(error ? { error } : {}) });
-
-    const timeout = settings.timeoutMs > 0 ? AbortSignal.timeout(settings.timeoutMs) : undefined;
+  async function attempt(operationId: string, spec: OperationSpec, context: CallContext, request: ReturnType<typeof splitInput>, options: CallOptions | undefined): Promise<Attempt> {
+    const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
+    const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
     const signals = [options?.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 
@@ -70,19 +70,20 @@ export function createCaller(settings: CallerSettings): CallHandler {
     let payload: unknown;
     try {
       const result = await raw.request(spec.method, spec.path, {
-        params,
-        ...(spec.body === "none" ? {} : { body }),
-        // Read every reply as text and parse it here, so a broken reply keeps its raw text.
-        parseAs: "text",
+        params: request.params,
+        ...(spec.body === "none" ? {} : { body: request.body }),
+        // Read replies as text and parse them here, so a broken reply keeps its raw text;
+        // only file downloads are read as bytes.
+        parseAs: spec.parseAs === "blob" ? "blob" : "text",
         headers: { ...(spec.authenticated ? settings.credentials() : {}), ...options?.headers },
         ...(signal ? { signal } : {}),
       });
       response = result.response;
-      payload = result.response.ok ? result.data : result.error;
+      payload = response.ok ? result.data : result.error;
     } catch (cause) {
-      const error = classifyThrown(cause, context, timeout, settings.timeoutMs, redactor);
-      report(undefined, error);
-      throw error;
+      if (timeout?.aborted && !options?.signal?.aborted) return { ok: false, error: new TimeoutError(context, timeoutMs), retryable: true };
+      if (options?.signal?.aborted) return { ok: false, error: asError(options.signal.reason), retryable: false };
+      return { ok: false, error: networkError(cause, context, redactor), retryable: true };
     }
 
     const status = response.status;
@@ -90,28 +91,63 @@ export function createCaller(settings: CallerSettings): CallHandler {
     if (!response.ok) {
       const body = typeof payload === "string" || payload === undefined ? text : payload;
       const error = settings.httpError(context, status, redactor.value(body));
-      report(status, error);
-      throw error;
+      return { ok: false, error, status, retryable: isRetryableStatus(status), retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
     }
-    if (spec.parseAs === "text") {
-      report(status);
-      return text;
-    }
+    if (spec.parseAs === "none") return { ok: true, value: undefined, status };
+    if (spec.parseAs === "blob") return { ok: true, value: payload, status };
+    if (spec.parseAs === "text") return { ok: true, value: text, status };
     const parsed = parseJson(text);
     if (!parsed.ok) {
       const error = new UnparseableResponseError(context, status, redactor.text(text), parsed.reason);
-      report(status, error);
-      throw error;
+      // A 2xx with a broken body may mean a proxy error page; repeat only what is safe to repeat.
+      return { ok: false, error, status, retryable: true };
     }
-    report(status);
-    return parsed.value;
+    settings.validateResponse?.({ operationId, spec, status, contentType: response.headers.get("content-type") ?? undefined, body: parsed.value });
+    return { ok: true, value: parsed.value, status };
+  }
+
+  return async function call(operationId: string, input: unknown, options: CallOptions | undefined): Promise<unknown> {
+    const spec = table[operationId];
+    if (!spec) throw new TypeError(`unknown operation ${operationId}`);
+    const request = splitInput(operationId, spec, input);
+    const context: CallContext = {
+      operationId,
+      method: spec.method.toUpperCase(),
+      url: redactor.url(describeUrl(settings.baseUrl, spec, request.params)),
+    };
+    const policy = resolvePolicy(settings.retry, options);
+    const optedIn = options?.retry !== undefined && options.retry !== false && options.retry.repeatNonIdempotent === true;
+    const mayRepeat = spec.idempotent || optedIn;
+    const started = performance.now();
+
+    for (let retry = 0; ; retry++) {
+      const outcome = await attempt(operationId, spec, context, request, options);
+      const event: CallEvent = { ...context, attempt: retry + 1, durationMs: performance.now() - started };
+      if (outcome.ok) {
+        settings.onCall?.({ ...event, status: outcome.status });
+        return outcome.value;
+      }
+      settings.onCall?.({ ...event, ...(outcome.status === undefined ? {} : { status: outcome.status }), error: outcome.error });
+      const wait = outcome.retryable && mayRepeat && policy && retry < policy.maxRetries ? retryDelay(retry + 1, policy, outcome.retryAfterMs) : undefined;
+      if (wait === undefined) throw outcome.error;
+      await sleep(wait, options?.signal);
+    }
   };
 }
 
-/** Maps what fetch threw to our errors; the caller's own abort is passed through unchanged. */
-function classifyThrown(cause: unknown, context: CallContext, timeout: AbortSignal | undefined, timeoutMs: number, redactor: Redactor): Error {
-  if (timeout?.aborted) return new TimeoutError(context, timeoutMs);
-  if (cause instanceof Error && cause.name === "AbortError") return cause;
+function resolvePolicy(base: RetryPolicy | false, options: CallOptions | undefined): RetryPolicy | false {
+  if (options?.retry === false) return false;
+  if (options?.retry === undefined) return base;
+  const { repeatNonIdempotent: _, ...overrides } = options.retry;
+  return { ...(base || DEFAULT_RETRY), ...(base === false && overrides.maxRetries === undefined ? { maxRetries: 0 } : {}), ...overrides };
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
+/** A thrown fetch failure as a NetworkError, with the low-level code (ECONNRESET, …) when known. */
+function networkError(cause: unknown, context: CallContext, redactor: Redactor): Error {
   if (cause instanceof ApiError) return cause;
   const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : undefined;
   const code = inner && "code" in inner ? String((inner as { code: unknown }).code) : undefined;

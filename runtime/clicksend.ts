@@ -4,27 +4,17 @@
  * operation table and gives the result its types.
  */
 import createClient, { type Client } from "openapi-fetch";
-import { createCaller } from "./call.js";
 import { ClickSendError } from "./errors.js";
-import { bindOperations, type CallEvent, type OperationTable } from "./operations.js";
+import { bindOperations, type OperationTable } from "./operations.js";
+import { baseUrlOf, createProviderCaller, type CommonClientOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 
-export interface ClickSendOptions {
+export interface ClickSendOptions extends CommonClientOptions {
   /** API username (or account username). */
   username: string;
   /** API key (or account password). Never appears in errors or call events. */
   apiKey: string;
-  /** Defaults to the production server of the bundled document. */
-  baseUrl?: string;
-  /** A fetch implementation; defaults to the global one. */
-  fetch?: (request: Request) => Promise<Response>;
-  /** Per-call timeout in milliseconds (default 30 000; 0 for none). */
-  timeoutMs?: number;
-  /** Called after every call with its operationId, redacted URL, status and duration. */
-  onCall?: (event: CallEvent) => void;
 }
-
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Base64 of UTF-8 bytes; btoa alone rejects characters outside Latin-1. */
 export function basicAuthorization(username: string, secret: string): string {
@@ -34,24 +24,25 @@ export function basicAuthorization(username: string, secret: string): string {
 
 export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptions, table: OperationTable, defaultBaseUrl: string) {
   if (!options.username || !options.apiKey) throw new TypeError("createClickSendClient needs a username and an apiKey");
-  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
+  const baseUrl = baseUrlOf(options, defaultBaseUrl);
   const authorization = basicAuthorization(options.username, options.apiKey);
   const redactor = new Redactor([options.apiKey, authorization.slice("Basic ".length)]);
-  const clientOptions = { baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) };
 
-  const call = createCaller({
-    raw: createClient(clientOptions),
+  const call = createProviderCaller(options, {
     baseUrl,
     table,
     redactor,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     credentials: () => ({ Authorization: authorization }),
     httpError: (context, status, body) => new ClickSendError(context, status, body),
-    onCall: options.onCall,
   });
 
   // The escape hatch: the typed openapi-fetch client, authenticated, for anything the methods
-  // do not cover. It has no redaction or error mapping of its own.
-  const raw: Client<Paths> = createClient<Paths>({ ...clientOptions, headers: { Authorization: authorization } });
+  // do not cover. It has no redaction, retries or error mapping of its own.
+  const raw: Client<Paths> = createClient<Paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}), headers: { Authorization: authorization } });
   return { ...bindOperations(table, call), raw };
+}
+
+/** The messages of a send or price reply that ClickSend did not accept (status other than SUCCESS). */
+export function refusedRecipients<M extends { status?: unknown }>(reply: { data: { messages: readonly M[] } }): M[] {
+  return reply.data.messages.filter((message) => message.status !== "SUCCESS");
 }

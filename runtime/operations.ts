@@ -1,3 +1,6 @@
+import { paginate, type PageOptions } from "./paginate.js";
+import type { CallRetryOptions } from "./retry.js";
+
 /**
  * The operation table the generator emits (one entry per operationId, as data), the input and
  * reply types derived from openapi-typescript's `operations`, and the binder that turns the table
@@ -14,10 +17,40 @@ export interface OperationSpec {
   readonly queryParams: readonly string[];
   readonly headerParams: readonly string[];
   readonly body: "none" | "optional" | "required";
-  /** How the success reply is read: JSON, or plain text (smSend's login replies). */
-  readonly parseAs: "json" | "text";
+  /** How the success reply is read: JSON, plain text (smSend's login), raw bytes as a Blob
+   * (file downloads), or not at all (204 and other replies documented without a body). */
+  readonly parseAs: "json" | "text" | "blob" | "none";
   /** False for operations the spec marks `security: []` (no credentials are sent). */
   readonly authenticated: boolean;
+  /** Safe to repeat on its own: GET/HEAD, or marked `x-idempotent: true` in the spec. */
+  readonly idempotent: boolean;
+  /** How to walk the pages of a paginated list (the spec's `x-pagination`). */
+  readonly pagination?: PaginationSpec;
+}
+
+/**
+ * A paginated list, as its `x-pagination` extension describes it. Pointers are JSON pointers into
+ * the reply body.
+ */
+export interface PaginationSpec {
+  /** Query parameter holding the 1-based page number (page style). */
+  readonly page?: string;
+  /** Query parameter holding the number of items to skip (offset style). */
+  readonly offset?: string;
+  /** Query parameter holding an opaque cursor, read from each reply's next link (cursor style). */
+  readonly cursor?: string;
+  /** Where the next page's link is (cursor style); absent, null or empty on the last page. */
+  readonly next?: string;
+  /** The query parameters to copy from the next link into the next call (cursor style). */
+  readonly fromNext?: readonly string[];
+  /** Query parameter holding the page size. */
+  readonly size: string;
+  /** Where the page's items are. */
+  readonly items: string;
+  /** Where the total number of items is, when the reply says. */
+  readonly total?: string;
+  /** Where the number of the last page is, when the reply says. */
+  readonly lastPage?: string;
 }
 
 export type OperationTable = Readonly<Record<string, OperationSpec>>;
@@ -43,10 +76,22 @@ export type OperationInput<Op extends { parameters: unknown }> = Op extends { pa
       BodyPart<Op>
   : never;
 
+/** The type at a property path, e.g. `AtPath<Reply, ["data", "data"]>`. */
+export type AtPath<T, P extends readonly string[]> = P extends readonly [infer Head extends string, ...infer Rest extends string[]]
+  ? AtPath<NonNullable<T> extends Record<Head, infer V> ? V : NonNullable<T> extends Partial<Record<Head, infer V>> ? V : never, Rest>
+  : T;
+
+/** The item type of the array at a property path of a paginated reply. */
+export type PageItem<T, P extends readonly string[]> = NonNullable<AtPath<T, P>> extends readonly (infer Item)[] ? Item : never;
+
 /** Per-call options. */
 export interface CallOptions {
-  /** Aborts the call when the caller's signal aborts. */
+  /** Aborts the call (and any wait between attempts) when the caller's signal aborts. */
   signal?: AbortSignal;
+  /** Timeout of each attempt in milliseconds, instead of the client's; 0 for none. */
+  timeoutMs?: number;
+  /** Retry settings for this call, or `false` for a single attempt. */
+  retry?: CallRetryOptions | false;
   /** Extra request headers (never logged). */
   headers?: Record<string, string>;
 }
@@ -56,6 +101,8 @@ export interface CallEvent {
   operationId: string;
   method: string;
   url: string;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number;
   status?: number;
   durationMs: number;
   error?: Error;
@@ -68,13 +115,24 @@ export function camelCase(kebab: string): string {
   return kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** Builds `{ namespace: { action(input, options) } }` from the table; each method calls `call`. */
+/**
+ * Builds `{ namespace: { action(input, options) } }` from the table; each method calls `call`.
+ * A paginated operation's method also has `.all(input, options)`: an async iterator over every
+ * item of every page.
+ */
 export function bindOperations(table: OperationTable, call: CallHandler): Record<string, Record<string, unknown>> {
   const client: Record<string, Record<string, unknown>> = {};
-  for (const operationId of Object.keys(table)) {
+  for (const [operationId, spec] of Object.entries(table)) {
     const [namespace, action] = operationId.split("/") as [string, string];
     const group = (client[camelCase(namespace)] ??= {});
-    group[camelCase(action)] = (input?: unknown, options?: CallOptions) => call(operationId, input, options);
+    const method = (input?: unknown, options?: CallOptions) => call(operationId, input, options);
+    const pagination = spec.pagination;
+    if (pagination) {
+      Object.assign(method, {
+        all: (input?: unknown, options?: CallOptions & PageOptions) => paginate((pageInput) => call(operationId, pageInput, options), pagination, input, options),
+      });
+    }
+    group[camelCase(action)] = method;
   }
   return client;
 }

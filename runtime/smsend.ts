@@ -8,21 +8,10 @@
  * not carried out, so repeating it cannot send a message twice.
  */
 import createClient, { type Client } from "openapi-fetch";
-import { createCaller } from "./call.js";
-import { DEFAULT_TIMEOUT_MS } from "./clicksend.js";
 import { HttpError, SmSendError, UnparseableResponseError, type CallContext } from "./errors.js";
-import { bindOperations, type CallEvent, type CallHandler, type OperationTable } from "./operations.js";
+import { bindOperations, type CallHandler, type OperationTable } from "./operations.js";
+import { baseUrlOf, createProviderCaller, type CommonClientOptions as CommonOptions } from "./options.js";
 import { Redactor } from "./redact.js";
-
-interface CommonOptions {
-  /** Defaults to the first (HTTPS) server of the bundled document. */
-  baseUrl?: string;
-  fetch?: (request: Request) => Promise<Response>;
-  /** Per-call timeout in milliseconds (default 30 000; 0 for none). */
-  timeoutMs?: number;
-  /** Called after every call with its operationId, redacted URL, status and duration. */
-  onCall?: (event: CallEvent) => void;
-}
 
 /** Log in with a username and password: `auth: "session"` (default) or `"token"`. */
 export interface SmSendLoginOptions extends CommonOptions {
@@ -64,7 +53,7 @@ function explain(status: number): string | undefined {
 }
 
 export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptions, table: OperationTable, defaultBaseUrl: string) {
-  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
+  const baseUrl = baseUrlOf(options, defaultBaseUrl);
   const redactor = new Redactor();
   let keys: SmSendKeys | undefined;
   const useKeys = (next: SmSendKeys) => {
@@ -85,15 +74,12 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
     },
   });
 
-  const send = createCaller({
-    raw: createClient(clientOptions),
+  const send = createProviderCaller(options, {
     baseUrl,
     table,
     redactor,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     credentials: (): Record<string, string> => (keys ? { user_key: keys.userKey, [keys.kind]: keys.key } : {}),
     httpError: (context, status, body) => new SmSendError(context, status, body, explain(status)),
-    onCall: options.onCall,
   });
 
   let login: (() => Promise<void>) | undefined;

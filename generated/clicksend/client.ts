@@ -2,53 +2,249 @@
 
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./schema.js";
-import { createClickSendRuntime, type CallOptions, type OperationInput, type OperationTable, type ClickSendOptions } from "../../runtime/index.js";
+import { createClickSendRuntime, type CallOptions, type OperationInput, type OperationTable, type PageItem, type PageOptions, type ClickSendOptions } from "../../runtime/index.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://rest.clicksend.com/v3";
 /** Every operation of the bundled document, as data the runtime binds into methods. */
 export const operationTable = {
-  "account/create": { method: "post", path: "/account", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: false },
-  "account/forgot-password": { method: "put", path: "/forgot-password", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: false },
-  "account/forgot-username": { method: "put", path: "/forgot-username", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: false },
-  "account/get": { method: "get", path: "/account", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "account/get-usage-by-subaccount": { method: "get", path: "/account/usage/{year}/{month}/subaccount", pathParams: ["year", "month"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "account/send-verification-token": { method: "put", path: "/account-verify/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "account/verify": { method: "put", path: "/account-verify/verify/{activation_token}", pathParams: ["activation_token"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "account/verify-forgot-password": { method: "put", path: "/forgot-password/verify", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: false },
-  "contact-lists/create": { method: "post", path: "/lists", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "contact-lists/delete": { method: "delete", path: "/lists/{list_id}", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contact-lists/get": { method: "get", path: "/lists/{list_id}", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contact-lists/import": { method: "post", path: "/lists/{list_id}/import", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "contact-lists/list": { method: "get", path: "/lists", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contact-lists/remove-duplicates": { method: "put", path: "/lists/{list_id}/remove-duplicates", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "contact-lists/update": { method: "put", path: "/lists/{list_id}", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "contacts/copy": { method: "put", path: "/lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}", pathParams: ["from_list_id", "contact_id", "to_list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contacts/create": { method: "post", path: "/lists/{list_id}/contacts", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "contacts/delete": { method: "delete", path: "/lists/{list_id}/contacts/{contact_id}", pathParams: ["list_id", "contact_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contacts/get": { method: "get", path: "/lists/{list_id}/contacts/{contact_id}", pathParams: ["list_id", "contact_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contacts/list": { method: "get", path: "/lists/{list_id}/contacts", pathParams: ["list_id"], queryParams: ["page", "limit", "updated_after", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contacts/remove-opted-out": { method: "put", path: "/lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}", pathParams: ["list_id", "opt_out_list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contacts/transfer": { method: "put", path: "/lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}", pathParams: ["from_list_id", "contact_id", "to_list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "contacts/update": { method: "put", path: "/lists/{list_id}/contacts/{contact_id}", pathParams: ["list_id", "contact_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "countries/list": { method: "get", path: "/countries", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: false },
-  "email-to-sms/create-allowed-address": { method: "post", path: "/sms/email-sms", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "email-to-sms/list-allowed-addresses": { method: "get", path: "/sms/email-sms", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "email-to-sms/list-stripped-strings": { method: "get", path: "/sms/email-sms-stripped-strings", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "recharge/get-credit-card": { method: "get", path: "/recharge/credit-card", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "recharge/get-transaction": { method: "get", path: "/recharge/transactions/{transaction_id}", pathParams: ["transaction_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "recharge/list-packages": { method: "get", path: "/recharge/packages", pathParams: [], queryParams: ["country"], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "recharge/list-transactions": { method: "get", path: "/recharge/transactions", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "recharge/purchase-package": { method: "put", path: "/recharge/purchase/{package_id}", pathParams: ["package_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "recharge/update-credit-card": { method: "put", path: "/recharge/credit-card", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "sms/price": { method: "post", path: "/sms/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "sms/send": { method: "post", path: "/sms/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "subaccounts/create": { method: "post", path: "/subaccounts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "subaccounts/delete": { method: "delete", path: "/subaccounts/{subaccount_id}", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "subaccounts/get": { method: "get", path: "/subaccounts/{subaccount_id}", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "subaccounts/list": { method: "get", path: "/subaccounts", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "subaccounts/regenerate-api-key": { method: "put", path: "/subaccounts/{subaccount_id}/regen-api-key", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "optional", parseAs: "json", authenticated: true },
-  "subaccounts/update": { method: "put", path: "/subaccounts/{subaccount_id}", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
+  "account/create": { method: "post", path: "/account", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: false, idempotent: false },
+  "account/forgot-password": { method: "put", path: "/forgot-password", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: false, idempotent: false },
+  "account/forgot-username": { method: "put", path: "/forgot-username", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: false, idempotent: false },
+  "account/get": { method: "get", path: "/account", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "account/get-usage-by-subaccount": { method: "get", path: "/account/usage/{year}/{month}/subaccount", pathParams: ["year", "month"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "account/send-verification-token": { method: "put", path: "/account-verify/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "account/update": { method: "put", path: "/account", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "account/verify": { method: "put", path: "/account-verify/verify/{activation_token}", pathParams: ["activation_token"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "account/verify-forgot-password": { method: "put", path: "/forgot-password/verify", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: false, idempotent: false },
+  "alpha-tags/create": { method: "post", path: "/alpha-tags", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "alpha-tags/delete": { method: "delete", path: "/alpha-tags/{alpha_tag_id}", pathParams: ["alpha_tag_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "alpha-tags/get": { method: "get", path: "/alpha-tags/{alpha_tag_id}", pathParams: ["alpha_tag_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "alpha-tags/list": { method: "get", path: "/alpha-tags", pathParams: [], queryParams: ["offset", "page_size", "sort_direction"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "page_size", "items": "/alpha_tags", "cursor": "offset", "next": "/_metadata/pagination/next", "fromNext": ["offset"] } },
+  "contact-lists/create": { method: "post", path: "/lists", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "contact-lists/delete": { method: "delete", path: "/lists/{list_id}", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "contact-lists/export": { method: "get", path: "/lists/{list_id}/export", pathParams: ["list_id"], queryParams: ["filename"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "contact-lists/get": { method: "get", path: "/lists/{list_id}", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "contact-lists/import": { method: "post", path: "/lists/{list_id}/import", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "contact-lists/list": { method: "get", path: "/lists", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "contact-lists/list-import-fields": { method: "get", path: "/lists/{list_id}/import-fields", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "contact-lists/preview-csv-import": { method: "post", path: "/lists/{list_id}/import-csv-preview", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "contact-lists/remove-duplicates": { method: "put", path: "/lists/{list_id}/remove-duplicates", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "contact-lists/update": { method: "put", path: "/lists/{list_id}", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "contacts/copy": { method: "put", path: "/lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}", pathParams: ["from_list_id", "contact_id", "to_list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "contacts/create": { method: "post", path: "/lists/{list_id}/contacts", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "contacts/delete": { method: "delete", path: "/lists/{list_id}/contacts/{contact_id}", pathParams: ["list_id", "contact_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "contacts/get": { method: "get", path: "/lists/{list_id}/contacts/{contact_id}", pathParams: ["list_id", "contact_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "contacts/list": { method: "get", path: "/lists/{list_id}/contacts", pathParams: ["list_id"], queryParams: ["page", "limit", "updated_after", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "contacts/list-suggestions": { method: "get", path: "/contact-suggestions", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "contacts/remove-opted-out": { method: "put", path: "/lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}", pathParams: ["list_id", "opt_out_list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "contacts/transfer": { method: "put", path: "/lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}", pathParams: ["from_list_id", "contact_id", "to_list_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "contacts/update": { method: "put", path: "/lists/{list_id}/contacts/{contact_id}", pathParams: ["list_id", "contact_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "countries/list": { method: "get", path: "/countries", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: false, idempotent: true },
+  "countries/list-with-ids": { method: "get", path: "/country-list", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "default-senders/create": { method: "post", path: "/senders/default-senders", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "default-senders/delete": { method: "delete", path: "/senders/default-senders/{default_sender_id}", pathParams: ["default_sender_id"], queryParams: [], headerParams: [], body: "none", parseAs: "none", authenticated: true, idempotent: true },
+  "default-senders/get": { method: "get", path: "/senders/default-senders/{default_sender_id}", pathParams: ["default_sender_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "default-senders/list": { method: "get", path: "/senders/default-senders", pathParams: [], queryParams: ["offset", "per_page", "sort_by", "sort_direction"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "per_page", "items": "/data/data", "cursor": "offset", "next": "/data/next_page_url", "fromNext": ["offset"] } },
+  "default-senders/list-compliant-sender-types": { method: "get", path: "/senders/compliant-sender-types", pathParams: [], queryParams: ["filter", "filter[country_code][]"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "default-senders/update": { method: "patch", path: "/senders/default-senders/{default_sender_id}", pathParams: ["default_sender_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "delivery-issues/create": { method: "post", path: "/delivery-issues", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "delivery-issues/list": { method: "get", path: "/delivery-issues", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "email-addresses/create": { method: "post", path: "/email/addresses", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-addresses/delete": { method: "delete", path: "/email/addresses/{email_address_id}", pathParams: ["email_address_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "email-addresses/get": { method: "get", path: "/email/addresses/{email_address_id}", pathParams: ["email_address_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-addresses/list": { method: "get", path: "/email/addresses", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "email-addresses/send-verification-token": { method: "put", path: "/email/address-verify/{email_address_id}/send", pathParams: ["email_address_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "email-addresses/verify": { method: "put", path: "/email/address-verify/{email_address_id}/verify/{activation_token}", pathParams: ["email_address_id", "activation_token"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "email-campaigns/cancel": { method: "put", path: "/email-campaigns/{email_campaign_id}/cancel", pathParams: ["email_campaign_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "email-campaigns/export-history": { method: "get", path: "/email-campaigns/{email_campaign_id}/history/export", pathParams: ["email_campaign_id"], queryParams: ["date_from", "date_to", "filename"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-campaigns/get": { method: "get", path: "/email-campaigns/{email_campaign_id}", pathParams: ["email_campaign_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-campaigns/list": { method: "get", path: "/email-campaigns", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "email-campaigns/list-history": { method: "get", path: "/email-campaigns/{email_campaign_id}/history", pathParams: ["email_campaign_id"], queryParams: ["date_from", "date_to", "page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "email-campaigns/price": { method: "post", path: "/email-campaigns/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-campaigns/send": { method: "post", path: "/email-campaigns/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-campaigns/update": { method: "put", path: "/email-campaigns/{email_campaign_id}", pathParams: ["email_campaign_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-master-templates/get": { method: "get", path: "/email/master-templates/{template_id}", pathParams: ["template_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-master-templates/get-category": { method: "get", path: "/email/master-templates-categories/{category_id}", pathParams: ["category_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-master-templates/list": { method: "get", path: "/email/master-templates", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-master-templates/list-categories": { method: "get", path: "/email/master-templates-categories", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-master-templates/list-in-category": { method: "get", path: "/email/master-templates-categories/{category_id}/master-templates", pathParams: ["category_id"], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-receipt-rules/create": { method: "post", path: "/automations/email/receipts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-receipt-rules/delete": { method: "delete", path: "/automations/email/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "email-receipt-rules/get": { method: "get", path: "/automations/email/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-receipt-rules/list": { method: "get", path: "/automations/email/receipts", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "email-receipt-rules/update": { method: "put", path: "/automations/email/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-templates/create": { method: "post", path: "/email/templates", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-templates/delete": { method: "delete", path: "/email/templates/{template_id}", pathParams: ["template_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "email-templates/get": { method: "get", path: "/email/templates/{template_id}", pathParams: ["template_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-templates/list": { method: "get", path: "/email/templates", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "email-templates/update": { method: "put", path: "/email/templates/{template_id}", pathParams: ["template_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-templates/upload-image": { method: "post", path: "/email/templates-images/{template_id}", pathParams: ["template_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-to-sms/create-allowed-address": { method: "post", path: "/sms/email-sms", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-to-sms/create-stripped-string": { method: "post", path: "/sms/email-sms-stripped-strings", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "email-to-sms/delete-allowed-address": { method: "delete", path: "/sms/email-sms/{email_address_id}", pathParams: ["email_address_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-to-sms/delete-stripped-string": { method: "delete", path: "/sms/email-sms-stripped-strings/{rule_id}", pathParams: ["rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-to-sms/get-allowed-address": { method: "get", path: "/sms/email-sms/{email_address_id}", pathParams: ["email_address_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-to-sms/get-stripped-string": { method: "get", path: "/sms/email-sms-stripped-strings/{rule_id}", pathParams: ["rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-to-sms/list-allowed-addresses": { method: "get", path: "/sms/email-sms", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "email-to-sms/list-stripped-strings": { method: "get", path: "/sms/email-sms-stripped-strings", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "email-to-sms/update-allowed-address": { method: "put", path: "/sms/email-sms/{email_address_id}", pathParams: ["email_address_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "email-to-sms/update-stripped-string": { method: "put", path: "/sms/email-sms-stripped-strings/{rule_id}", pathParams: ["rule_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "fax-inbound-rules/create": { method: "post", path: "/automations/fax/inbound", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "fax-inbound-rules/delete": { method: "delete", path: "/automations/fax/inbound/{inbound_rule_id}", pathParams: ["inbound_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "fax-inbound-rules/get": { method: "get", path: "/automations/fax/inbound/{inbound_rule_id}", pathParams: ["inbound_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "fax-inbound-rules/list": { method: "get", path: "/automations/fax/inbound", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "fax-inbound-rules/update": { method: "put", path: "/automations/fax/inbound/{inbound_rule_id}", pathParams: ["inbound_rule_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "fax-receipt-rules/create": { method: "post", path: "/automations/fax/receipts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "fax-receipt-rules/delete": { method: "delete", path: "/automations/fax/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "fax-receipt-rules/get": { method: "get", path: "/automations/fax/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "fax-receipt-rules/list": { method: "get", path: "/automations/fax/receipts", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "fax-receipt-rules/update": { method: "put", path: "/automations/fax/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "fax/create-test-receipt": { method: "post", path: "/fax/receipts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "fax/export-history": { method: "get", path: "/fax/history/export", pathParams: [], queryParams: ["filename"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "fax/get-receipt": { method: "get", path: "/fax/receipts/{message_id}", pathParams: ["message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "fax/list-history": { method: "get", path: "/fax/history", pathParams: [], queryParams: ["date_from", "date_to", "q", "order_by", "operator", "page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "fax/list-receipts": { method: "get", path: "/fax/receipts", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "fax/mark-receipts-read": { method: "put", path: "/fax/receipts-read", pathParams: [], queryParams: [], headerParams: [], body: "optional", parseAs: "json", authenticated: true, idempotent: false },
+  "fax/price": { method: "post", path: "/fax/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "fax/send": { method: "post", path: "/fax/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "inbound-sms-rules/create": { method: "post", path: "/automations/sms/inbound", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "inbound-sms-rules/delete": { method: "delete", path: "/automations/sms/inbound/{inbound_rule_id}", pathParams: ["inbound_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "inbound-sms-rules/get": { method: "get", path: "/automations/sms/inbound/{inbound_rule_id}", pathParams: ["inbound_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "inbound-sms-rules/list": { method: "get", path: "/automations/sms/inbound", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "inbound-sms-rules/update": { method: "put", path: "/automations/sms/inbound/{inbound_rule_id}", pathParams: ["inbound_rule_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "mms-campaigns/cancel": { method: "put", path: "/mms-campaigns/{mms_campaign_id}/cancel", pathParams: ["mms_campaign_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "mms-campaigns/get": { method: "get", path: "/mms-campaigns/{mms_campaign_id}", pathParams: ["mms_campaign_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "mms-campaigns/list": { method: "get", path: "/mms-campaigns", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "mms-campaigns/price": { method: "post", path: "/mms-campaigns/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "mms-campaigns/send": { method: "post", path: "/mms-campaigns/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "mms-campaigns/update": { method: "put", path: "/mms-campaigns/{mms_campaign_id}", pathParams: ["mms_campaign_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "mms/cancel": { method: "put", path: "/mms/{message_id}/cancel", pathParams: ["message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "mms/cancel-all": { method: "put", path: "/mms/cancel-all", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "mms/export-history": { method: "get", path: "/mms/history/export", pathParams: [], queryParams: ["filename", "date_from", "date_to", "q", "order_by"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "mms/get-receipt": { method: "get", path: "/mms/receipts/{message_id}", pathParams: ["message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "mms/list-history": { method: "get", path: "/mms/history", pathParams: [], queryParams: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "mms/list-receipts": { method: "get", path: "/mms/receipts", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "mms/mark-receipts-read": { method: "put", path: "/mms/receipts-read", pathParams: [], queryParams: [], headerParams: [], body: "optional", parseAs: "json", authenticated: true, idempotent: false },
+  "mms/price": { method: "post", path: "/mms/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "mms/send": { method: "post", path: "/mms/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "numbers/buy": { method: "post", path: "/numbers/buy/{dedicated_number}", pathParams: ["dedicated_number"], queryParams: ["type"], headerParams: [], body: "optional", parseAs: "json", authenticated: true, idempotent: false },
+  "numbers/list": { method: "get", path: "/numbers", pathParams: [], queryParams: ["page", "limit", "q", "q2", "excluding_number_type", "exclude_10dlc_campaign"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "numbers/register": { method: "post", path: "/numbers/registrations/number-types/{number_type}/country/{country_code}", pathParams: ["number_type", "country_code"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "numbers/search": { method: "get", path: "/numbers/search/{country}", pathParams: ["country"], queryParams: ["search", "search_type", "page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "own-numbers/delete": { method: "delete", path: "/own-numbers/{own_number_id}", pathParams: ["own_number_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "own-numbers/get": { method: "get", path: "/own-numbers/{own_number_id}", pathParams: ["own_number_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "own-numbers/list": { method: "get", path: "/own-numbers", pathParams: [], queryParams: ["offset", "page_size", "sort_by", "sort_direction", "filter[status][]"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "page_size", "items": "/own_numbers", "cursor": "offset", "next": "/_metadata/pagination/next", "fromNext": ["offset"] } },
+  "own-numbers/request-verification": { method: "post", path: "/own-numbers/verifications", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "own-numbers/update": { method: "patch", path: "/own-numbers/{own_number_id}", pathParams: ["own_number_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "own-numbers/verify": { method: "post", path: "/own-numbers/verifications/{verification_id}/verify", pathParams: ["verification_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "post-direct-mail/list-campaigns": { method: "get", path: "/post/direct-mail/campaigns", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "post-direct-mail/price-campaign": { method: "post", path: "/post/direct-mail/campaigns/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "post-direct-mail/search-locations": { method: "get", path: "/post/direct-mail/locations/search/{country}", pathParams: ["country"], queryParams: ["q", "page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "post-direct-mail/send-campaign": { method: "post", path: "/post/direct-mail/campaigns/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "post-letters/detect-address": { method: "post", path: "/post/letters/detect-address", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "post-letters/export-history": { method: "get", path: "/post/letters/history/export", pathParams: [], queryParams: ["filename"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "post-letters/list-history": { method: "get", path: "/post/letters/history", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "post-letters/price": { method: "post", path: "/post/letters/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "post-letters/send": { method: "post", path: "/post/letters/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "post-return-addresses/create": { method: "post", path: "/post/return-addresses", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "post-return-addresses/delete": { method: "delete", path: "/post/return-addresses/{return_address_id}", pathParams: ["return_address_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "post-return-addresses/get": { method: "get", path: "/post/return-addresses/{return_address_id}", pathParams: ["return_address_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "post-return-addresses/list": { method: "get", path: "/post/return-addresses", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "post-return-addresses/update": { method: "put", path: "/post/return-addresses/{return_address_id}", pathParams: ["return_address_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "postcards/export-history": { method: "get", path: "/post/postcards/history/export", pathParams: [], queryParams: ["filename"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "postcards/list-history": { method: "get", path: "/post/postcards/history", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "postcards/price": { method: "post", path: "/post/postcards/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "postcards/send": { method: "post", path: "/post/postcards/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "pricing/get": { method: "get", path: "/pricing/{country}", pathParams: ["country"], queryParams: ["currency"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "recharge/get-credit-card": { method: "get", path: "/recharge/credit-card", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "recharge/get-transaction": { method: "get", path: "/recharge/transactions/{transaction_id}", pathParams: ["transaction_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "recharge/list-packages": { method: "get", path: "/recharge/packages", pathParams: [], queryParams: ["country"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "recharge/list-transactions": { method: "get", path: "/recharge/transactions", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "recharge/purchase-package": { method: "put", path: "/recharge/purchase/{package_id}", pathParams: ["package_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "recharge/update-credit-card": { method: "put", path: "/recharge/credit-card", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "referral/list-accounts": { method: "get", path: "/referral/accounts", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "reseller/create-account": { method: "post", path: "/reseller/accounts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "reseller/create-account-public": { method: "post", path: "/reseller/accounts-public", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "reseller/get-account": { method: "get", path: "/reseller/accounts/{client_user_id}", pathParams: ["client_user_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "reseller/get-by-subdomain": { method: "get", path: "/reseller/{subdomain}", pathParams: ["subdomain"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "reseller/get-settings": { method: "get", path: "/reseller", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "reseller/list-accounts": { method: "get", path: "/reseller/accounts", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "reseller/transfer-credit": { method: "put", path: "/reseller/transfer-credit", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "reseller/update-account": { method: "put", path: "/reseller/accounts/{client_user_id}", pathParams: ["client_user_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "reseller/update-settings": { method: "put", path: "/reseller", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "sdk/download": { method: "get", path: "/sdk-download/{type}", pathParams: ["type"], queryParams: [], headerParams: [], body: "none", parseAs: "blob", authenticated: true, idempotent: true },
+  "search/contacts-lists": { method: "get", path: "/search/contacts-lists", pathParams: [], queryParams: ["q", "page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "short-urls/get-statistics": { method: "get", path: "/short-url/statistics/{source}/{source_id}", pathParams: ["source", "source_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "short-urls/get-tracking": { method: "get", path: "/short-url/tracking/{long_url_id}", pathParams: ["long_url_id"], queryParams: ["offset", "limit", "direction"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data", "cursor": "offset", "next": "/next_page_url", "fromNext": ["offset", "limit", "direction"] } },
+  "sms-campaigns/cancel": { method: "put", path: "/sms-campaigns/{sms_campaign_id}/cancel", pathParams: ["sms_campaign_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-campaigns/export-link-tracking": { method: "get", path: "/sms-campaigns/{campaign_id}/link-export", pathParams: ["campaign_id"], queryParams: ["filename"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms-campaigns/get": { method: "get", path: "/sms-campaigns/{sms_campaign_id}", pathParams: ["sms_campaign_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms-campaigns/get-link-statistics": { method: "get", path: "/sms-campaigns/{campaign_id}/link-statistics", pathParams: ["campaign_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms-campaigns/list": { method: "get", path: "/sms-campaigns", pathParams: [], queryParams: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "sms-campaigns/list-link-tracking": { method: "get", path: "/sms-campaigns/{campaign_id}/link-tracking", pathParams: ["campaign_id"], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "sms-campaigns/price": { method: "post", path: "/sms-campaigns/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-campaigns/send": { method: "post", path: "/sms-campaigns/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-campaigns/update": { method: "put", path: "/sms-campaigns/{sms_campaign_id}", pathParams: ["sms_campaign_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-receipt-rules/create": { method: "post", path: "/automations/sms/receipts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-receipt-rules/delete": { method: "delete", path: "/automations/sms/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-receipt-rules/get": { method: "get", path: "/automations/sms/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms-receipt-rules/list": { method: "get", path: "/automations/sms/receipts", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "sms-receipt-rules/update": { method: "put", path: "/automations/sms/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-templates/create": { method: "post", path: "/sms/templates", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-templates/delete": { method: "delete", path: "/sms/templates/{template_id}", pathParams: ["template_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "sms-templates/get": { method: "get", path: "/sms/templates/{template_id}", pathParams: ["template_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms-templates/list": { method: "get", path: "/sms/templates", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "sms-templates/update": { method: "put", path: "/sms/templates/{template_id}", pathParams: ["template_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/cancel": { method: "put", path: "/sms/{message_id}/cancel", pathParams: ["message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/cancel-all": { method: "put", path: "/sms/cancel-all", pathParams: [], queryParams: [], headerParams: [], body: "optional", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/create-test-inbound": { method: "post", path: "/sms/inbound", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/create-test-receipt": { method: "post", path: "/sms/receipts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/export-history": { method: "get", path: "/sms/history/export", pathParams: [], queryParams: ["filename", "date_from", "date_to", "q", "order_by"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms/get-inbound": { method: "get", path: "/sms/inbound/{outbound_message_id}", pathParams: ["outbound_message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms/get-receipt": { method: "get", path: "/sms/receipts/{message_id}", pathParams: ["message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms/list-history": { method: "get", path: "/sms/history", pathParams: [], queryParams: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "sms/list-inbound": { method: "get", path: "/sms/inbound", pathParams: [], queryParams: ["page", "limit", "q", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "sms/list-receipts": { method: "get", path: "/sms/receipts", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "sms/mark-all-inbound-read": { method: "put", path: "/sms/inbound-read", pathParams: [], queryParams: [], headerParams: [], body: "optional", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/mark-inbound-read": { method: "put", path: "/sms/inbound-read/{message_id}", pathParams: ["message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/mark-receipts-read": { method: "put", path: "/sms/receipts-read", pathParams: [], queryParams: [], headerParams: [], body: "optional", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/price": { method: "post", path: "/sms/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/send": { method: "post", path: "/sms/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "statistics/get-sms": { method: "get", path: "/statistics/sms", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "statistics/get-voice": { method: "get", path: "/statistics/voice", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "subaccounts/create": { method: "post", path: "/subaccounts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "subaccounts/delete": { method: "delete", path: "/subaccounts/{subaccount_id}", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "subaccounts/get": { method: "get", path: "/subaccounts/{subaccount_id}", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "subaccounts/list": { method: "get", path: "/subaccounts", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "subaccounts/regenerate-api-key": { method: "put", path: "/subaccounts/{subaccount_id}/regen-api-key", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "optional", parseAs: "json", authenticated: true, idempotent: false },
+  "subaccounts/update": { method: "put", path: "/subaccounts/{subaccount_id}", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "timezones/list": { method: "get", path: "/timezones", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "transactional-email/add-test-receipt": { method: "post", path: "/email/receipts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "transactional-email/export-history": { method: "get", path: "/email/history/export", pathParams: [], queryParams: ["filename", "date_from", "date_to"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "transactional-email/list-history": { method: "get", path: "/email/history", pathParams: [], queryParams: ["date_from", "date_to", "page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "transactional-email/price": { method: "post", path: "/email/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "transactional-email/send": { method: "post", path: "/email/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "uploads/create": { method: "post", path: "/uploads", pathParams: [], queryParams: ["convert"], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "user-countries/agree": { method: "post", path: "/user-countries/agree", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "user-countries/list": { method: "get", path: "/user-countries", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "user-countries/select": { method: "post", path: "/user-countries", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: true },
+  "voice-receipt-rules/create": { method: "post", path: "/automations/voice/receipts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "voice-receipt-rules/delete": { method: "delete", path: "/automations/voice/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "voice-receipt-rules/get": { method: "get", path: "/automations/voice/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "voice-receipt-rules/list": { method: "get", path: "/automations/voice/receipts", pathParams: [], queryParams: ["page", "limit", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "voice-receipt-rules/update": { method: "put", path: "/automations/voice/receipts/{receipt_rule_id}", pathParams: ["receipt_rule_id"], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "voice/cancel": { method: "put", path: "/voice/{message_id}/cancel", pathParams: ["message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "voice/cancel-all": { method: "put", path: "/voice/cancel-all", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "voice/create-test-receipt": { method: "post", path: "/voice/receipts", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "voice/export-history": { method: "get", path: "/voice/history/export", pathParams: [], queryParams: ["filename", "date_from", "date_to", "q", "order_by"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "voice/get-receipt": { method: "get", path: "/voice/receipts/{message_id}", pathParams: ["message_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "voice/list-history": { method: "get", path: "/voice/history", pathParams: [], queryParams: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "voice/list-languages": { method: "get", path: "/voice/lang", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "voice/list-receipts": { method: "get", path: "/voice/receipts", pathParams: [], queryParams: ["page", "limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } },
+  "voice/mark-receipts-read": { method: "put", path: "/voice/receipts-read", pathParams: [], queryParams: [], headerParams: [], body: "optional", parseAs: "json", authenticated: true, idempotent: false },
+  "voice/price": { method: "post", path: "/voice/price", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "voice/send": { method: "post", path: "/voice/send", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
 } as const satisfies OperationTable;
 
 export type OperationId = keyof typeof operationTable;
@@ -63,13 +259,21 @@ export interface Replies {
   "account/get": operations["account/get"]["responses"][200]["content"]["application/json"];
   "account/get-usage-by-subaccount": operations["account/get-usage-by-subaccount"]["responses"][200]["content"]["application/json"];
   "account/send-verification-token": operations["account/send-verification-token"]["responses"][200]["content"]["application/json"];
+  "account/update": operations["account/update"]["responses"][200]["content"]["application/json"];
   "account/verify": operations["account/verify"]["responses"][200]["content"]["application/json"];
   "account/verify-forgot-password": operations["account/verify-forgot-password"]["responses"][200]["content"]["application/json"];
+  "alpha-tags/create": operations["alpha-tags/create"]["responses"][200]["content"]["application/json"];
+  "alpha-tags/delete": operations["alpha-tags/delete"]["responses"][200]["content"]["application/json"];
+  "alpha-tags/get": operations["alpha-tags/get"]["responses"][200]["content"]["application/json"];
+  "alpha-tags/list": operations["alpha-tags/list"]["responses"][200]["content"]["application/json"];
   "contact-lists/create": operations["contact-lists/create"]["responses"][200]["content"]["application/json"];
   "contact-lists/delete": operations["contact-lists/delete"]["responses"][200]["content"]["application/json"];
+  "contact-lists/export": operations["contact-lists/export"]["responses"][200]["content"]["application/json"];
   "contact-lists/get": operations["contact-lists/get"]["responses"][200]["content"]["application/json"];
   "contact-lists/import": operations["contact-lists/import"]["responses"][200]["content"]["application/json"];
   "contact-lists/list": operations["contact-lists/list"]["responses"][200]["content"]["application/json"];
+  "contact-lists/list-import-fields": operations["contact-lists/list-import-fields"]["responses"][200]["content"]["application/json"];
+  "contact-lists/preview-csv-import": operations["contact-lists/preview-csv-import"]["responses"][200]["content"]["application/json"];
   "contact-lists/remove-duplicates": operations["contact-lists/remove-duplicates"]["responses"][200]["content"]["application/json"];
   "contact-lists/update": operations["contact-lists/update"]["responses"][200]["content"]["application/json"];
   "contacts/copy": operations["contacts/copy"]["responses"][200]["content"]["application/json"];
@@ -77,27 +281,215 @@ export interface Replies {
   "contacts/delete": operations["contacts/delete"]["responses"][200]["content"]["application/json"];
   "contacts/get": operations["contacts/get"]["responses"][200]["content"]["application/json"];
   "contacts/list": operations["contacts/list"]["responses"][200]["content"]["application/json"];
+  "contacts/list-suggestions": operations["contacts/list-suggestions"]["responses"][200]["content"]["application/json"];
   "contacts/remove-opted-out": operations["contacts/remove-opted-out"]["responses"][200]["content"]["application/json"];
   "contacts/transfer": operations["contacts/transfer"]["responses"][200]["content"]["application/json"];
   "contacts/update": operations["contacts/update"]["responses"][200]["content"]["application/json"];
   "countries/list": operations["countries/list"]["responses"][200]["content"]["application/json"];
+  "countries/list-with-ids": operations["countries/list-with-ids"]["responses"][200]["content"]["application/json"];
+  "default-senders/create": operations["default-senders/create"]["responses"][200]["content"]["application/json"];
+  "default-senders/delete": undefined;
+  "default-senders/get": operations["default-senders/get"]["responses"][200]["content"]["application/json"];
+  "default-senders/list": operations["default-senders/list"]["responses"][200]["content"]["application/json"];
+  "default-senders/list-compliant-sender-types": operations["default-senders/list-compliant-sender-types"]["responses"][200]["content"]["application/json"];
+  "default-senders/update": operations["default-senders/update"]["responses"][200]["content"]["application/json"];
+  "delivery-issues/create": operations["delivery-issues/create"]["responses"][200]["content"]["application/json"];
+  "delivery-issues/list": operations["delivery-issues/list"]["responses"][200]["content"]["application/json"];
+  "email-addresses/create": operations["email-addresses/create"]["responses"][200]["content"]["application/json"];
+  "email-addresses/delete": operations["email-addresses/delete"]["responses"][200]["content"]["application/json"];
+  "email-addresses/get": operations["email-addresses/get"]["responses"][200]["content"]["application/json"];
+  "email-addresses/list": operations["email-addresses/list"]["responses"][200]["content"]["application/json"];
+  "email-addresses/send-verification-token": operations["email-addresses/send-verification-token"]["responses"][200]["content"]["application/json"];
+  "email-addresses/verify": operations["email-addresses/verify"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/cancel": operations["email-campaigns/cancel"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/export-history": operations["email-campaigns/export-history"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/get": operations["email-campaigns/get"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/list": operations["email-campaigns/list"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/list-history": operations["email-campaigns/list-history"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/price": operations["email-campaigns/price"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/send": operations["email-campaigns/send"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/update": operations["email-campaigns/update"]["responses"][200]["content"]["application/json"];
+  "email-master-templates/get": operations["email-master-templates/get"]["responses"][200]["content"]["application/json"];
+  "email-master-templates/get-category": operations["email-master-templates/get-category"]["responses"][200]["content"]["application/json"];
+  "email-master-templates/list": operations["email-master-templates/list"]["responses"][200]["content"]["application/json"];
+  "email-master-templates/list-categories": operations["email-master-templates/list-categories"]["responses"][200]["content"]["application/json"];
+  "email-master-templates/list-in-category": operations["email-master-templates/list-in-category"]["responses"][200]["content"]["application/json"];
+  "email-receipt-rules/create": operations["email-receipt-rules/create"]["responses"][200]["content"]["application/json"];
+  "email-receipt-rules/delete": operations["email-receipt-rules/delete"]["responses"][200]["content"]["application/json"];
+  "email-receipt-rules/get": operations["email-receipt-rules/get"]["responses"][200]["content"]["application/json"];
+  "email-receipt-rules/list": operations["email-receipt-rules/list"]["responses"][200]["content"]["application/json"];
+  "email-receipt-rules/update": operations["email-receipt-rules/update"]["responses"][200]["content"]["application/json"];
+  "email-templates/create": operations["email-templates/create"]["responses"][200]["content"]["application/json"];
+  "email-templates/delete": operations["email-templates/delete"]["responses"][200]["content"]["application/json"];
+  "email-templates/get": operations["email-templates/get"]["responses"][200]["content"]["application/json"];
+  "email-templates/list": operations["email-templates/list"]["responses"][200]["content"]["application/json"];
+  "email-templates/update": operations["email-templates/update"]["responses"][200]["content"]["application/json"];
+  "email-templates/upload-image": operations["email-templates/upload-image"]["responses"][200]["content"]["application/json"];
   "email-to-sms/create-allowed-address": operations["email-to-sms/create-allowed-address"]["responses"][200]["content"]["application/json"];
+  "email-to-sms/create-stripped-string": operations["email-to-sms/create-stripped-string"]["responses"][200]["content"]["application/json"];
+  "email-to-sms/delete-allowed-address": operations["email-to-sms/delete-allowed-address"]["responses"][200]["content"]["application/json"];
+  "email-to-sms/delete-stripped-string": operations["email-to-sms/delete-stripped-string"]["responses"][200]["content"]["application/json"];
+  "email-to-sms/get-allowed-address": operations["email-to-sms/get-allowed-address"]["responses"][200]["content"]["application/json"];
+  "email-to-sms/get-stripped-string": operations["email-to-sms/get-stripped-string"]["responses"][200]["content"]["application/json"];
   "email-to-sms/list-allowed-addresses": operations["email-to-sms/list-allowed-addresses"]["responses"][200]["content"]["application/json"];
   "email-to-sms/list-stripped-strings": operations["email-to-sms/list-stripped-strings"]["responses"][200]["content"]["application/json"];
+  "email-to-sms/update-allowed-address": operations["email-to-sms/update-allowed-address"]["responses"][200]["content"]["application/json"];
+  "email-to-sms/update-stripped-string": operations["email-to-sms/update-stripped-string"]["responses"][200]["content"]["application/json"];
+  "fax-inbound-rules/create": operations["fax-inbound-rules/create"]["responses"][200]["content"]["application/json"];
+  "fax-inbound-rules/delete": operations["fax-inbound-rules/delete"]["responses"][200]["content"]["application/json"];
+  "fax-inbound-rules/get": operations["fax-inbound-rules/get"]["responses"][200]["content"]["application/json"];
+  "fax-inbound-rules/list": operations["fax-inbound-rules/list"]["responses"][200]["content"]["application/json"];
+  "fax-inbound-rules/update": operations["fax-inbound-rules/update"]["responses"][200]["content"]["application/json"];
+  "fax-receipt-rules/create": operations["fax-receipt-rules/create"]["responses"][200]["content"]["application/json"];
+  "fax-receipt-rules/delete": operations["fax-receipt-rules/delete"]["responses"][200]["content"]["application/json"];
+  "fax-receipt-rules/get": operations["fax-receipt-rules/get"]["responses"][200]["content"]["application/json"];
+  "fax-receipt-rules/list": operations["fax-receipt-rules/list"]["responses"][200]["content"]["application/json"];
+  "fax-receipt-rules/update": operations["fax-receipt-rules/update"]["responses"][200]["content"]["application/json"];
+  "fax/create-test-receipt": operations["fax/create-test-receipt"]["responses"][200]["content"]["application/json"];
+  "fax/export-history": operations["fax/export-history"]["responses"][200]["content"]["application/json"];
+  "fax/get-receipt": operations["fax/get-receipt"]["responses"][200]["content"]["application/json"];
+  "fax/list-history": operations["fax/list-history"]["responses"][200]["content"]["application/json"];
+  "fax/list-receipts": operations["fax/list-receipts"]["responses"][200]["content"]["application/json"];
+  "fax/mark-receipts-read": operations["fax/mark-receipts-read"]["responses"][200]["content"]["application/json"];
+  "fax/price": operations["fax/price"]["responses"][200]["content"]["application/json"];
+  "fax/send": operations["fax/send"]["responses"][200]["content"]["application/json"];
+  "inbound-sms-rules/create": operations["inbound-sms-rules/create"]["responses"][200]["content"]["application/json"];
+  "inbound-sms-rules/delete": operations["inbound-sms-rules/delete"]["responses"][200]["content"]["application/json"];
+  "inbound-sms-rules/get": operations["inbound-sms-rules/get"]["responses"][200]["content"]["application/json"];
+  "inbound-sms-rules/list": operations["inbound-sms-rules/list"]["responses"][200]["content"]["application/json"];
+  "inbound-sms-rules/update": operations["inbound-sms-rules/update"]["responses"][200]["content"]["application/json"];
+  "mms-campaigns/cancel": operations["mms-campaigns/cancel"]["responses"][200]["content"]["application/json"];
+  "mms-campaigns/get": operations["mms-campaigns/get"]["responses"][200]["content"]["application/json"];
+  "mms-campaigns/list": operations["mms-campaigns/list"]["responses"][200]["content"]["application/json"];
+  "mms-campaigns/price": operations["mms-campaigns/price"]["responses"][200]["content"]["application/json"];
+  "mms-campaigns/send": operations["mms-campaigns/send"]["responses"][200]["content"]["application/json"];
+  "mms-campaigns/update": operations["mms-campaigns/update"]["responses"][200]["content"]["application/json"];
+  "mms/cancel": operations["mms/cancel"]["responses"][200]["content"]["application/json"];
+  "mms/cancel-all": operations["mms/cancel-all"]["responses"][200]["content"]["application/json"];
+  "mms/export-history": operations["mms/export-history"]["responses"][200]["content"]["application/json"];
+  "mms/get-receipt": operations["mms/get-receipt"]["responses"][200]["content"]["application/json"];
+  "mms/list-history": operations["mms/list-history"]["responses"][200]["content"]["application/json"];
+  "mms/list-receipts": operations["mms/list-receipts"]["responses"][200]["content"]["application/json"];
+  "mms/mark-receipts-read": operations["mms/mark-receipts-read"]["responses"][200]["content"]["application/json"];
+  "mms/price": operations["mms/price"]["responses"][200]["content"]["application/json"];
+  "mms/send": operations["mms/send"]["responses"][200]["content"]["application/json"];
+  "numbers/buy": operations["numbers/buy"]["responses"][200]["content"]["application/json"];
+  "numbers/list": operations["numbers/list"]["responses"][200]["content"]["application/json"];
+  "numbers/register": operations["numbers/register"]["responses"][200]["content"]["application/json"];
+  "numbers/search": operations["numbers/search"]["responses"][200]["content"]["application/json"];
+  "own-numbers/delete": operations["own-numbers/delete"]["responses"][200]["content"]["application/json"];
+  "own-numbers/get": operations["own-numbers/get"]["responses"][200]["content"]["application/json"];
+  "own-numbers/list": operations["own-numbers/list"]["responses"][200]["content"]["application/json"];
+  "own-numbers/request-verification": operations["own-numbers/request-verification"]["responses"][200]["content"]["application/json"];
+  "own-numbers/update": operations["own-numbers/update"]["responses"][200]["content"]["application/json"];
+  "own-numbers/verify": operations["own-numbers/verify"]["responses"][200]["content"]["application/json"];
+  "post-direct-mail/list-campaigns": operations["post-direct-mail/list-campaigns"]["responses"][200]["content"]["application/json"];
+  "post-direct-mail/price-campaign": operations["post-direct-mail/price-campaign"]["responses"][200]["content"]["application/json"];
+  "post-direct-mail/search-locations": operations["post-direct-mail/search-locations"]["responses"][200]["content"]["application/json"];
+  "post-direct-mail/send-campaign": operations["post-direct-mail/send-campaign"]["responses"][200]["content"]["application/json"];
+  "post-letters/detect-address": operations["post-letters/detect-address"]["responses"][200]["content"]["application/json"];
+  "post-letters/export-history": operations["post-letters/export-history"]["responses"][200]["content"]["application/json"];
+  "post-letters/list-history": operations["post-letters/list-history"]["responses"][200]["content"]["application/json"];
+  "post-letters/price": operations["post-letters/price"]["responses"][200]["content"]["application/json"];
+  "post-letters/send": operations["post-letters/send"]["responses"][200]["content"]["application/json"];
+  "post-return-addresses/create": operations["post-return-addresses/create"]["responses"][200]["content"]["application/json"];
+  "post-return-addresses/delete": operations["post-return-addresses/delete"]["responses"][200]["content"]["application/json"];
+  "post-return-addresses/get": operations["post-return-addresses/get"]["responses"][200]["content"]["application/json"];
+  "post-return-addresses/list": operations["post-return-addresses/list"]["responses"][200]["content"]["application/json"];
+  "post-return-addresses/update": operations["post-return-addresses/update"]["responses"][200]["content"]["application/json"];
+  "postcards/export-history": operations["postcards/export-history"]["responses"][200]["content"]["application/json"];
+  "postcards/list-history": operations["postcards/list-history"]["responses"][200]["content"]["application/json"];
+  "postcards/price": operations["postcards/price"]["responses"][200]["content"]["application/json"];
+  "postcards/send": operations["postcards/send"]["responses"][200]["content"]["application/json"];
+  "pricing/get": operations["pricing/get"]["responses"][200]["content"]["application/json"];
   "recharge/get-credit-card": operations["recharge/get-credit-card"]["responses"][200]["content"]["application/json"];
   "recharge/get-transaction": operations["recharge/get-transaction"]["responses"][200]["content"]["application/json"];
   "recharge/list-packages": operations["recharge/list-packages"]["responses"][200]["content"]["application/json"];
   "recharge/list-transactions": operations["recharge/list-transactions"]["responses"][200]["content"]["application/json"];
   "recharge/purchase-package": operations["recharge/purchase-package"]["responses"][200]["content"]["application/json"];
   "recharge/update-credit-card": operations["recharge/update-credit-card"]["responses"][200]["content"]["application/json"];
+  "referral/list-accounts": operations["referral/list-accounts"]["responses"][200]["content"]["application/json"];
+  "reseller/create-account": operations["reseller/create-account"]["responses"][200]["content"]["application/json"];
+  "reseller/create-account-public": operations["reseller/create-account-public"]["responses"][200]["content"]["application/json"];
+  "reseller/get-account": operations["reseller/get-account"]["responses"][200]["content"]["application/json"];
+  "reseller/get-by-subdomain": operations["reseller/get-by-subdomain"]["responses"][200]["content"]["application/json"];
+  "reseller/get-settings": operations["reseller/get-settings"]["responses"][200]["content"]["application/json"];
+  "reseller/list-accounts": operations["reseller/list-accounts"]["responses"][200]["content"]["application/json"];
+  "reseller/transfer-credit": operations["reseller/transfer-credit"]["responses"][200]["content"]["application/json"];
+  "reseller/update-account": operations["reseller/update-account"]["responses"][200]["content"]["application/json"];
+  "reseller/update-settings": operations["reseller/update-settings"]["responses"][200]["content"]["application/json"];
+  "sdk/download": operations["sdk/download"]["responses"][200]["content"]["application/octet-stream"];
+  "search/contacts-lists": operations["search/contacts-lists"]["responses"][200]["content"]["application/json"];
+  "short-urls/get-statistics": operations["short-urls/get-statistics"]["responses"][200]["content"]["application/json"];
+  "short-urls/get-tracking": operations["short-urls/get-tracking"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/cancel": operations["sms-campaigns/cancel"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/export-link-tracking": operations["sms-campaigns/export-link-tracking"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/get": operations["sms-campaigns/get"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/get-link-statistics": operations["sms-campaigns/get-link-statistics"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/list": operations["sms-campaigns/list"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/list-link-tracking": operations["sms-campaigns/list-link-tracking"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/price": operations["sms-campaigns/price"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/send": operations["sms-campaigns/send"]["responses"][200]["content"]["application/json"];
+  "sms-campaigns/update": operations["sms-campaigns/update"]["responses"][200]["content"]["application/json"];
+  "sms-receipt-rules/create": operations["sms-receipt-rules/create"]["responses"][200]["content"]["application/json"];
+  "sms-receipt-rules/delete": operations["sms-receipt-rules/delete"]["responses"][200]["content"]["application/json"];
+  "sms-receipt-rules/get": operations["sms-receipt-rules/get"]["responses"][200]["content"]["application/json"];
+  "sms-receipt-rules/list": operations["sms-receipt-rules/list"]["responses"][200]["content"]["application/json"];
+  "sms-receipt-rules/update": operations["sms-receipt-rules/update"]["responses"][200]["content"]["application/json"];
+  "sms-templates/create": operations["sms-templates/create"]["responses"][200]["content"]["application/json"];
+  "sms-templates/delete": operations["sms-templates/delete"]["responses"][200]["content"]["application/json"];
+  "sms-templates/get": operations["sms-templates/get"]["responses"][200]["content"]["application/json"];
+  "sms-templates/list": operations["sms-templates/list"]["responses"][200]["content"]["application/json"];
+  "sms-templates/update": operations["sms-templates/update"]["responses"][200]["content"]["application/json"];
+  "sms/cancel": operations["sms/cancel"]["responses"][200]["content"]["application/json"];
+  "sms/cancel-all": operations["sms/cancel-all"]["responses"][200]["content"]["application/json"];
+  "sms/create-test-inbound": operations["sms/create-test-inbound"]["responses"][200]["content"]["application/json"];
+  "sms/create-test-receipt": operations["sms/create-test-receipt"]["responses"][200]["content"]["application/json"];
+  "sms/export-history": operations["sms/export-history"]["responses"][200]["content"]["application/json"];
+  "sms/get-inbound": operations["sms/get-inbound"]["responses"][200]["content"]["application/json"];
+  "sms/get-receipt": operations["sms/get-receipt"]["responses"][200]["content"]["application/json"];
+  "sms/list-history": operations["sms/list-history"]["responses"][200]["content"]["application/json"];
+  "sms/list-inbound": operations["sms/list-inbound"]["responses"][200]["content"]["application/json"];
+  "sms/list-receipts": operations["sms/list-receipts"]["responses"][200]["content"]["application/json"];
+  "sms/mark-all-inbound-read": operations["sms/mark-all-inbound-read"]["responses"][200]["content"]["application/json"];
+  "sms/mark-inbound-read": operations["sms/mark-inbound-read"]["responses"][200]["content"]["application/json"];
+  "sms/mark-receipts-read": operations["sms/mark-receipts-read"]["responses"][200]["content"]["application/json"];
   "sms/price": operations["sms/price"]["responses"][200]["content"]["application/json"];
   "sms/send": operations["sms/send"]["responses"][200]["content"]["application/json"];
+  "statistics/get-sms": operations["statistics/get-sms"]["responses"][200]["content"]["application/json"];
+  "statistics/get-voice": operations["statistics/get-voice"]["responses"][200]["content"]["application/json"];
   "subaccounts/create": operations["subaccounts/create"]["responses"][200]["content"]["application/json"];
   "subaccounts/delete": operations["subaccounts/delete"]["responses"][200]["content"]["application/json"];
   "subaccounts/get": operations["subaccounts/get"]["responses"][200]["content"]["application/json"];
   "subaccounts/list": operations["subaccounts/list"]["responses"][200]["content"]["application/json"];
   "subaccounts/regenerate-api-key": operations["subaccounts/regenerate-api-key"]["responses"][200]["content"]["application/json"];
   "subaccounts/update": operations["subaccounts/update"]["responses"][200]["content"]["application/json"];
+  "timezones/list": operations["timezones/list"]["responses"][200]["content"]["application/json"];
+  "transactional-email/add-test-receipt": operations["transactional-email/add-test-receipt"]["responses"][200]["content"]["application/json"];
+  "transactional-email/export-history": operations["transactional-email/export-history"]["responses"][200]["content"]["application/json"];
+  "transactional-email/list-history": operations["transactional-email/list-history"]["responses"][200]["content"]["application/json"];
+  "transactional-email/price": operations["transactional-email/price"]["responses"][200]["content"]["application/json"];
+  "transactional-email/send": operations["transactional-email/send"]["responses"][200]["content"]["application/json"];
+  "uploads/create": operations["uploads/create"]["responses"][200]["content"]["application/json"];
+  "user-countries/agree": operations["user-countries/agree"]["responses"][200]["content"]["application/json"];
+  "user-countries/list": operations["user-countries/list"]["responses"][200]["content"]["application/json"];
+  "user-countries/select": operations["user-countries/select"]["responses"][200]["content"]["application/json"];
+  "voice-receipt-rules/create": operations["voice-receipt-rules/create"]["responses"][200]["content"]["application/json"];
+  "voice-receipt-rules/delete": operations["voice-receipt-rules/delete"]["responses"][200]["content"]["application/json"];
+  "voice-receipt-rules/get": operations["voice-receipt-rules/get"]["responses"][200]["content"]["application/json"];
+  "voice-receipt-rules/list": operations["voice-receipt-rules/list"]["responses"][200]["content"]["application/json"];
+  "voice-receipt-rules/update": operations["voice-receipt-rules/update"]["responses"][200]["content"]["application/json"];
+  "voice/cancel": operations["voice/cancel"]["responses"][200]["content"]["application/json"];
+  "voice/cancel-all": operations["voice/cancel-all"]["responses"][200]["content"]["application/json"];
+  "voice/create-test-receipt": operations["voice/create-test-receipt"]["responses"][200]["content"]["application/json"];
+  "voice/export-history": operations["voice/export-history"]["responses"][200]["content"]["application/json"];
+  "voice/get-receipt": operations["voice/get-receipt"]["responses"][200]["content"]["application/json"];
+  "voice/list-history": operations["voice/list-history"]["responses"][200]["content"]["application/json"];
+  "voice/list-languages": operations["voice/list-languages"]["responses"][200]["content"]["application/json"];
+  "voice/list-receipts": operations["voice/list-receipts"]["responses"][200]["content"]["application/json"];
+  "voice/mark-receipts-read": operations["voice/mark-receipts-read"]["responses"][200]["content"]["application/json"];
+  "voice/price": operations["voice/price"]["responses"][200]["content"]["application/json"];
+  "voice/send": operations["voice/send"]["responses"][200]["content"]["application/json"];
 }
 
 export type Reply<K extends OperationId> = Replies[K];
@@ -145,6 +537,12 @@ export interface ClickSendClient {
      */
     sendVerificationToken(input: Input<"account/send-verification-token">, options?: CallOptions): Promise<Reply<"account/send-verification-token">>;
     /**
+     * Update the account
+     *
+     * `PUT /account` — operationId `account/update`
+     */
+    update(input: Input<"account/update">, options?: CallOptions): Promise<Reply<"account/update">>;
+    /**
      * Activate an account with its code
      *
      * `PUT /account-verify/verify/{activation_token}` — operationId `account/verify`
@@ -156,6 +554,39 @@ export interface ClickSendClient {
      * `PUT /forgot-password/verify` — operationId `account/verify-forgot-password`
      */
     verifyForgotPassword(input: Input<"account/verify-forgot-password">, options?: CallOptions): Promise<Reply<"account/verify-forgot-password">>;
+  };
+  /**
+   * Alpha Tags: Requests for alphanumeric sender IDs and their review state.
+   */
+  readonly alphaTags: {
+    /**
+     * Request an alpha tag
+     *
+     * `POST /alpha-tags` — operationId `alpha-tags/create`
+     */
+    create(input: Input<"alpha-tags/create">, options?: CallOptions): Promise<Reply<"alpha-tags/create">>;
+    /**
+     * Delete an alpha tag request
+     *
+     * `DELETE /alpha-tags/{alpha_tag_id}` — operationId `alpha-tags/delete`
+     */
+    delete(input: Input<"alpha-tags/delete">, options?: CallOptions): Promise<Reply<"alpha-tags/delete">>;
+    /**
+     * Get an alpha tag request
+     *
+     * `GET /alpha-tags/{alpha_tag_id}` — operationId `alpha-tags/get`
+     */
+    get(input: Input<"alpha-tags/get">, options?: CallOptions): Promise<Reply<"alpha-tags/get">>;
+    /**
+     * List alpha tag requests
+     *
+     * `GET /alpha-tags` — operationId `alpha-tags/list`
+     */
+    list: {
+      (input?: Input<"alpha-tags/list">, options?: CallOptions): Promise<Reply<"alpha-tags/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"alpha-tags/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"alpha-tags/list">, ["alpha_tags"]>, void, undefined>;
+    };
   };
   /**
    * Contact Lists: Lists that group contacts, with import and clean-up operations.
@@ -174,6 +605,12 @@ export interface ClickSendClient {
      */
     delete(input: Input<"contact-lists/delete">, options?: CallOptions): Promise<Reply<"contact-lists/delete">>;
     /**
+     * Export a contact list to a file
+     *
+     * `GET /lists/{list_id}/export` — operationId `contact-lists/export`
+     */
+    export(input: Input<"contact-lists/export">, options?: CallOptions): Promise<Reply<"contact-lists/export">>;
+    /**
      * Get a contact list
      *
      * `GET /lists/{list_id}` — operationId `contact-lists/get`
@@ -190,7 +627,23 @@ export interface ClickSendClient {
      *
      * `GET /lists` — operationId `contact-lists/list`
      */
-    list(input?: Input<"contact-lists/list">, options?: CallOptions): Promise<Reply<"contact-lists/list">>;
+    list: {
+      (input?: Input<"contact-lists/list">, options?: CallOptions): Promise<Reply<"contact-lists/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"contact-lists/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"contact-lists/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List the fields a file import can fill
+     *
+     * `GET /lists/{list_id}/import-fields` — operationId `contact-lists/list-import-fields`
+     */
+    listImportFields(input: Input<"contact-lists/list-import-fields">, options?: CallOptions): Promise<Reply<"contact-lists/list-import-fields">>;
+    /**
+     * Preview the first row of a CSV file to import
+     *
+     * `POST /lists/{list_id}/import-csv-preview` — operationId `contact-lists/preview-csv-import`
+     */
+    previewCsvImport(input: Input<"contact-lists/preview-csv-import">, options?: CallOptions): Promise<Reply<"contact-lists/preview-csv-import">>;
     /**
      * Remove duplicate contacts from a list
      *
@@ -237,7 +690,17 @@ export interface ClickSendClient {
      *
      * `GET /lists/{list_id}/contacts` — operationId `contacts/list`
      */
-    list(input: Input<"contacts/list">, options?: CallOptions): Promise<Reply<"contacts/list">>;
+    list: {
+      (input: Input<"contacts/list">, options?: CallOptions): Promise<Reply<"contacts/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"contacts/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"contacts/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List contact suggestions
+     *
+     * `GET /contact-suggestions` — operationId `contacts/list-suggestions`
+     */
+    listSuggestions(input?: Input<"contacts/list-suggestions">, options?: CallOptions): Promise<Reply<"contacts/list-suggestions">>;
     /**
      * Remove opted-out contacts from a list
      *
@@ -267,6 +730,303 @@ export interface ClickSendClient {
      * `GET /countries` — operationId `countries/list`
      */
     list(input?: Input<"countries/list">, options?: CallOptions): Promise<Reply<"countries/list">>;
+    /**
+     * List countries with their global-sending IDs
+     *
+     * `GET /country-list` — operationId `countries/list-with-ids`
+     */
+    listWithIds(input?: Input<"countries/list-with-ids">, options?: CallOptions): Promise<Reply<"countries/list-with-ids">>;
+  };
+  /**
+   * Default Senders: The sender ID used per recipient country when a message names none, and the sender types each country accepts.
+   */
+  readonly defaultSenders: {
+    /**
+     * Create a default sender setting
+     *
+     * `POST /senders/default-senders` — operationId `default-senders/create`
+     */
+    create(input: Input<"default-senders/create">, options?: CallOptions): Promise<Reply<"default-senders/create">>;
+    /**
+     * Delete a default sender setting
+     *
+     * `DELETE /senders/default-senders/{default_sender_id}` — operationId `default-senders/delete`
+     */
+    delete(input: Input<"default-senders/delete">, options?: CallOptions): Promise<Reply<"default-senders/delete">>;
+    /**
+     * Get a default sender setting
+     *
+     * `GET /senders/default-senders/{default_sender_id}` — operationId `default-senders/get`
+     */
+    get(input: Input<"default-senders/get">, options?: CallOptions): Promise<Reply<"default-senders/get">>;
+    /**
+     * List default sender settings
+     *
+     * `GET /senders/default-senders` — operationId `default-senders/list`
+     */
+    list: {
+      (input?: Input<"default-senders/list">, options?: CallOptions): Promise<Reply<"default-senders/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"default-senders/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"default-senders/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List the sender types each country accepts
+     *
+     * `GET /senders/compliant-sender-types` — operationId `default-senders/list-compliant-sender-types`
+     */
+    listCompliantSenderTypes(input: Input<"default-senders/list-compliant-sender-types">, options?: CallOptions): Promise<Reply<"default-senders/list-compliant-sender-types">>;
+    /**
+     * Change the sender of a default sender setting
+     *
+     * `PATCH /senders/default-senders/{default_sender_id}` — operationId `default-senders/update`
+     */
+    update(input: Input<"default-senders/update">, options?: CallOptions): Promise<Reply<"default-senders/update">>;
+  };
+  /**
+   * Delivery Issues: Reports of undelivered messages filed with ClickSend support, and their answers.
+   */
+  readonly deliveryIssues: {
+    /**
+     * Report a delivery issue
+     *
+     * `POST /delivery-issues` — operationId `delivery-issues/create`
+     */
+    create(input: Input<"delivery-issues/create">, options?: CallOptions): Promise<Reply<"delivery-issues/create">>;
+    /**
+     * List delivery issues
+     *
+     * `GET /delivery-issues` — operationId `delivery-issues/list`
+     */
+    list: {
+      (input?: Input<"delivery-issues/list">, options?: CallOptions): Promise<Reply<"delivery-issues/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"delivery-issues/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"delivery-issues/list">, ["data", "data"]>, void, undefined>;
+    };
+  };
+  /**
+   * Email Sender Addresses: Addresses the account may send email from, and their verification.
+   */
+  readonly emailAddresses: {
+    /**
+     * Add an allowed sender address
+     *
+     * `POST /email/addresses` — operationId `email-addresses/create`
+     */
+    create(input: Input<"email-addresses/create">, options?: CallOptions): Promise<Reply<"email-addresses/create">>;
+    /**
+     * Remove an allowed sender address
+     *
+     * `DELETE /email/addresses/{email_address_id}` — operationId `email-addresses/delete`
+     */
+    delete(input: Input<"email-addresses/delete">, options?: CallOptions): Promise<Reply<"email-addresses/delete">>;
+    /**
+     * Get an allowed sender address
+     *
+     * `GET /email/addresses/{email_address_id}` — operationId `email-addresses/get`
+     */
+    get(input: Input<"email-addresses/get">, options?: CallOptions): Promise<Reply<"email-addresses/get">>;
+    /**
+     * List allowed sender addresses
+     *
+     * `GET /email/addresses` — operationId `email-addresses/list`
+     */
+    list: {
+      (input?: Input<"email-addresses/list">, options?: CallOptions): Promise<Reply<"email-addresses/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"email-addresses/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-addresses/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Email a verification code to a sender address
+     *
+     * `PUT /email/address-verify/{email_address_id}/send` — operationId `email-addresses/send-verification-token`
+     */
+    sendVerificationToken(input: Input<"email-addresses/send-verification-token">, options?: CallOptions): Promise<Reply<"email-addresses/send-verification-token">>;
+    /**
+     * Confirm a sender address with its code
+     *
+     * `PUT /email/address-verify/{email_address_id}/verify/{activation_token}` — operationId `email-addresses/verify`
+     */
+    verify(input: Input<"email-addresses/verify">, options?: CallOptions): Promise<Reply<"email-addresses/verify">>;
+  };
+  /**
+   * Email Campaigns: Emails sent to a whole contact list, with pricing, scheduling and per-recipient history.
+   */
+  readonly emailCampaigns: {
+    /**
+     * Cancel an email campaign
+     *
+     * `PUT /email-campaigns/{email_campaign_id}/cancel` — operationId `email-campaigns/cancel`
+     */
+    cancel(input: Input<"email-campaigns/cancel">, options?: CallOptions): Promise<Reply<"email-campaigns/cancel">>;
+    /**
+     * Export the emails of a campaign
+     *
+     * `GET /email-campaigns/{email_campaign_id}/history/export` — operationId `email-campaigns/export-history`
+     */
+    exportHistory(input: Input<"email-campaigns/export-history">, options?: CallOptions): Promise<Reply<"email-campaigns/export-history">>;
+    /**
+     * Get an email campaign
+     *
+     * `GET /email-campaigns/{email_campaign_id}` — operationId `email-campaigns/get`
+     */
+    get(input: Input<"email-campaigns/get">, options?: CallOptions): Promise<Reply<"email-campaigns/get">>;
+    /**
+     * List email campaigns
+     *
+     * `GET /email-campaigns` — operationId `email-campaigns/list`
+     */
+    list: {
+      (input?: Input<"email-campaigns/list">, options?: CallOptions): Promise<Reply<"email-campaigns/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"email-campaigns/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-campaigns/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List the emails of a campaign
+     *
+     * `GET /email-campaigns/{email_campaign_id}/history` — operationId `email-campaigns/list-history`
+     */
+    listHistory: {
+      (input: Input<"email-campaigns/list-history">, options?: CallOptions): Promise<Reply<"email-campaigns/list-history">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"email-campaigns/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-campaigns/list-history">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Price an email campaign
+     *
+     * `POST /email-campaigns/price` — operationId `email-campaigns/price`
+     */
+    price(input: Input<"email-campaigns/price">, options?: CallOptions): Promise<Reply<"email-campaigns/price">>;
+    /**
+     * Send an email campaign
+     *
+     * `POST /email-campaigns/send` — operationId `email-campaigns/send`
+     */
+    send(input: Input<"email-campaigns/send">, options?: CallOptions): Promise<Reply<"email-campaigns/send">>;
+    /**
+     * Update an email campaign
+     *
+     * `PUT /email-campaigns/{email_campaign_id}` — operationId `email-campaigns/update`
+     */
+    update(input: Input<"email-campaigns/update">, options?: CallOptions): Promise<Reply<"email-campaigns/update">>;
+  };
+  /**
+   * Master Email Templates: Ready-made email designs offered by ClickSend, grouped in categories.
+   */
+  readonly emailMasterTemplates: {
+    /**
+     * Get a master email template
+     *
+     * `GET /email/master-templates/{template_id}` — operationId `email-master-templates/get`
+     */
+    get(input: Input<"email-master-templates/get">, options?: CallOptions): Promise<Reply<"email-master-templates/get">>;
+    /**
+     * Get a master template category
+     *
+     * `GET /email/master-templates-categories/{category_id}` — operationId `email-master-templates/get-category`
+     */
+    getCategory(input: Input<"email-master-templates/get-category">, options?: CallOptions): Promise<Reply<"email-master-templates/get-category">>;
+    /**
+     * List master email templates
+     *
+     * `GET /email/master-templates` — operationId `email-master-templates/list`
+     */
+    list(input?: Input<"email-master-templates/list">, options?: CallOptions): Promise<Reply<"email-master-templates/list">>;
+    /**
+     * List master template categories
+     *
+     * `GET /email/master-templates-categories` — operationId `email-master-templates/list-categories`
+     */
+    listCategories(input?: Input<"email-master-templates/list-categories">, options?: CallOptions): Promise<Reply<"email-master-templates/list-categories">>;
+    /**
+     * List the master templates of a category
+     *
+     * `GET /email/master-templates-categories/{category_id}/master-templates` — operationId `email-master-templates/list-in-category`
+     */
+    listInCategory(input: Input<"email-master-templates/list-in-category">, options?: CallOptions): Promise<Reply<"email-master-templates/list-in-category">>;
+  };
+  /**
+   * Email Delivery Receipt Rules: Automation rules for the delivery receipts of transactional emails (the `email-delivery-receipt` webhook).
+   */
+  readonly emailReceiptRules: {
+    /**
+     * Create an email delivery receipt rule
+     *
+     * `POST /automations/email/receipts` — operationId `email-receipt-rules/create`
+     */
+    create(input: Input<"email-receipt-rules/create">, options?: CallOptions): Promise<Reply<"email-receipt-rules/create">>;
+    /**
+     * Delete an email delivery receipt rule
+     *
+     * `DELETE /automations/email/receipts/{receipt_rule_id}` — operationId `email-receipt-rules/delete`
+     */
+    delete(input: Input<"email-receipt-rules/delete">, options?: CallOptions): Promise<Reply<"email-receipt-rules/delete">>;
+    /**
+     * Get an email delivery receipt rule
+     *
+     * `GET /automations/email/receipts/{receipt_rule_id}` — operationId `email-receipt-rules/get`
+     */
+    get(input: Input<"email-receipt-rules/get">, options?: CallOptions): Promise<Reply<"email-receipt-rules/get">>;
+    /**
+     * List email delivery receipt rules
+     *
+     * `GET /automations/email/receipts` — operationId `email-receipt-rules/list`
+     */
+    list: {
+      (input?: Input<"email-receipt-rules/list">, options?: CallOptions): Promise<Reply<"email-receipt-rules/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"email-receipt-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-receipt-rules/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update an email delivery receipt rule
+     *
+     * `PUT /automations/email/receipts/{receipt_rule_id}` — operationId `email-receipt-rules/update`
+     */
+    update(input: Input<"email-receipt-rules/update">, options?: CallOptions): Promise<Reply<"email-receipt-rules/update">>;
+  };
+  /**
+   * Email Templates: The account's own email templates, made from master templates, and their images.
+   */
+  readonly emailTemplates: {
+    /**
+     * Create a user template from a master template
+     *
+     * `POST /email/templates` — operationId `email-templates/create`
+     */
+    create(input: Input<"email-templates/create">, options?: CallOptions): Promise<Reply<"email-templates/create">>;
+    /**
+     * Delete a user email template
+     *
+     * `DELETE /email/templates/{template_id}` — operationId `email-templates/delete`
+     */
+    delete(input: Input<"email-templates/delete">, options?: CallOptions): Promise<Reply<"email-templates/delete">>;
+    /**
+     * Get a user email template
+     *
+     * `GET /email/templates/{template_id}` — operationId `email-templates/get`
+     */
+    get(input: Input<"email-templates/get">, options?: CallOptions): Promise<Reply<"email-templates/get">>;
+    /**
+     * List user email templates
+     *
+     * `GET /email/templates` — operationId `email-templates/list`
+     */
+    list: {
+      (input?: Input<"email-templates/list">, options?: CallOptions): Promise<Reply<"email-templates/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"email-templates/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-templates/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update a user email template
+     *
+     * `PUT /email/templates/{template_id}` — operationId `email-templates/update`
+     */
+    update(input: Input<"email-templates/update">, options?: CallOptions): Promise<Reply<"email-templates/update">>;
+    /**
+     * Upload an image for a user template
+     *
+     * `POST /email/templates-images/{template_id}` — operationId `email-templates/upload-image`
+     */
+    uploadImage(input: Input<"email-templates/upload-image">, options?: CallOptions): Promise<Reply<"email-templates/upload-image">>;
   };
   /**
    * Email-to-SMS: Addresses allowed to send SMS by email, and strings stripped from such emails.
@@ -279,17 +1039,599 @@ export interface ClickSendClient {
      */
     createAllowedAddress(input: Input<"email-to-sms/create-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/create-allowed-address">>;
     /**
+     * Create a stripped-string rule
+     *
+     * `POST /sms/email-sms-stripped-strings` — operationId `email-to-sms/create-stripped-string`
+     */
+    createStrippedString(input: Input<"email-to-sms/create-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/create-stripped-string">>;
+    /**
+     * Remove an allowed Email-to-SMS address
+     *
+     * `DELETE /sms/email-sms/{email_address_id}` — operationId `email-to-sms/delete-allowed-address`
+     */
+    deleteAllowedAddress(input: Input<"email-to-sms/delete-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/delete-allowed-address">>;
+    /**
+     * Delete a stripped-string rule
+     *
+     * `DELETE /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/delete-stripped-string`
+     */
+    deleteStrippedString(input: Input<"email-to-sms/delete-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/delete-stripped-string">>;
+    /**
+     * Get an allowed Email-to-SMS address
+     *
+     * `GET /sms/email-sms/{email_address_id}` — operationId `email-to-sms/get-allowed-address`
+     */
+    getAllowedAddress(input: Input<"email-to-sms/get-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/get-allowed-address">>;
+    /**
+     * Get a stripped-string rule
+     *
+     * `GET /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/get-stripped-string`
+     */
+    getStrippedString(input: Input<"email-to-sms/get-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/get-stripped-string">>;
+    /**
      * List allowed Email-to-SMS addresses
      *
      * `GET /sms/email-sms` — operationId `email-to-sms/list-allowed-addresses`
      */
-    listAllowedAddresses(input?: Input<"email-to-sms/list-allowed-addresses">, options?: CallOptions): Promise<Reply<"email-to-sms/list-allowed-addresses">>;
+    listAllowedAddresses: {
+      (input?: Input<"email-to-sms/list-allowed-addresses">, options?: CallOptions): Promise<Reply<"email-to-sms/list-allowed-addresses">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"email-to-sms/list-allowed-addresses">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-to-sms/list-allowed-addresses">, ["data", "data"]>, void, undefined>;
+    };
     /**
      * List stripped-string rules
      *
      * `GET /sms/email-sms-stripped-strings` — operationId `email-to-sms/list-stripped-strings`
      */
-    listStrippedStrings(input?: Input<"email-to-sms/list-stripped-strings">, options?: CallOptions): Promise<Reply<"email-to-sms/list-stripped-strings">>;
+    listStrippedStrings: {
+      (input?: Input<"email-to-sms/list-stripped-strings">, options?: CallOptions): Promise<Reply<"email-to-sms/list-stripped-strings">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"email-to-sms/list-stripped-strings">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-to-sms/list-stripped-strings">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update an allowed Email-to-SMS address
+     *
+     * `PUT /sms/email-sms/{email_address_id}` — operationId `email-to-sms/update-allowed-address`
+     */
+    updateAllowedAddress(input: Input<"email-to-sms/update-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/update-allowed-address">>;
+    /**
+     * Update a stripped-string rule
+     *
+     * `PUT /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/update-stripped-string`
+     */
+    updateStrippedString(input: Input<"email-to-sms/update-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/update-stripped-string">>;
+  };
+  /**
+   * Inbound Fax Rules: Automation rules for faxes arriving on the account's fax numbers (the `inbound-fax` webhook).
+   */
+  readonly faxInboundRules: {
+    /**
+     * Create an inbound fax rule
+     *
+     * `POST /automations/fax/inbound` — operationId `fax-inbound-rules/create`
+     */
+    create(input: Input<"fax-inbound-rules/create">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/create">>;
+    /**
+     * Delete an inbound fax rule
+     *
+     * `DELETE /automations/fax/inbound/{inbound_rule_id}` — operationId `fax-inbound-rules/delete`
+     */
+    delete(input: Input<"fax-inbound-rules/delete">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/delete">>;
+    /**
+     * Get an inbound fax rule
+     *
+     * `GET /automations/fax/inbound/{inbound_rule_id}` — operationId `fax-inbound-rules/get`
+     */
+    get(input: Input<"fax-inbound-rules/get">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/get">>;
+    /**
+     * List inbound fax rules
+     *
+     * `GET /automations/fax/inbound` — operationId `fax-inbound-rules/list`
+     */
+    list: {
+      (input?: Input<"fax-inbound-rules/list">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"fax-inbound-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"fax-inbound-rules/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update an inbound fax rule
+     *
+     * `PUT /automations/fax/inbound/{inbound_rule_id}` — operationId `fax-inbound-rules/update`
+     */
+    update(input: Input<"fax-inbound-rules/update">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/update">>;
+  };
+  /**
+   * Fax Delivery Receipt Rules: Automation rules for the delivery receipts of the faxes you send (the `fax-delivery-receipt` webhook).
+   */
+  readonly faxReceiptRules: {
+    /**
+     * Create a fax delivery receipt rule
+     *
+     * `POST /automations/fax/receipts` — operationId `fax-receipt-rules/create`
+     */
+    create(input: Input<"fax-receipt-rules/create">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/create">>;
+    /**
+     * Delete a fax delivery receipt rule
+     *
+     * `DELETE /automations/fax/receipts/{receipt_rule_id}` — operationId `fax-receipt-rules/delete`
+     */
+    delete(input: Input<"fax-receipt-rules/delete">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/delete">>;
+    /**
+     * Get a fax delivery receipt rule
+     *
+     * `GET /automations/fax/receipts/{receipt_rule_id}` — operationId `fax-receipt-rules/get`
+     */
+    get(input: Input<"fax-receipt-rules/get">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/get">>;
+    /**
+     * List fax delivery receipt rules
+     *
+     * `GET /automations/fax/receipts` — operationId `fax-receipt-rules/list`
+     */
+    list: {
+      (input?: Input<"fax-receipt-rules/list">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"fax-receipt-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"fax-receipt-rules/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update a fax delivery receipt rule
+     *
+     * `PUT /automations/fax/receipts/{receipt_rule_id}` — operationId `fax-receipt-rules/update`
+     */
+    update(input: Input<"fax-receipt-rules/update">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/update">>;
+  };
+  /**
+   * Fax: Send faxes of PDF documents, price them, read the fax history and delivery receipts.
+   */
+  readonly fax: {
+    /**
+     * Add a test fax delivery receipt
+     *
+     * `POST /fax/receipts` — operationId `fax/create-test-receipt`
+     */
+    createTestReceipt(input: Input<"fax/create-test-receipt">, options?: CallOptions): Promise<Reply<"fax/create-test-receipt">>;
+    /**
+     * Export the fax history
+     *
+     * `GET /fax/history/export` — operationId `fax/export-history`
+     */
+    exportHistory(input: Input<"fax/export-history">, options?: CallOptions): Promise<Reply<"fax/export-history">>;
+    /**
+     * Get the delivery state of one fax
+     *
+     * `GET /fax/receipts/{message_id}` — operationId `fax/get-receipt`
+     */
+    getReceipt(input: Input<"fax/get-receipt">, options?: CallOptions): Promise<Reply<"fax/get-receipt">>;
+    /**
+     * List sent faxes
+     *
+     * `GET /fax/history` — operationId `fax/list-history`
+     */
+    listHistory: {
+      (input?: Input<"fax/list-history">, options?: CallOptions): Promise<Reply<"fax/list-history">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"fax/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"fax/list-history">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List fax delivery receipts
+     *
+     * `GET /fax/receipts` — operationId `fax/list-receipts`
+     */
+    listReceipts: {
+      (input?: Input<"fax/list-receipts">, options?: CallOptions): Promise<Reply<"fax/list-receipts">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"fax/list-receipts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"fax/list-receipts">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Mark fax delivery receipts as read
+     *
+     * `PUT /fax/receipts-read` — operationId `fax/mark-receipts-read`
+     */
+    markReceiptsRead(input?: Input<"fax/mark-receipts-read">, options?: CallOptions): Promise<Reply<"fax/mark-receipts-read">>;
+    /**
+     * Price a fax without sending it
+     *
+     * `POST /fax/price` — operationId `fax/price`
+     */
+    price(input: Input<"fax/price">, options?: CallOptions): Promise<Reply<"fax/price">>;
+    /**
+     * Send a fax
+     *
+     * `POST /fax/send` — operationId `fax/send`
+     */
+    send(input: Input<"fax/send">, options?: CallOptions): Promise<Reply<"fax/send">>;
+  };
+  /**
+   * Inbound SMS Rules: Automation rules for SMS arriving on the account's numbers: push them to your URL (the
+   * `inbound-sms` webhook), email or forward them, keep them for polling, act on the sender.
+   */
+  readonly inboundSmsRules: {
+    /**
+     * Create an inbound SMS rule
+     *
+     * `POST /automations/sms/inbound` — operationId `inbound-sms-rules/create`
+     */
+    create(input: Input<"inbound-sms-rules/create">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/create">>;
+    /**
+     * Delete an inbound SMS rule
+     *
+     * `DELETE /automations/sms/inbound/{inbound_rule_id}` — operationId `inbound-sms-rules/delete`
+     */
+    delete(input: Input<"inbound-sms-rules/delete">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/delete">>;
+    /**
+     * Get an inbound SMS rule
+     *
+     * `GET /automations/sms/inbound/{inbound_rule_id}` — operationId `inbound-sms-rules/get`
+     */
+    get(input: Input<"inbound-sms-rules/get">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/get">>;
+    /**
+     * List inbound SMS rules
+     *
+     * `GET /automations/sms/inbound` — operationId `inbound-sms-rules/list`
+     */
+    list: {
+      (input?: Input<"inbound-sms-rules/list">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"inbound-sms-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"inbound-sms-rules/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update an inbound SMS rule
+     *
+     * `PUT /automations/sms/inbound/{inbound_rule_id}` — operationId `inbound-sms-rules/update`
+     */
+    update(input: Input<"inbound-sms-rules/update">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/update">>;
+  };
+  /**
+   * MMS Campaigns: One MMS sent to every contact of a contact list, priced, scheduled, changed or cancelled as a whole.
+   */
+  readonly mmsCampaigns: {
+    /**
+     * Cancel a scheduled MMS campaign
+     *
+     * `PUT /mms-campaigns/{mms_campaign_id}/cancel` — operationId `mms-campaigns/cancel`
+     */
+    cancel(input: Input<"mms-campaigns/cancel">, options?: CallOptions): Promise<Reply<"mms-campaigns/cancel">>;
+    /**
+     * Get an MMS campaign
+     *
+     * `GET /mms-campaigns/{mms_campaign_id}` — operationId `mms-campaigns/get`
+     */
+    get(input: Input<"mms-campaigns/get">, options?: CallOptions): Promise<Reply<"mms-campaigns/get">>;
+    /**
+     * List MMS campaigns
+     *
+     * `GET /mms-campaigns` — operationId `mms-campaigns/list`
+     */
+    list: {
+      (input?: Input<"mms-campaigns/list">, options?: CallOptions): Promise<Reply<"mms-campaigns/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"mms-campaigns/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"mms-campaigns/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Price an MMS campaign without sending it
+     *
+     * `POST /mms-campaigns/price` — operationId `mms-campaigns/price`
+     */
+    price(input: Input<"mms-campaigns/price">, options?: CallOptions): Promise<Reply<"mms-campaigns/price">>;
+    /**
+     * Send an MMS campaign
+     *
+     * `POST /mms-campaigns/send` — operationId `mms-campaigns/send`
+     */
+    send(input: Input<"mms-campaigns/send">, options?: CallOptions): Promise<Reply<"mms-campaigns/send">>;
+    /**
+     * Update a scheduled MMS campaign
+     *
+     * `PUT /mms-campaigns/{mms_campaign_id}` — operationId `mms-campaigns/update`
+     */
+    update(input: Input<"mms-campaigns/update">, options?: CallOptions): Promise<Reply<"mms-campaigns/update">>;
+  };
+  /**
+   * MMS: Send MMS (a picture with a subject and text), price them, and follow their history and delivery receipts.
+   */
+  readonly mms: {
+    /**
+     * Cancel a scheduled MMS
+     *
+     * `PUT /mms/{message_id}/cancel` — operationId `mms/cancel`
+     */
+    cancel(input: Input<"mms/cancel">, options?: CallOptions): Promise<Reply<"mms/cancel">>;
+    /**
+     * Cancel all scheduled MMS
+     *
+     * `PUT /mms/cancel-all` — operationId `mms/cancel-all`
+     */
+    cancelAll(input?: Input<"mms/cancel-all">, options?: CallOptions): Promise<Reply<"mms/cancel-all">>;
+    /**
+     * Export the MMS history
+     *
+     * `GET /mms/history/export` — operationId `mms/export-history`
+     */
+    exportHistory(input: Input<"mms/export-history">, options?: CallOptions): Promise<Reply<"mms/export-history">>;
+    /**
+     * Get the delivery state of one MMS
+     *
+     * `GET /mms/receipts/{message_id}` — operationId `mms/get-receipt`
+     */
+    getReceipt(input: Input<"mms/get-receipt">, options?: CallOptions): Promise<Reply<"mms/get-receipt">>;
+    /**
+     * List sent MMS
+     *
+     * `GET /mms/history` — operationId `mms/list-history`
+     */
+    listHistory: {
+      (input?: Input<"mms/list-history">, options?: CallOptions): Promise<Reply<"mms/list-history">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"mms/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"mms/list-history">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List MMS delivery receipts
+     *
+     * `GET /mms/receipts` — operationId `mms/list-receipts`
+     */
+    listReceipts: {
+      (input?: Input<"mms/list-receipts">, options?: CallOptions): Promise<Reply<"mms/list-receipts">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"mms/list-receipts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"mms/list-receipts">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Mark MMS delivery receipts as read
+     *
+     * `PUT /mms/receipts-read` — operationId `mms/mark-receipts-read`
+     */
+    markReceiptsRead(input?: Input<"mms/mark-receipts-read">, options?: CallOptions): Promise<Reply<"mms/mark-receipts-read">>;
+    /**
+     * Price MMS messages without sending them
+     *
+     * `POST /mms/price` — operationId `mms/price`
+     */
+    price(input: Input<"mms/price">, options?: CallOptions): Promise<Reply<"mms/price">>;
+    /**
+     * Send MMS messages
+     *
+     * `POST /mms/send` — operationId `mms/send`
+     */
+    send(input: Input<"mms/send">, options?: CallOptions): Promise<Reply<"mms/send">>;
+  };
+  /**
+   * Numbers: Dedicated numbers of the account, searching and buying numbers, and number registration.
+   */
+  readonly numbers: {
+    /**
+     * Buy a dedicated number
+     *
+     * `POST /numbers/buy/{dedicated_number}` — operationId `numbers/buy`
+     */
+    buy(input: Input<"numbers/buy">, options?: CallOptions): Promise<Reply<"numbers/buy">>;
+    /**
+     * List the account's dedicated numbers
+     *
+     * `GET /numbers` — operationId `numbers/list`
+     */
+    list: {
+      (input?: Input<"numbers/list">, options?: CallOptions): Promise<Reply<"numbers/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"numbers/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"numbers/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Submit a number registration
+     *
+     * `POST /numbers/registrations/number-types/{number_type}/country/{country_code}` — operationId `numbers/register`
+     */
+    register(input: Input<"numbers/register">, options?: CallOptions): Promise<Reply<"numbers/register">>;
+    /**
+     * Search numbers available to buy
+     *
+     * `GET /numbers/search/{country}` — operationId `numbers/search`
+     */
+    search: {
+      (input: Input<"numbers/search">, options?: CallOptions): Promise<Reply<"numbers/search">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"numbers/search">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"numbers/search">, ["data", "data"]>, void, undefined>;
+    };
+  };
+  /**
+   * Own Numbers: Phone numbers the customer already owns, proved by a text-message code, for use as sender IDs.
+   */
+  readonly ownNumbers: {
+    /**
+     * Delete an own number
+     *
+     * `DELETE /own-numbers/{own_number_id}` — operationId `own-numbers/delete`
+     */
+    delete(input: Input<"own-numbers/delete">, options?: CallOptions): Promise<Reply<"own-numbers/delete">>;
+    /**
+     * Get an own number
+     *
+     * `GET /own-numbers/{own_number_id}` — operationId `own-numbers/get`
+     */
+    get(input: Input<"own-numbers/get">, options?: CallOptions): Promise<Reply<"own-numbers/get">>;
+    /**
+     * List own numbers
+     *
+     * `GET /own-numbers` — operationId `own-numbers/list`
+     */
+    list: {
+      (input?: Input<"own-numbers/list">, options?: CallOptions): Promise<Reply<"own-numbers/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"own-numbers/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"own-numbers/list">, ["own_numbers"]>, void, undefined>;
+    };
+    /**
+     * Send a verification code to a number
+     *
+     * `POST /own-numbers/verifications` — operationId `own-numbers/request-verification`
+     */
+    requestVerification(input: Input<"own-numbers/request-verification">, options?: CallOptions): Promise<Reply<"own-numbers/request-verification">>;
+    /**
+     * Rename an own number
+     *
+     * `PATCH /own-numbers/{own_number_id}` — operationId `own-numbers/update`
+     */
+    update(input: Input<"own-numbers/update">, options?: CallOptions): Promise<Reply<"own-numbers/update">>;
+    /**
+     * Check a verification code
+     *
+     * `POST /own-numbers/verifications/{verification_id}/verify` — operationId `own-numbers/verify`
+     */
+    verify(input: Input<"own-numbers/verify">, options?: CallOptions): Promise<Reply<"own-numbers/verify">>;
+  };
+  /**
+   * Post Direct Mail: Flyer campaigns delivered in bulk to chosen areas, and the search for those areas.
+   */
+  readonly postDirectMail: {
+    /**
+     * List direct mail campaigns
+     *
+     * `GET /post/direct-mail/campaigns` — operationId `post-direct-mail/list-campaigns`
+     */
+    listCampaigns: {
+      (input?: Input<"post-direct-mail/list-campaigns">, options?: CallOptions): Promise<Reply<"post-direct-mail/list-campaigns">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"post-direct-mail/list-campaigns">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"post-direct-mail/list-campaigns">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Price a direct mail campaign
+     *
+     * `POST /post/direct-mail/campaigns/price` — operationId `post-direct-mail/price-campaign`
+     */
+    priceCampaign(input: Input<"post-direct-mail/price-campaign">, options?: CallOptions): Promise<Reply<"post-direct-mail/price-campaign">>;
+    /**
+     * Search direct mail delivery areas
+     *
+     * `GET /post/direct-mail/locations/search/{country}` — operationId `post-direct-mail/search-locations`
+     */
+    searchLocations: {
+      (input: Input<"post-direct-mail/search-locations">, options?: CallOptions): Promise<Reply<"post-direct-mail/search-locations">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"post-direct-mail/search-locations">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"post-direct-mail/search-locations">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Create and send a direct mail campaign
+     *
+     * `POST /post/direct-mail/campaigns/send` — operationId `post-direct-mail/send-campaign`
+     */
+    sendCampaign(input: Input<"post-direct-mail/send-campaign">, options?: CallOptions): Promise<Reply<"post-direct-mail/send-campaign">>;
+  };
+  /**
+   * Post Letters: Print and post letters, price them, read the letter history and detect addresses.
+   */
+  readonly postLetters: {
+    /**
+     * Read an address from a letter or a line of text
+     *
+     * `POST /post/letters/detect-address` — operationId `post-letters/detect-address`
+     */
+    detectAddress(input: Input<"post-letters/detect-address">, options?: CallOptions): Promise<Reply<"post-letters/detect-address">>;
+    /**
+     * Export the letter history
+     *
+     * `GET /post/letters/history/export` — operationId `post-letters/export-history`
+     */
+    exportHistory(input: Input<"post-letters/export-history">, options?: CallOptions): Promise<Reply<"post-letters/export-history">>;
+    /**
+     * List sent letters
+     *
+     * `GET /post/letters/history` — operationId `post-letters/list-history`
+     */
+    listHistory: {
+      (input?: Input<"post-letters/list-history">, options?: CallOptions): Promise<Reply<"post-letters/list-history">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"post-letters/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"post-letters/list-history">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Price a letter without sending it
+     *
+     * `POST /post/letters/price` — operationId `post-letters/price`
+     */
+    price(input: Input<"post-letters/price">, options?: CallOptions): Promise<Reply<"post-letters/price">>;
+    /**
+     * Send a letter by post
+     *
+     * `POST /post/letters/send` — operationId `post-letters/send`
+     */
+    send(input: Input<"post-letters/send">, options?: CallOptions): Promise<Reply<"post-letters/send">>;
+  };
+  /**
+   * Post Return Addresses: The sender addresses printed on letters and postcards.
+   */
+  readonly postReturnAddresses: {
+    /**
+     * Create a return address
+     *
+     * `POST /post/return-addresses` — operationId `post-return-addresses/create`
+     */
+    create(input: Input<"post-return-addresses/create">, options?: CallOptions): Promise<Reply<"post-return-addresses/create">>;
+    /**
+     * Delete a return address
+     *
+     * `DELETE /post/return-addresses/{return_address_id}` — operationId `post-return-addresses/delete`
+     */
+    delete(input: Input<"post-return-addresses/delete">, options?: CallOptions): Promise<Reply<"post-return-addresses/delete">>;
+    /**
+     * Get a return address
+     *
+     * `GET /post/return-addresses/{return_address_id}` — operationId `post-return-addresses/get`
+     */
+    get(input: Input<"post-return-addresses/get">, options?: CallOptions): Promise<Reply<"post-return-addresses/get">>;
+    /**
+     * List return addresses
+     *
+     * `GET /post/return-addresses` — operationId `post-return-addresses/list`
+     */
+    list: {
+      (input?: Input<"post-return-addresses/list">, options?: CallOptions): Promise<Reply<"post-return-addresses/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"post-return-addresses/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"post-return-addresses/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update a return address
+     *
+     * `PUT /post/return-addresses/{return_address_id}` — operationId `post-return-addresses/update`
+     */
+    update(input: Input<"post-return-addresses/update">, options?: CallOptions): Promise<Reply<"post-return-addresses/update">>;
+  };
+  /**
+   * Postcards: Print and post postcards, price them and read the postcard history.
+   */
+  readonly postcards: {
+    /**
+     * Export the postcard history
+     *
+     * `GET /post/postcards/history/export` — operationId `postcards/export-history`
+     */
+    exportHistory(input: Input<"postcards/export-history">, options?: CallOptions): Promise<Reply<"postcards/export-history">>;
+    /**
+     * List sent postcards
+     *
+     * `GET /post/postcards/history` — operationId `postcards/list-history`
+     */
+    listHistory: {
+      (input?: Input<"postcards/list-history">, options?: CallOptions): Promise<Reply<"postcards/list-history">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"postcards/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"postcards/list-history">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Price a postcard without sending it
+     *
+     * `POST /post/postcards/price` — operationId `postcards/price`
+     */
+    price(input: Input<"postcards/price">, options?: CallOptions): Promise<Reply<"postcards/price">>;
+    /**
+     * Send a postcard by post
+     *
+     * `POST /post/postcards/send` — operationId `postcards/send`
+     */
+    send(input: Input<"postcards/send">, options?: CallOptions): Promise<Reply<"postcards/send">>;
+  };
+  /**
+   * Pricing: ClickSend's list prices per destination country and channel.
+   */
+  readonly pricing: {
+    /**
+     * Get the prices for a country
+     *
+     * `GET /pricing/{country}` — operationId `pricing/get`
+     */
+    get(input: Input<"pricing/get">, options?: CallOptions): Promise<Reply<"pricing/get">>;
   };
   /**
    * Account Recharge: Stored credit card, recharge packages, purchases and the transaction history.
@@ -318,7 +1660,11 @@ export interface ClickSendClient {
      *
      * `GET /recharge/transactions` — operationId `recharge/list-transactions`
      */
-    listTransactions(input?: Input<"recharge/list-transactions">, options?: CallOptions): Promise<Reply<"recharge/list-transactions">>;
+    listTransactions: {
+      (input?: Input<"recharge/list-transactions">, options?: CallOptions): Promise<Reply<"recharge/list-transactions">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"recharge/list-transactions">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"recharge/list-transactions">, ["data", "data"]>, void, undefined>;
+    };
     /**
      * Buy a recharge package
      *
@@ -333,9 +1679,371 @@ export interface ClickSendClient {
     updateCreditCard(input: Input<"recharge/update-credit-card">, options?: CallOptions): Promise<Reply<"recharge/update-credit-card">>;
   };
   /**
-   * SMS: Send SMS messages and price them before sending.
+   * Referral Accounts: Accounts that signed up through the caller's referral, with the commission earned on each.
+   */
+  readonly referral: {
+    /**
+     * List referred accounts
+     *
+     * `GET /referral/accounts` — operationId `referral/list-accounts`
+     */
+    listAccounts: {
+      (input?: Input<"referral/list-accounts">, options?: CallOptions): Promise<Reply<"referral/list-accounts">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"referral/list-accounts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"referral/list-accounts">, ["data", "data"]>, void, undefined>;
+    };
+  };
+  /**
+   * Reseller: White-label reseller settings and the reseller's client accounts, including credit
+   * transfers to them. Only available to customers ClickSend approved as resellers before
+   * 1 January 2024.
+   */
+  readonly reseller: {
+    /**
+     * Create a client account
+     *
+     * `POST /reseller/accounts` — operationId `reseller/create-account`
+     */
+    createAccount(input: Input<"reseller/create-account">, options?: CallOptions): Promise<Reply<"reseller/create-account">>;
+    /**
+     * Sign up as a reseller's client
+     *
+     * `POST /reseller/accounts-public` — operationId `reseller/create-account-public`
+     */
+    createAccountPublic(input: Input<"reseller/create-account-public">, options?: CallOptions): Promise<Reply<"reseller/create-account-public">>;
+    /**
+     * Get a client account
+     *
+     * `GET /reseller/accounts/{client_user_id}` — operationId `reseller/get-account`
+     */
+    getAccount(input: Input<"reseller/get-account">, options?: CallOptions): Promise<Reply<"reseller/get-account">>;
+    /**
+     * Get a reseller's public settings by subdomain
+     *
+     * `GET /reseller/{subdomain}` — operationId `reseller/get-by-subdomain`
+     */
+    getBySubdomain(input: Input<"reseller/get-by-subdomain">, options?: CallOptions): Promise<Reply<"reseller/get-by-subdomain">>;
+    /**
+     * Get the reseller settings
+     *
+     * `GET /reseller` — operationId `reseller/get-settings`
+     */
+    getSettings(input?: Input<"reseller/get-settings">, options?: CallOptions): Promise<Reply<"reseller/get-settings">>;
+    /**
+     * List the reseller's client accounts
+     *
+     * `GET /reseller/accounts` — operationId `reseller/list-accounts`
+     */
+    listAccounts: {
+      (input?: Input<"reseller/list-accounts">, options?: CallOptions): Promise<Reply<"reseller/list-accounts">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"reseller/list-accounts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"reseller/list-accounts">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Transfer credit to a client account
+     *
+     * `PUT /reseller/transfer-credit` — operationId `reseller/transfer-credit`
+     */
+    transferCredit(input: Input<"reseller/transfer-credit">, options?: CallOptions): Promise<Reply<"reseller/transfer-credit">>;
+    /**
+     * Update a client account
+     *
+     * `PUT /reseller/accounts/{client_user_id}` — operationId `reseller/update-account`
+     */
+    updateAccount(input: Input<"reseller/update-account">, options?: CallOptions): Promise<Reply<"reseller/update-account">>;
+    /**
+     * Update the reseller settings
+     *
+     * `PUT /reseller` — operationId `reseller/update-settings`
+     */
+    updateSettings(input: Input<"reseller/update-settings">, options?: CallOptions): Promise<Reply<"reseller/update-settings">>;
+  };
+  /**
+   * SDK: Downloads of ClickSend's client libraries.
+   */
+  readonly sdk: {
+    /**
+     * Download an SDK
+     *
+     * `GET /sdk-download/{type}` — operationId `sdk/download`
+     */
+    download(input: Input<"sdk/download">, options?: CallOptions): Promise<Reply<"sdk/download">>;
+  };
+  /**
+   * Search: Keyword search across contacts and contact lists.
+   */
+  readonly search: {
+    /**
+     * Search contacts and contact lists
+     *
+     * `GET /search/contacts-lists` — operationId `search/contacts-lists`
+     */
+    contactsLists: {
+      (input: Input<"search/contacts-lists">, options?: CallOptions): Promise<Reply<"search/contacts-lists">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"search/contacts-lists">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"search/contacts-lists">, ["data", "data"]>, void, undefined>;
+    };
+  };
+  /**
+   * URL Shortening: Click statistics and per-recipient tracking of links shortened in messages.
+   */
+  readonly shortUrls: {
+    /**
+     * Get click statistics of shortened links
+     *
+     * `GET /short-url/statistics/{source}/{source_id}` — operationId `short-urls/get-statistics`
+     */
+    getStatistics(input: Input<"short-urls/get-statistics">, options?: CallOptions): Promise<Reply<"short-urls/get-statistics">>;
+    /**
+     * Track each recipient's clicks on a shortened link
+     *
+     * `GET /short-url/tracking/{long_url_id}` — operationId `short-urls/get-tracking`
+     */
+    getTracking: {
+      (input: Input<"short-urls/get-tracking">, options?: CallOptions): Promise<Reply<"short-urls/get-tracking">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"short-urls/get-tracking">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"short-urls/get-tracking">, ["data"]>, void, undefined>;
+    };
+  };
+  /**
+   * SMS Campaigns: One message to a whole contact list, with pricing, scheduling, cancellation and link tracking.
+   */
+  readonly smsCampaigns: {
+    /**
+     * Cancel a scheduled SMS campaign
+     *
+     * `PUT /sms-campaigns/{sms_campaign_id}/cancel` — operationId `sms-campaigns/cancel`
+     */
+    cancel(input: Input<"sms-campaigns/cancel">, options?: CallOptions): Promise<Reply<"sms-campaigns/cancel">>;
+    /**
+     * Export a campaign's link tracking as CSV
+     *
+     * `GET /sms-campaigns/{campaign_id}/link-export` — operationId `sms-campaigns/export-link-tracking`
+     */
+    exportLinkTracking(input: Input<"sms-campaigns/export-link-tracking">, options?: CallOptions): Promise<Reply<"sms-campaigns/export-link-tracking">>;
+    /**
+     * Get an SMS campaign
+     *
+     * `GET /sms-campaigns/{sms_campaign_id}` — operationId `sms-campaigns/get`
+     */
+    get(input: Input<"sms-campaigns/get">, options?: CallOptions): Promise<Reply<"sms-campaigns/get">>;
+    /**
+     * Get a campaign's link statistics
+     *
+     * `GET /sms-campaigns/{campaign_id}/link-statistics` — operationId `sms-campaigns/get-link-statistics`
+     */
+    getLinkStatistics(input: Input<"sms-campaigns/get-link-statistics">, options?: CallOptions): Promise<Reply<"sms-campaigns/get-link-statistics">>;
+    /**
+     * List SMS campaigns
+     *
+     * `GET /sms-campaigns` — operationId `sms-campaigns/list`
+     */
+    list: {
+      (input?: Input<"sms-campaigns/list">, options?: CallOptions): Promise<Reply<"sms-campaigns/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"sms-campaigns/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-campaigns/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List who opened a campaign's link
+     *
+     * `GET /sms-campaigns/{campaign_id}/link-tracking` — operationId `sms-campaigns/list-link-tracking`
+     */
+    listLinkTracking: {
+      (input: Input<"sms-campaigns/list-link-tracking">, options?: CallOptions): Promise<Reply<"sms-campaigns/list-link-tracking">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"sms-campaigns/list-link-tracking">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-campaigns/list-link-tracking">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Price an SMS campaign
+     *
+     * `POST /sms-campaigns/price` — operationId `sms-campaigns/price`
+     */
+    price(input: Input<"sms-campaigns/price">, options?: CallOptions): Promise<Reply<"sms-campaigns/price">>;
+    /**
+     * Send an SMS campaign
+     *
+     * `POST /sms-campaigns/send` — operationId `sms-campaigns/send`
+     */
+    send(input: Input<"sms-campaigns/send">, options?: CallOptions): Promise<Reply<"sms-campaigns/send">>;
+    /**
+     * Update a scheduled SMS campaign
+     *
+     * `PUT /sms-campaigns/{sms_campaign_id}` — operationId `sms-campaigns/update`
+     */
+    update(input: Input<"sms-campaigns/update">, options?: CallOptions): Promise<Reply<"sms-campaigns/update">>;
+  };
+  /**
+   * SMS Delivery Receipt Rules: Automation rules for the delivery receipts of the SMS you send (the `sms-delivery-receipt` webhook).
+   */
+  readonly smsReceiptRules: {
+    /**
+     * Create an SMS delivery receipt rule
+     *
+     * `POST /automations/sms/receipts` — operationId `sms-receipt-rules/create`
+     */
+    create(input: Input<"sms-receipt-rules/create">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/create">>;
+    /**
+     * Delete an SMS delivery receipt rule
+     *
+     * `DELETE /automations/sms/receipts/{receipt_rule_id}` — operationId `sms-receipt-rules/delete`
+     */
+    delete(input: Input<"sms-receipt-rules/delete">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/delete">>;
+    /**
+     * Get an SMS delivery receipt rule
+     *
+     * `GET /automations/sms/receipts/{receipt_rule_id}` — operationId `sms-receipt-rules/get`
+     */
+    get(input: Input<"sms-receipt-rules/get">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/get">>;
+    /**
+     * List SMS delivery receipt rules
+     *
+     * `GET /automations/sms/receipts` — operationId `sms-receipt-rules/list`
+     */
+    list: {
+      (input?: Input<"sms-receipt-rules/list">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"sms-receipt-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-receipt-rules/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update an SMS delivery receipt rule
+     *
+     * `PUT /automations/sms/receipts/{receipt_rule_id}` — operationId `sms-receipt-rules/update`
+     */
+    update(input: Input<"sms-receipt-rules/update">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/update">>;
+  };
+  /**
+   * SMS Templates: Saved SMS texts to reuse when composing messages.
+   */
+  readonly smsTemplates: {
+    /**
+     * Create an SMS template
+     *
+     * `POST /sms/templates` — operationId `sms-templates/create`
+     */
+    create(input: Input<"sms-templates/create">, options?: CallOptions): Promise<Reply<"sms-templates/create">>;
+    /**
+     * Delete an SMS template
+     *
+     * `DELETE /sms/templates/{template_id}` — operationId `sms-templates/delete`
+     */
+    delete(input: Input<"sms-templates/delete">, options?: CallOptions): Promise<Reply<"sms-templates/delete">>;
+    /**
+     * Get an SMS template
+     *
+     * `GET /sms/templates/{template_id}` — operationId `sms-templates/get`
+     */
+    get(input: Input<"sms-templates/get">, options?: CallOptions): Promise<Reply<"sms-templates/get">>;
+    /**
+     * List SMS templates
+     *
+     * `GET /sms/templates` — operationId `sms-templates/list`
+     */
+    list: {
+      (input?: Input<"sms-templates/list">, options?: CallOptions): Promise<Reply<"sms-templates/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"sms-templates/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-templates/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update an SMS template
+     *
+     * `PUT /sms/templates/{template_id}` — operationId `sms-templates/update`
+     */
+    update(input: Input<"sms-templates/update">, options?: CallOptions): Promise<Reply<"sms-templates/update">>;
+  };
+  /**
+   * SMS: Send and price SMS, cancel scheduled messages, read the history, and pull delivery receipts and inbound messages.
    */
   readonly sms: {
+    /**
+     * Cancel a scheduled SMS
+     *
+     * `PUT /sms/{message_id}/cancel` — operationId `sms/cancel`
+     */
+    cancel(input: Input<"sms/cancel">, options?: CallOptions): Promise<Reply<"sms/cancel">>;
+    /**
+     * Cancel all scheduled SMS
+     *
+     * `PUT /sms/cancel-all` — operationId `sms/cancel-all`
+     */
+    cancelAll(input?: Input<"sms/cancel-all">, options?: CallOptions): Promise<Reply<"sms/cancel-all">>;
+    /**
+     * Send a test inbound SMS to your URL
+     *
+     * `POST /sms/inbound` — operationId `sms/create-test-inbound`
+     */
+    createTestInbound(input: Input<"sms/create-test-inbound">, options?: CallOptions): Promise<Reply<"sms/create-test-inbound">>;
+    /**
+     * Send a test delivery receipt to your URL
+     *
+     * `POST /sms/receipts` — operationId `sms/create-test-receipt`
+     */
+    createTestReceipt(input: Input<"sms/create-test-receipt">, options?: CallOptions): Promise<Reply<"sms/create-test-receipt">>;
+    /**
+     * Export the SMS history as CSV
+     *
+     * `GET /sms/history/export` — operationId `sms/export-history`
+     */
+    exportHistory(input: Input<"sms/export-history">, options?: CallOptions): Promise<Reply<"sms/export-history">>;
+    /**
+     * Get the reply to one of your messages
+     *
+     * `GET /sms/inbound/{outbound_message_id}` — operationId `sms/get-inbound`
+     */
+    getInbound(input: Input<"sms/get-inbound">, options?: CallOptions): Promise<Reply<"sms/get-inbound">>;
+    /**
+     * Get the delivery receipt of a message
+     *
+     * `GET /sms/receipts/{message_id}` — operationId `sms/get-receipt`
+     */
+    getReceipt(input: Input<"sms/get-receipt">, options?: CallOptions): Promise<Reply<"sms/get-receipt">>;
+    /**
+     * List sent and received SMS
+     *
+     * `GET /sms/history` — operationId `sms/list-history`
+     */
+    listHistory: {
+      (input?: Input<"sms/list-history">, options?: CallOptions): Promise<Reply<"sms/list-history">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"sms/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms/list-history">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List unread inbound SMS
+     *
+     * `GET /sms/inbound` — operationId `sms/list-inbound`
+     */
+    listInbound: {
+      (input?: Input<"sms/list-inbound">, options?: CallOptions): Promise<Reply<"sms/list-inbound">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"sms/list-inbound">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms/list-inbound">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List unread SMS delivery receipts
+     *
+     * `GET /sms/receipts` — operationId `sms/list-receipts`
+     */
+    listReceipts: {
+      (input?: Input<"sms/list-receipts">, options?: CallOptions): Promise<Reply<"sms/list-receipts">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"sms/list-receipts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms/list-receipts">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Mark inbound SMS as read
+     *
+     * `PUT /sms/inbound-read` — operationId `sms/mark-all-inbound-read`
+     */
+    markAllInboundRead(input?: Input<"sms/mark-all-inbound-read">, options?: CallOptions): Promise<Reply<"sms/mark-all-inbound-read">>;
+    /**
+     * Mark one inbound SMS as read
+     *
+     * `PUT /sms/inbound-read/{message_id}` — operationId `sms/mark-inbound-read`
+     */
+    markInboundRead(input: Input<"sms/mark-inbound-read">, options?: CallOptions): Promise<Reply<"sms/mark-inbound-read">>;
+    /**
+     * Mark SMS delivery receipts as read
+     *
+     * `PUT /sms/receipts-read` — operationId `sms/mark-receipts-read`
+     */
+    markReceiptsRead(input?: Input<"sms/mark-receipts-read">, options?: CallOptions): Promise<Reply<"sms/mark-receipts-read">>;
     /**
      * Price SMS messages without sending them
      *
@@ -348,6 +2056,23 @@ export interface ClickSendClient {
      * `POST /sms/send` — operationId `sms/send`
      */
     send(input: Input<"sms/send">, options?: CallOptions): Promise<Reply<"sms/send">>;
+  };
+  /**
+   * Statistics: Daily SMS and voice traffic and costs over the last 30 days.
+   */
+  readonly statistics: {
+    /**
+     * Get SMS statistics
+     *
+     * `GET /statistics/sms` — operationId `statistics/get-sms`
+     */
+    getSms(input?: Input<"statistics/get-sms">, options?: CallOptions): Promise<Reply<"statistics/get-sms">>;
+    /**
+     * Get voice statistics
+     *
+     * `GET /statistics/voice` — operationId `statistics/get-voice`
+     */
+    getVoice(input?: Input<"statistics/get-voice">, options?: CallOptions): Promise<Reply<"statistics/get-voice">>;
   };
   /**
    * Subaccounts: Users of the account, each with its own API key and permissions.
@@ -376,7 +2101,11 @@ export interface ClickSendClient {
      *
      * `GET /subaccounts` — operationId `subaccounts/list`
      */
-    list(input?: Input<"subaccounts/list">, options?: CallOptions): Promise<Reply<"subaccounts/list">>;
+    list: {
+      (input?: Input<"subaccounts/list">, options?: CallOptions): Promise<Reply<"subaccounts/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"subaccounts/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"subaccounts/list">, ["data", "data"]>, void, undefined>;
+    };
     /**
      * Regenerate a subaccount's API key
      *
@@ -389,6 +2118,208 @@ export interface ClickSendClient {
      * `PUT /subaccounts/{subaccount_id}` — operationId `subaccounts/update`
      */
     update(input: Input<"subaccounts/update">, options?: CallOptions): Promise<Reply<"subaccounts/update">>;
+  };
+  /**
+   * Timezones: The time-zone names ClickSend accepts.
+   */
+  readonly timezones: {
+    /**
+     * List time zones
+     *
+     * `GET /timezones` — operationId `timezones/list`
+     */
+    list(input?: Input<"timezones/list">, options?: CallOptions): Promise<Reply<"timezones/list">>;
+  };
+  /**
+   * Transactional Email: Send single emails, price them, read and export their history, and test delivery receipts.
+   */
+  readonly transactionalEmail: {
+    /**
+     * Add a test email delivery receipt
+     *
+     * `POST /email/receipts` — operationId `transactional-email/add-test-receipt`
+     */
+    addTestReceipt(input: Input<"transactional-email/add-test-receipt">, options?: CallOptions): Promise<Reply<"transactional-email/add-test-receipt">>;
+    /**
+     * Export the transactional email history
+     *
+     * `GET /email/history/export` — operationId `transactional-email/export-history`
+     */
+    exportHistory(input: Input<"transactional-email/export-history">, options?: CallOptions): Promise<Reply<"transactional-email/export-history">>;
+    /**
+     * List sent transactional emails
+     *
+     * `GET /email/history` — operationId `transactional-email/list-history`
+     */
+    listHistory: {
+      (input?: Input<"transactional-email/list-history">, options?: CallOptions): Promise<Reply<"transactional-email/list-history">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"transactional-email/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"transactional-email/list-history">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Price a transactional email
+     *
+     * `POST /email/price` — operationId `transactional-email/price`
+     */
+    price(input: Input<"transactional-email/price">, options?: CallOptions): Promise<Reply<"transactional-email/price">>;
+    /**
+     * Send a transactional email
+     *
+     * `POST /email/send` — operationId `transactional-email/send`
+     */
+    send(input: Input<"transactional-email/send">, options?: CallOptions): Promise<Reply<"transactional-email/send">>;
+  };
+  /**
+   * Uploads: Upload files and convert them for fax, MMS, post, postcards or contact imports.
+   */
+  readonly uploads: {
+    /**
+     * Upload and convert a file
+     *
+     * `POST /uploads` — operationId `uploads/create`
+     */
+    create(input: Input<"uploads/create">, options?: CallOptions): Promise<Reply<"uploads/create">>;
+  };
+  /**
+   * User Countries: The countries selected for global SMS and MMS sending, and agreement to their rules.
+   */
+  readonly userCountries: {
+    /**
+     * Agree to the rules of the selected countries
+     *
+     * `POST /user-countries/agree` — operationId `user-countries/agree`
+     */
+    agree(input?: Input<"user-countries/agree">, options?: CallOptions): Promise<Reply<"user-countries/agree">>;
+    /**
+     * List the countries selected for global sending
+     *
+     * `GET /user-countries` — operationId `user-countries/list`
+     */
+    list(input?: Input<"user-countries/list">, options?: CallOptions): Promise<Reply<"user-countries/list">>;
+    /**
+     * Select the countries for global sending
+     *
+     * `POST /user-countries` — operationId `user-countries/select`
+     */
+    select(input: Input<"user-countries/select">, options?: CallOptions): Promise<Reply<"user-countries/select">>;
+  };
+  /**
+   * Voice Delivery Receipt Rules: Automation rules for the delivery receipts of voice calls (the `voice-delivery-receipt` webhook).
+   */
+  readonly voiceReceiptRules: {
+    /**
+     * Create a voice delivery receipt rule
+     *
+     * `POST /automations/voice/receipts` — operationId `voice-receipt-rules/create`
+     */
+    create(input: Input<"voice-receipt-rules/create">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/create">>;
+    /**
+     * Delete a voice delivery receipt rule
+     *
+     * `DELETE /automations/voice/receipts/{receipt_rule_id}` — operationId `voice-receipt-rules/delete`
+     */
+    delete(input: Input<"voice-receipt-rules/delete">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/delete">>;
+    /**
+     * Get a voice delivery receipt rule
+     *
+     * `GET /automations/voice/receipts/{receipt_rule_id}` — operationId `voice-receipt-rules/get`
+     */
+    get(input: Input<"voice-receipt-rules/get">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/get">>;
+    /**
+     * List voice delivery receipt rules
+     *
+     * `GET /automations/voice/receipts` — operationId `voice-receipt-rules/list`
+     */
+    list: {
+      (input?: Input<"voice-receipt-rules/list">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"voice-receipt-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"voice-receipt-rules/list">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Update a voice delivery receipt rule
+     *
+     * `PUT /automations/voice/receipts/{receipt_rule_id}` — operationId `voice-receipt-rules/update`
+     */
+    update(input: Input<"voice-receipt-rules/update">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/update">>;
+  };
+  /**
+   * Voice: Text-to-speech calls, their languages, history and delivery receipts.
+   */
+  readonly voice: {
+    /**
+     * Cancel a scheduled voice call
+     *
+     * `PUT /voice/{message_id}/cancel` — operationId `voice/cancel`
+     */
+    cancel(input: Input<"voice/cancel">, options?: CallOptions): Promise<Reply<"voice/cancel">>;
+    /**
+     * Cancel all scheduled voice calls
+     *
+     * `PUT /voice/cancel-all` — operationId `voice/cancel-all`
+     */
+    cancelAll(input?: Input<"voice/cancel-all">, options?: CallOptions): Promise<Reply<"voice/cancel-all">>;
+    /**
+     * Add a test voice delivery receipt
+     *
+     * `POST /voice/receipts` — operationId `voice/create-test-receipt`
+     */
+    createTestReceipt(input: Input<"voice/create-test-receipt">, options?: CallOptions): Promise<Reply<"voice/create-test-receipt">>;
+    /**
+     * Export the voice history
+     *
+     * `GET /voice/history/export` — operationId `voice/export-history`
+     */
+    exportHistory(input: Input<"voice/export-history">, options?: CallOptions): Promise<Reply<"voice/export-history">>;
+    /**
+     * Get the delivery receipt of one voice call
+     *
+     * `GET /voice/receipts/{message_id}` — operationId `voice/get-receipt`
+     */
+    getReceipt(input: Input<"voice/get-receipt">, options?: CallOptions): Promise<Reply<"voice/get-receipt">>;
+    /**
+     * List voice calls
+     *
+     * `GET /voice/history` — operationId `voice/list-history`
+     */
+    listHistory: {
+      (input?: Input<"voice/list-history">, options?: CallOptions): Promise<Reply<"voice/list-history">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"voice/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"voice/list-history">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * List the text-to-speech languages
+     *
+     * `GET /voice/lang` — operationId `voice/list-languages`
+     */
+    listLanguages(input?: Input<"voice/list-languages">, options?: CallOptions): Promise<Reply<"voice/list-languages">>;
+    /**
+     * List voice delivery receipts
+     *
+     * `GET /voice/receipts` — operationId `voice/list-receipts`
+     */
+    listReceipts: {
+      (input?: Input<"voice/list-receipts">, options?: CallOptions): Promise<Reply<"voice/list-receipts">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"voice/list-receipts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"voice/list-receipts">, ["data", "data"]>, void, undefined>;
+    };
+    /**
+     * Mark voice delivery receipts as read
+     *
+     * `PUT /voice/receipts-read` — operationId `voice/mark-receipts-read`
+     */
+    markReceiptsRead(input?: Input<"voice/mark-receipts-read">, options?: CallOptions): Promise<Reply<"voice/mark-receipts-read">>;
+    /**
+     * Price text-to-speech calls without making them
+     *
+     * `POST /voice/price` — operationId `voice/price`
+     */
+    price(input: Input<"voice/price">, options?: CallOptions): Promise<Reply<"voice/price">>;
+    /**
+     * Make text-to-speech calls
+     *
+     * `POST /voice/send` — operationId `voice/send`
+     */
+    send(input: Input<"voice/send">, options?: CallOptions): Promise<Reply<"voice/send">>;
   };
   /** The underlying openapi-fetch client, typed by `paths`, for anything the methods do not cover. */
   readonly raw: Client<paths>;

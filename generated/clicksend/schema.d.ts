@@ -15,7 +15,15 @@ export interface paths {
          *     (API user) that made the request, including its API key.
          */
         get: operations["account/get"];
-        put?: never;
+        /**
+         * Update the account
+         * @description Replaces the account's owner details, password, country and time zone, and optionally the
+         *     private-uploads and SMS display settings. Every field except the three flags is required,
+         *     so send the current values of those not meant to change (the password sent becomes the
+         *     account's password). The reply is the updated account; unlike the other account replies it
+         *     carries `_subaccount: null`. Repeating the same update leaves the account as it is.
+         */
+        put: operations["account/update"];
         /**
          * Create an account
          * @description Signs up a new ClickSend account; no credentials are needed. The account starts inactive
@@ -644,7 +652,12 @@ export interface paths {
          */
         get: operations["email-to-sms/list-stripped-strings"];
         put?: never;
-        post?: never;
+        /**
+         * Create a stripped-string rule
+         * @description Adds a string to remove from the body of every incoming email before Email-to-SMS sends it
+         *     on (a signature or a disclaimer, for example). The reply is the new rule with its `rule_id`.
+         */
+        post: operations["email-to-sms/create-stripped-string"];
         delete?: never;
         options?: never;
         head?: never;
@@ -782,8 +795,4061 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sms/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sent and received SMS
+         * @description Returns the account's SMS history, a page at a time: every message with its text, sender,
+         *     price, pipeline `status` and, once a receipt has arrived, the network's delivery code
+         *     (`status_code`, `status_text`). `date_from` and `date_to` narrow it to a period; `q`
+         *     filters on fields such as `status`, `to`, `from`, `subaccount_id` or `message_id`
+         *     (`q=status:Scheduled`; URL-encode a `+` in a number), and `order_by` sorts on `date`,
+         *     `username`, `from`, `to`, `status` or `body` (by date, ascending, by default).
+         *
+         *     Older replies carry `date`, `message_parts` and `message_price` as strings; see the item
+         *     schema.
+         */
+        get: operations["sms/list-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the SMS history as CSV
+         * @description Prepares a CSV file of the SMS history and replies with a link to download it; the file's
+         *     name is the `filename` you give. The same filters as the history list narrow the export
+         *     (`date_from`, `date_to`, `q`, `order_by`). The link is temporary: download the file
+         *     soon after the call.
+         */
+        get: operations["sms/export-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List unread inbound SMS
+         * @description The pull side of inbound messages: returns the messages received on your numbers that have
+         *     not been marked as read, a page at a time. Messages only land here when an inbound rule
+         *     with the action `POLL` exists (set in the dashboard or through the inbound automation
+         *     operations); with several POLL rules, a message is listed once per rule. Reading the list
+         *     does not mark anything as read: use the mark-read operations for that. `q` filters on the
+         *     message fields (`q=from:%2B61411111111`).
+         */
+        get: operations["sms/list-inbound"];
+        put?: never;
+        /**
+         * Send a test inbound SMS to your URL
+         * @description Makes up an inbound SMS (a reply to a made-up outbound message) and delivers it to `url`
+         *     the way an inbound rule would, so you can test your webhook; `webhook_type` picks form
+         *     fields, query parameters or JSON. Nothing is sent to a phone and nothing is charged. The
+         *     reply shows the message that was generated.
+         */
+        post: operations["sms/create-test-inbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/inbound/{outbound_message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the reply to one of your messages
+         * @description Returns the inbound message that replied to the outbound message you name, including one
+         *     already marked as read. The path takes the outbound message's GUID (the inbound message's
+         *     `original_message_id`), not the inbound message's own `message_id`; when the recipient
+         *     replied several times, the first reply is returned.
+         */
+        get: operations["sms/get-inbound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/inbound-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark inbound SMS as read
+         * @description Marks every unread inbound message as read, or only those received before `date_before`.
+         *     Read messages drop out of the inbound list but can still be fetched one by one. The body is
+         *     optional; the reply's `data` carries nothing (an empty array, or null in ClickSend's current
+         *     description).
+         */
+        put: operations["sms/mark-all-inbound-read"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/inbound-read/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark one inbound SMS as read
+         * @description Marks one inbound message as read, named by its own `message_id` (not the
+         *     `original_message_id` of the message it replies to). When several POLL rules listed the
+         *     message more than once, all copies are marked; ClickSend's current description says `data`
+         *     then holds the number of copies marked, while older replies send an empty array.
+         */
+        put: operations["sms/mark-inbound-read"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List unread SMS delivery receipts
+         * @description The pull side of delivery receipts: returns the receipts not yet marked as read, a page at
+         *     a time. Receipts only land here when a delivery-receipt rule with the action `POLL` exists
+         *     (set in the dashboard or through the receipt automation operations). Reading the list does
+         *     not mark anything as read: use the mark-read operation for that. A receipt's `status_code`
+         *     is the network's delivery code (`201` received on the handset, `300`/`301` failed, …).
+         */
+        get: operations["sms/list-receipts"];
+        put?: never;
+        /**
+         * Send a test delivery receipt to your URL
+         * @description Makes up a delivery receipt and delivers it to `url` the way a receipt rule would, so you
+         *     can test your webhook; with `url` set to `poll` the receipt is stored for the pull side
+         *     instead (list receipts). The receipt's `message_id` is made up and matches no real
+         *     message. Nothing is sent to a phone and nothing is charged. The reply shows the receipt
+         *     that was generated.
+         */
+        post: operations["sms/create-test-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/receipts/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the delivery receipt of a message
+         * @description Returns the delivery receipt of one message you sent, named by the message's
+         *     `message_id`, whether or not it has been marked as read.
+         */
+        get: operations["sms/get-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/receipts-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark SMS delivery receipts as read
+         * @description Marks every unread delivery receipt as read, or only those received before `date_before`.
+         *     Read receipts drop out of the receipt list but can still be fetched one by one. The body is
+         *     optional; the reply's `data` carries nothing (an empty array, or null in ClickSend's
+         *     current description).
+         */
+        put: operations["sms/mark-receipts-read"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/cancel-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel all scheduled SMS
+         * @description Cancels every SMS that is scheduled and not yet sent, or, with `custom_string`, only
+         *     those sent with that custom string (SMS campaigns tag their messages this way). The reply
+         *     counts the messages cancelled. Messages already sent are not affected. The body is optional.
+         */
+        put: operations["sms/cancel-all"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/{message_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel a scheduled SMS
+         * @description Cancels one scheduled message that has not been sent yet, named by its `message_id` from
+         *     the send reply. The reply's `data` carries nothing (an empty array, or null in ClickSend's
+         *     current description); `response_msg` names the message.
+         */
+        put: operations["sms/cancel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SMS templates
+         * @description Returns the account's SMS templates, a page at a time. `q` filters on `template_id`,
+         *     `template_name` or `body` (`q=template_name:reminder`) and `order_by` sorts on the
+         *     same fields (by `template_id`, ascending, by default).
+         */
+        get: operations["sms-templates/list"];
+        put?: never;
+        /**
+         * Create an SMS template
+         * @description Saves a new SMS template and returns it with its `template_id`.
+         */
+        post: operations["sms-templates/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS template (`template_id` in the template replies).
+                 * @example 25
+                 */
+                template_id: components["parameters"]["template_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an SMS template
+         * @description Returns one SMS template.
+         */
+        get: operations["sms-templates/get"];
+        /**
+         * Update an SMS template
+         * @description Replaces the name and text of an SMS template and returns it; both fields are needed.
+         */
+        put: operations["sms-templates/update"];
+        post?: never;
+        /**
+         * Delete an SMS template
+         * @description Deletes an SMS template. The reply's `data` carries nothing (an empty array, or null in
+         *     ClickSend's current description).
+         */
+        delete: operations["sms-templates/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SMS campaigns
+         * @description Returns the account's SMS campaigns (those shared by other users of the account included),
+         *     a page at a time, with their status. `date_from`/`date_to` narrow the list to a period;
+         *     `q` filters on campaign fields such as `status`, `name`, `list_id` or `from`
+         *     (`q=status:Scheduled`) and `order_by` sorts on `name`, `status`, `schedule`, `from` or
+         *     `date_added` (by `date_added`, ascending, by default).
+         */
+        get: operations["sms-campaigns/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms-campaigns/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an SMS campaign
+         * @description Sends one message to every contact of one contact list (up to 20,000 recipients), now or
+         *     at `schedule`, and returns the stored campaign. Use this rather than the send-SMS operation
+         *     for lists of more than 1000 recipients; its reply is much less detailed (no per-recipient
+         *     status). Contact placeholders such as `(First Name)` in the body are filled in per
+         *     recipient.
+         *
+         *     **Not idempotent, and it costs money**: every call creates and sends a new campaign, so
+         *     retrying after a timeout can send it twice. Price it first with the price operation.
+         *     Marketing messages must carry an opt-out (a "reply STOP" line or the `StopMsg.me/xxxxx`
+         *     placeholder). To track a link, give `url_to_shorten` and put `smsg.us/xxxxx` in the body
+         *     where the short link should go.
+         */
+        post: operations["sms-campaigns/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms-campaigns/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price an SMS campaign
+         * @description Works out what sending the campaign would cost, without sending or saving anything: the
+         *     total price and message count over the list, and the message as a recipient would get it
+         *     (placeholders filled in). Takes the same body as the send operation.
+         */
+        post: operations["sms-campaigns/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms-campaigns/{sms_campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS campaign (`sms_campaign_id` in the campaign replies).
+                 * @example 7
+                 */
+                sms_campaign_id: components["parameters"]["sms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an SMS campaign
+         * @description Returns one SMS campaign with its status.
+         */
+        get: operations["sms-campaigns/get"];
+        /**
+         * Update a scheduled SMS campaign
+         * @description Replaces a campaign that has not been sent yet (list, name, body, sender, schedule) and
+         *     returns it. The whole campaign is sent again: `schedule` in particular is replaced by what
+         *     the request carries, so an update without it makes the campaign go out at once.
+         */
+        put: operations["sms-campaigns/update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms-campaigns/{sms_campaign_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel a scheduled SMS campaign
+         * @description Cancels a campaign that is scheduled and not yet sent, and returns it with the status
+         *     `Cancelled`. No body is needed.
+         */
+        put: operations["sms-campaigns/cancel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms-campaigns/{campaign_id}/link-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a campaign's link tracking as CSV
+         * @description Prepares a CSV file of who opened the campaign's tracked link (the data of the
+         *     link-tracking list) and replies with a link to download it; the file's name is the
+         *     `filename` you give. Only meaningful for campaigns sent with `url_to_shorten`.
+         */
+        get: operations["sms-campaigns/export-link-tracking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms-campaigns/{campaign_id}/link-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign's link statistics
+         * @description Summarises the clicks on the campaign's tracked link: how many recipients opened it and
+         *     how the opens split by browser, country, device and operating system. The breakdowns depend
+         *     on what recipients did, so any of them (or any bucket) may be missing. Only meaningful for
+         *     campaigns sent with `url_to_shorten`.
+         */
+        get: operations["sms-campaigns/get-link-statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms-campaigns/{campaign_id}/link-tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List who opened a campaign's link
+         * @description Lists the campaign's recipients, a page at a time, with whether, when, how often and from
+         *     what they opened its tracked link; recipients who never opened it have null details and an
+         *     `open_count` of 0. Only meaningful for campaigns sent with `url_to_shorten`.
+         */
+        get: operations["sms-campaigns/list-link-tracking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send MMS messages
+         * @description Sends one picture with a subject and a text to up to 1000 recipients in one request, each
+         *     given as a number (`to`) or as a whole contact list (`list_id`), now or at a scheduled
+         *     time. The picture (`media_file`) belongs to the request, not to a message: every message
+         *     of the request carries it. It must be a public URL of a jpg or gif of at most 250 kB;
+         *     convert other formats through ClickSend's upload endpoint first.
+         *
+         *     **Not idempotent.** Every accepted recipient is charged; sending the same request twice
+         *     sends the messages twice.
+         *
+         *     **Check every message's status.** The request as a whole replies 200 `SUCCESS` once it is
+         *     understood, even when some recipients were refused: `data.queued_count` says how many were
+         *     queued, and each entry of `data.messages` has its own `status` (`SUCCESS`,
+         *     `SUBJECT_REQUIRED`, `INVALID_MEDIA_FILE`, `INVALID_RECIPIENT`, `INSUFFICIENT_CREDIT`, …).
+         *
+         *     Unlike the SMS and voice replies, this one names the currency object `_currency`.
+         */
+        post: operations["mms/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price MMS messages without sending them
+         * @description Works out what an MMS send request would cost, message by message, without sending
+         *     anything or charging the account. Takes the same body as `mms/send` (one `media_file`
+         *     and up to 1000 messages) and replies in the same shape, each entry with the `status` the
+         *     send would get. The reply's `response_msg` still reads "Messages queued for delivery."
+         *     although nothing is queued.
+         */
+        post: operations["mms/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sent MMS
+         * @description Returns the account's MMS history, newest first, one page at a time, each message with
+         *     its current state (`status`) and price. `date_from` and `date_to` limit it to a period;
+         *     `q`, `order_by` and `operator` search and sort on message fields (e.g.
+         *     `q=list_id:429,direction:out`, `order_by=subject:desc`).
+         *
+         *     In these items `schedule`, `message_parts` and `message_price` are strings of digits,
+         *     while `date_added` is an integer.
+         */
+        get: operations["mms/list-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the MMS history
+         * @description Prepares the MMS history as a file and replies with its download URL; `filename` names
+         *     the file. ClickSend's current description also lets the export be narrowed like the list
+         *     (`date_from`, `date_to`, `q`, `order_by`).
+         */
+        get: operations["mms/export-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List MMS delivery receipts
+         * @description Returns the MMS delivery receipts not yet marked as read, one page at a time (the pull
+         *     side of delivery reports; see `mms/mark-receipts-read`). Timestamps are strings of Unix
+         *     seconds, and `status_code` is a word such as `Completed`.
+         */
+        get: operations["mms/list-receipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/receipts-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark MMS delivery receipts as read
+         * @description Marks the MMS delivery receipts received before `date_before` as read, or all of them
+         *     when the body is empty or left out; read receipts no longer come back from
+         *     `mms/list-receipts`. The reply's `data` is null.
+         */
+        put: operations["mms/mark-receipts-read"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/receipts/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an MMS message: the GUID returned as `message_id` for each recipient by
+                 *     `mms/send` (and listed in the MMS history).
+                 * @example 3E0DC217-7D0F-4C20-A3F2-E3362B938CAF
+                 */
+                message_id: components["parameters"]["mms_message_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the delivery state of one MMS
+         * @description Returns one sent MMS with its delivery state (`status`, `status_code`, `status_text`).
+         *     Despite the path, the reply is the message as kept in the history, not a receipt record
+         *     like those of `mms/list-receipts`.
+         */
+        get: operations["mms/get-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/cancel-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel all scheduled MMS
+         * @description Cancels every MMS of the account that is scheduled and not yet sent, and says how many
+         *     were cancelled. Takes no body.
+         */
+        put: operations["mms/cancel-all"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms/{message_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an MMS message: the GUID returned as `message_id` for each recipient by
+                 *     `mms/send` (and listed in the MMS history).
+                 * @example 3E0DC217-7D0F-4C20-A3F2-E3362B938CAF
+                 */
+                message_id: components["parameters"]["mms_message_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel a scheduled MMS
+         * @description Cancels one MMS that is scheduled and not yet sent. Takes no body; the reply's `data` is
+         *     null.
+         */
+        put: operations["mms/cancel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List MMS campaigns
+         * @description Returns the account's MMS campaigns, one page at a time.
+         */
+        get: operations["mms-campaigns/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms-campaigns/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an MMS campaign
+         * @description Creates a campaign that sends one picture with a subject and a text to every contact of a
+         *     contact list, at once or at `schedule`, and returns it. Placeholders such as
+         *     `(First Name)` in the body are filled in per contact.
+         *
+         *     **Not idempotent.** Each call creates and sends (or schedules) another campaign, and every
+         *     recipient is charged; price it first with `mms-campaigns/price`.
+         */
+        post: operations["mms-campaigns/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms-campaigns/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price an MMS campaign without sending it
+         * @description Works out what a campaign would cost without creating or sending it. Takes the same body
+         *     as `mms-campaigns/send`. Unlike the single-MMS price reply, `total_price` is a decimal
+         *     string here, and `data.data` shows the campaign's text as one contact would get it.
+         */
+        post: operations["mms-campaigns/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms-campaigns/{mms_campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the MMS campaign (`mms_campaign_id` in the campaign replies).
+                 * @example 96
+                 */
+                mms_campaign_id: components["parameters"]["mms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an MMS campaign
+         * @description Returns one MMS campaign.
+         */
+        get: operations["mms-campaigns/get"];
+        /**
+         * Update a scheduled MMS campaign
+         * @description Replaces the details of a campaign that has not been sent yet (a scheduled one) and
+         *     returns it. The body is the whole campaign, as for `mms-campaigns/send`.
+         */
+        put: operations["mms-campaigns/update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mms-campaigns/{mms_campaign_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the MMS campaign (`mms_campaign_id` in the campaign replies).
+                 * @example 96
+                 */
+                mms_campaign_id: components["parameters"]["mms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel a scheduled MMS campaign
+         * @description Cancels a campaign that is scheduled and not yet sent, and returns it. Takes no body.
+         */
+        put: operations["mms-campaigns/cancel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make text-to-speech calls
+         * @description Calls up to 1000 recipients in one request and reads a text to each in the chosen
+         *     language (`lang`) and voice (`voice`: `female` or `male`), now or at a scheduled time.
+         *     Each call goes to a number (`to`) or to every contact of a list (`list_id`).
+         *     `require_input: 1` collects keypad presses (reported as `digits` in the delivery
+         *     receipt) and `machine_detection: 1` leaves the message on an answering machine. The text
+         *     is billed per 300 characters (150 with Unicode characters), up to 4 parts.
+         *
+         *     **Not idempotent.** Every accepted call is charged; sending the same request twice calls
+         *     twice.
+         *
+         *     **Check every message's status.** The request replies 200 `SUCCESS` once it is
+         *     understood, even when some recipients were refused: `data.queued_count` says how many
+         *     calls were queued, and each entry of `data.messages` has its own `status` (`SUCCESS`,
+         *     `INVALID_LANG`, `INVALID_VOICE`, `INVALID_RECIPIENT`, `INSUFFICIENT_CREDIT`, …).
+         */
+        post: operations["voice/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price text-to-speech calls without making them
+         * @description Works out what a voice send request would cost, call by call, without calling anyone or
+         *     charging the account. Takes the same body as `voice/send` and replies in the same shape,
+         *     each entry with the `status` the send would get.
+         */
+        post: operations["voice/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List voice calls
+         * @description Returns the account's voice calls, one page at a time, each with its current state
+         *     (`status`), price and, once made, the keypad digits and answering-machine result.
+         *     `date_from` and `date_to` limit it to a period; `q`, `order_by` and `operator` search and
+         *     sort on call fields.
+         *
+         *     In these items `schedule`, `message_parts` and `message_price` are strings, while
+         *     `date_added` is an integer.
+         */
+        get: operations["voice/list-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the voice history
+         * @description Prepares the voice call history as a file and replies with its download URL; `filename` names
+         *     the file. ClickSend's current description also lets the export be narrowed like the list
+         *     (`date_from`, `date_to`, `q`, `order_by`).
+         */
+        get: operations["voice/export-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/lang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the text-to-speech languages
+         * @description Lists the languages calls can be read in: each `code` is a value for `lang`, and
+         *     `gender` gives the voices it has, as a single string when there is only one (`"female"`)
+         *     and as an array when there are both. The list is returned whole in `data` (not
+         *     paginated).
+         */
+        get: operations["voice/list-languages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List voice delivery receipts
+         * @description Returns the voice delivery receipts not yet marked as read, one page at a time (the pull
+         *     side of delivery reports; receipts can instead be pushed to a URL by a voice
+         *     delivery-report rule). Each says whether the call got through and which keys the
+         *     recipient pressed (`digits`). Timestamps are strings of Unix seconds.
+         */
+        get: operations["voice/list-receipts"];
+        put?: never;
+        /**
+         * Add a test voice delivery receipt
+         * @description Makes ClickSend produce a made-up voice delivery receipt, to test a receiver: with a URL,
+         *     the receipt is pushed there as a real one would be; with `poll`, it is added to the
+         *     receipts `voice/list-receipts` returns. Nothing is called or charged. The reply is the
+         *     test receipt.
+         */
+        post: operations["voice/create-test-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/receipts-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark voice delivery receipts as read
+         * @description Marks the voice delivery receipts received before `date_before` as read, or all of them
+         *     when the body is empty or left out; read receipts no longer come back from
+         *     `voice/list-receipts`. The reply's `data` is null.
+         */
+        put: operations["voice/mark-receipts-read"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/receipts/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a voice call: the GUID returned as `message_id` for each recipient by
+                 *     `voice/send` (and listed in the voice history and receipts).
+                 * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+                 */
+                message_id: components["parameters"]["voice_message_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the delivery receipt of one voice call
+         * @description Returns the delivery receipt of one call, with the keys the recipient pressed (`digits`).
+         */
+        get: operations["voice/get-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/cancel-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel all scheduled voice calls
+         * @description Cancels every voice call of the account that is scheduled and not yet made, and says how
+         *     many were cancelled. Takes no body.
+         */
+        put: operations["voice/cancel-all"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voice/{message_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a voice call: the GUID returned as `message_id` for each recipient by
+                 *     `voice/send` (and listed in the voice history and receipts).
+                 * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+                 */
+                message_id: components["parameters"]["voice_message_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel a scheduled voice call
+         * @description Cancels one voice call that is scheduled and not yet made. Takes no body; the reply's
+         *     `data` is an empty array.
+         */
+        put: operations["voice/cancel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List allowed sender addresses
+         * @description Lists, a page at a time, the addresses the account may send email from (transactional
+         *     email and email campaigns), with whether each has been verified. Only verified addresses
+         *     can be used as senders. In this reply `date_added` is a string of Unix seconds.
+         */
+        get: operations["email-addresses/list"];
+        put?: never;
+        /**
+         * Add an allowed sender address
+         * @description Adds an address to the account's sender addresses. It starts unverified (`verified: 0`):
+         *     send it a verification code with `email-addresses/send-verification-token` and confirm the
+         *     code with `email-addresses/verify` before sending from it.
+         */
+        post: operations["email-addresses/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/addresses/{email_address_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an allowed sender address of the email services (`email_address_id` in the
+                 *     replies of `email-addresses/list` and `email-addresses/create`).
+                 * @example 5
+                 */
+                email_address_id: components["parameters"]["email_address_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an allowed sender address
+         * @description Returns one of the account's sender addresses, with its verification state.
+         */
+        get: operations["email-addresses/get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove an allowed sender address
+         * @description Removes the address from the account's sender addresses; email can no longer be sent from
+         *     it. The reply's `data` is null.
+         */
+        delete: operations["email-addresses/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/address-verify/{email_address_id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an allowed sender address of the email services (`email_address_id` in the
+                 *     replies of `email-addresses/list` and `email-addresses/create`).
+                 * @example 5
+                 */
+                email_address_id: components["parameters"]["email_address_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Email a verification code to a sender address
+         * @description Mails a verification code to the allowed sender address, proving that the account controls
+         *     it. Pass the code to `email-addresses/verify`. No body is sent. Each call sends another
+         *     email. The reply's `data` is null.
+         */
+        put: operations["email-addresses/send-verification-token"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/address-verify/{email_address_id}/verify/{activation_token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an allowed sender address of the email services (`email_address_id` in the
+                 *     replies of `email-addresses/list` and `email-addresses/create`).
+                 * @example 5
+                 */
+                email_address_id: components["parameters"]["email_address_id"];
+                /**
+                 * @description The verification code mailed to the address by `email-addresses/send-verification-token`.
+                 * @example 3BD73304-6E8B-4FDB-99A7-7ED08DF97BCC
+                 */
+                activation_token: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Confirm a sender address with its code
+         * @description Marks the allowed sender address as verified with the code mailed to it; no body is sent.
+         *     The reply is the address, now with `verified: 1`, after which it can be used as a sender.
+         */
+        put: operations["email-addresses/verify"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List user email templates
+         * @description Lists, a page at a time, the account's own email templates, by identifier and name only;
+         *     `email-templates/get` returns a template's HTML.
+         */
+        get: operations["email-templates/list"];
+        put?: never;
+        /**
+         * Create a user template from a master template
+         * @description Copies a master template (see `email-master-templates/list`) into a new template of the
+         *     account, under the name given. The reply carries the new template with the master's HTML,
+         *     ready to edit with `email-templates/update`.
+         */
+        post: operations["email-templates/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user template (`template_id` in the template replies).
+                 * @example 281
+                 */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user email template
+         * @description Returns one of the account's templates with its HTML and the master template it came from.
+         */
+        get: operations["email-templates/get"];
+        /**
+         * Update a user email template
+         * @description Replaces the template's HTML with `body` and, when `template_name` is given, renames it.
+         *     The reply is the updated template.
+         */
+        put: operations["email-templates/update"];
+        post?: never;
+        /**
+         * Delete a user email template
+         * @description Deletes the template. The reply's `data` is an empty array.
+         */
+        delete: operations["email-templates/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/templates-images/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user template (`template_id` in the template replies).
+                 * @example 281
+                 */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image for a user template
+         * @description Stores an image for use in the template and returns its public address, to put in the
+         *     template's HTML (`<img src="…">`). The image is fetched from `url`, or taken from `image`.
+         *     The reply's `data` is the address itself, a bare string. Only APIs.guru describes this
+         *     operation; the official SDK and ClickSend's 2026 description do not have it.
+         */
+        post: operations["email-templates/upload-image"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/master-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List master email templates
+         * @description Lists the ready-made designs ClickSend offers as starting points for user templates, with
+         *     preview images. Unlike most lists, `data` is a plain array, not a page object.
+         */
+        get: operations["email-master-templates/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/master-templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the master template (`template_id_master` in the master template replies).
+                 * @example 57
+                 */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a master email template
+         * @description Returns one master template's name, date and preview images. The path takes the master's
+         *     `template_id_master`, here named `template_id`.
+         */
+        get: operations["email-master-templates/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/master-templates-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List master template categories
+         * @description Lists the themes master templates are grouped by. `data` is a plain array, not a page
+         *     object.
+         */
+        get: operations["email-master-templates/list-categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/master-templates-categories/{category_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a master email template category (`category_id` in the category replies).
+                 * @example 4
+                 */
+                category_id: components["parameters"]["category_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a master template category
+         * @description Returns one category's identifier and name.
+         */
+        get: operations["email-master-templates/get-category"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/master-templates-categories/{category_id}/master-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a master email template category (`category_id` in the category replies).
+                 * @example 4
+                 */
+                category_id: components["parameters"]["category_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the master templates of a category
+         * @description Lists the master templates of one category. Unlike `email-master-templates/list`, each
+         *     entry carries its full HTML in `body` and its `category_id`. `data` is a plain array, not a
+         *     page object.
+         */
+        get: operations["email-master-templates/list-in-category"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List email campaigns
+         * @description Lists the account's email campaigns, a page at a time, with their status and delivery
+         *     statistics. The entries omit the campaign body (`email-campaigns/get` has it). Timestamps
+         *     (`date_added`, `schedule`) are strings here; `schedule` is empty for immediate campaigns.
+         */
+        get: operations["email-campaigns/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-campaigns/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an email campaign
+         * @description Creates a campaign and sends it to every contact with an email address in the list, now or
+         *     at `schedule`. The sender address must be verified. The reply carries the new campaign
+         *     (`data.data`), the number of emails and what they cost.
+         *
+         *     **Not idempotent.** Each call creates and sends another campaign and charges the account;
+         *     do not retry blindly after a timeout; check `email-campaigns/list` first.
+         */
+        post: operations["email-campaigns/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-campaigns/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price an email campaign
+         * @description Works out what a campaign would cost, without creating or sending it. The body is the same
+         *     as for `email-campaigns/send`. The reply gives the totals and echoes the campaign fields.
+         */
+        post: operations["email-campaigns/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-campaigns/{email_campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an email campaign
+         * @description Returns one campaign with its body (as HTML and as derived plain text), status and delivery
+         *     statistics. The HTML may come back wrapped in a full document (doctype, `html`, `body`).
+         */
+        get: operations["email-campaigns/get"];
+        /**
+         * Update an email campaign
+         * @description Replaces the fields of a campaign that has not gone out yet (typically a scheduled one).
+         *     Send every field, as for `email-campaigns/send`: in particular `schedule` replaces the
+         *     current schedule, so leaving it out makes the campaign immediate.
+         */
+        put: operations["email-campaigns/update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-campaigns/{email_campaign_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel an email campaign
+         * @description Cancels a campaign that has not been sent yet (a scheduled one); no body is sent. The reply
+         *     is the campaign with `status: Cancelled`.
+         */
+        put: operations["email-campaigns/cancel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-campaigns/{email_campaign_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the emails of a campaign
+         * @description Lists, a page at a time, the emails a campaign sent (one per recipient) with their status
+         *     and open, click and bounce counts, optionally limited to a period. `from_address` holds
+         *     the sender address's identifier as a string, not the address; `status` is null until an
+         *     outcome is known.
+         */
+        get: operations["email-campaigns/list-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-campaigns/{email_campaign_id}/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Export the emails of a campaign
+         * @description Prepares a file of the campaign's emails (as listed by `email-campaigns/list-history`),
+         *     optionally limited to a period, and returns where to download it.
+         */
+        get: operations["email-campaigns/export-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a transactional email
+         * @description Sends one email to the `to` recipients (with optional copies and blind copies) from an
+         *     allowed, verified sender address, now or at `schedule`. Attachments are sent inline in the
+         *     request, base64-encoded. The reply is the stored email with its price and `status`
+         *     (`WaitApproval` when first accepted); delivery is reported later by delivery receipts.
+         *
+         *     **Not idempotent.** Each call sends another email and charges the account; do not retry
+         *     blindly after a timeout; check `transactional-email/list-history` first.
+         */
+        post: operations["transactional-email/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a transactional email
+         * @description Works out what an email would cost, without sending it. The body is the same as for
+         *     `transactional-email/send`. The reply's shape differs from the send reply: the price is a
+         *     number and the recipients are echoed as `to_array`, `cc_array` and `bcc_array`.
+         */
+        post: operations["transactional-email/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sent transactional emails
+         * @description Lists the account's transactional emails, a page at a time, optionally limited to a period,
+         *     with their status, price and attachments. Unlike the send reply, `date_added` and
+         *     `schedule` are strings of Unix seconds here, and `cc`/`bcc` are null when there were none.
+         */
+        get: operations["transactional-email/list-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the transactional email history
+         * @description Prepares a file of the account's transactional emails, optionally limited to a period, under
+         *     the file name given, and returns where to download it.
+         */
+        get: operations["transactional-email/export-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a test email delivery receipt
+         * @description Makes ClickSend create a fictitious delivery receipt for a transactional email, to test how
+         *     your system handles receipts: it is pushed to `url`, or kept for polling when `url` is
+         *     `poll`. Nothing is sent or charged. The reply shows the receipt created.
+         */
+        post: operations["transactional-email/add-test-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inbound SMS rules
+         * @description Returns the account's inbound SMS rules, a page at a time. Inbound SMS rules act on every SMS
+         *     that reaches one of your numbers, replies to your messages included. ClickSend's newer replies
+         *     add Laravel-style paging fields to this page (`first_page_url`, `last_page_url`, `path`,
+         *     `links`); they are allowed but not described.
+         */
+        get: operations["inbound-sms-rules/list"];
+        put?: never;
+        /**
+         * Create an inbound SMS rule
+         * @description Adds a rule that acts on SMS arriving on one of the account's numbers (or all of them with `*`)
+         *     when the text passes the search test. To have the messages pushed to your server, use action
+         *     `URL` with the address in `action_address` and choose the format with `webhook_type` (see the
+         *     `inbound-sms` webhook). Not idempotent: the same body sent twice makes two rules.
+         */
+        post: operations["inbound-sms-rules/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/sms/inbound/{inbound_rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+                 *     of the collection in the URL (SMS or fax).
+                 * @example 14
+                 */
+                inbound_rule_id: components["parameters"]["inbound_rule_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an inbound SMS rule
+         * @description Returns one inbound SMS rule by its identifier.
+         */
+        get: operations["inbound-sms-rules/get"];
+        /**
+         * Update an inbound SMS rule
+         * @description Replaces the inbound SMS rule with the body and returns it. Send the whole rule, as for a
+         *     create: the documentation marks every field required here too. Sending the same body again
+         *     leaves the rule unchanged.
+         */
+        put: operations["inbound-sms-rules/update"];
+        post?: never;
+        /**
+         * Delete an inbound SMS rule
+         * @description Deletes the rule. The reply's `data` is an empty array.
+         */
+        delete: operations["inbound-sms-rules/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/sms/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SMS delivery receipt rules
+         * @description Returns the account's SMS delivery receipt rules, a page at a time. Delivery receipt rules
+         *     decide what happens to the delivery receipts of the SMS messages you send: pushed to your URL,
+         *     emailed, kept for polling, and so on.
+         */
+        get: operations["sms-receipt-rules/list"];
+        put?: never;
+        /**
+         * Create an SMS delivery receipt rule
+         * @description Adds a rule that acts on the delivery receipts of SMS messages you send, all of them or only
+         *     failures or successes (`match_type`). With action `URL` the receipts are pushed to the address
+         *     in `action_address` (see the `sms-delivery-receipt` webhook); with `POLL` they wait to be
+         *     fetched through the API. Not idempotent: the same body sent twice makes two rules.
+         */
+        post: operations["sms-receipt-rules/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/sms/receipts/{receipt_rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an SMS delivery receipt rule
+         * @description Returns one SMS delivery receipt rule by its identifier.
+         */
+        get: operations["sms-receipt-rules/get"];
+        /**
+         * Update an SMS delivery receipt rule
+         * @description Replaces the SMS delivery receipt rule with the body and returns it. Send the whole rule, as for
+         *     a create: the documentation marks every field required here too. Sending the same body again
+         *     leaves the rule unchanged.
+         */
+        put: operations["sms-receipt-rules/update"];
+        post?: never;
+        /**
+         * Delete an SMS delivery receipt rule
+         * @description Deletes the rule. The reply's `data` is an empty array.
+         */
+        delete: operations["sms-receipt-rules/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/voice/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List voice delivery receipt rules
+         * @description Returns the account's voice delivery receipt rules, a page at a time. Delivery receipt rules
+         *     decide what happens to the delivery receipts of the voice calls you send: pushed to your URL,
+         *     emailed, kept for polling, and so on.
+         */
+        get: operations["voice-receipt-rules/list"];
+        put?: never;
+        /**
+         * Create a voice delivery receipt rule
+         * @description Adds a rule that acts on the delivery receipts of voice messages you send, all of them or only
+         *     failures or successes (`match_type`). With action `URL` the receipts are pushed to the address
+         *     in `action_address` (see the `voice-delivery-receipt` webhook); with `POLL` they wait to be
+         *     fetched through the API. Not idempotent: the same body sent twice makes two rules.
+         */
+        post: operations["voice-receipt-rules/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/voice/receipts/{receipt_rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a voice delivery receipt rule
+         * @description Returns one voice delivery receipt rule by its identifier.
+         */
+        get: operations["voice-receipt-rules/get"];
+        /**
+         * Update a voice delivery receipt rule
+         * @description Replaces the voice delivery receipt rule with the body and returns it. Send the whole rule, as
+         *     for a create: the documentation marks every field required here too. Sending the same body again
+         *     leaves the rule unchanged.
+         */
+        put: operations["voice-receipt-rules/update"];
+        post?: never;
+        /**
+         * Delete a voice delivery receipt rule
+         * @description Deletes the rule. The reply's `data` is an empty array.
+         */
+        delete: operations["voice-receipt-rules/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/fax/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inbound fax rules
+         * @description Returns the account's inbound fax rules, a page at a time. Inbound fax rules decide what happens
+         *     to faxes that arrive on your fax numbers. Replies carry the owning `user_id`.
+         */
+        get: operations["fax-inbound-rules/list"];
+        put?: never;
+        /**
+         * Create an inbound fax rule
+         * @description Adds a rule that acts on faxes arriving on one of the account's fax numbers (or all of them with
+         *     `*`): email them, push them to your URL (see the `inbound-fax` webhook), keep them for polling,
+         *     and so on. Not idempotent: the same body sent twice makes two rules.
+         */
+        post: operations["fax-inbound-rules/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/fax/inbound/{inbound_rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+                 *     of the collection in the URL (SMS or fax).
+                 * @example 14
+                 */
+                inbound_rule_id: components["parameters"]["inbound_rule_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an inbound fax rule
+         * @description Returns one inbound fax rule by its identifier.
+         */
+        get: operations["fax-inbound-rules/get"];
+        /**
+         * Update an inbound fax rule
+         * @description Replaces the inbound fax rule with the body and returns it. Send the whole rule, as for a
+         *     create: the documentation marks every field required here too. Sending the same body again
+         *     leaves the rule unchanged.
+         */
+        put: operations["fax-inbound-rules/update"];
+        post?: never;
+        /**
+         * Delete an inbound fax rule
+         * @description Deletes the rule. The reply's `data` is an empty array.
+         */
+        delete: operations["fax-inbound-rules/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/fax/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List fax delivery receipt rules
+         * @description Returns the account's fax delivery receipt rules, a page at a time. Delivery receipt rules
+         *     decide what happens to the delivery receipts of the faxes you send: pushed to your URL, emailed,
+         *     kept for polling, and so on.
+         */
+        get: operations["fax-receipt-rules/list"];
+        put?: never;
+        /**
+         * Create a fax delivery receipt rule
+         * @description Adds a rule that acts on the delivery receipts of faxes you send, all of them or only failures
+         *     or successes (`match_type`). With action `URL` the receipts are pushed to the address in
+         *     `action_address` (see the `fax-delivery-receipt` webhook); with `POLL` they wait to be fetched
+         *     through the API. Not idempotent: the same body sent twice makes two rules.
+         */
+        post: operations["fax-receipt-rules/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/fax/receipts/{receipt_rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a fax delivery receipt rule
+         * @description Returns one fax delivery receipt rule by its identifier.
+         */
+        get: operations["fax-receipt-rules/get"];
+        /**
+         * Update a fax delivery receipt rule
+         * @description Replaces the fax delivery receipt rule with the body and returns it. Send the whole rule, as for
+         *     a create: the documentation marks every field required here too. Sending the same body again
+         *     leaves the rule unchanged.
+         */
+        put: operations["fax-receipt-rules/update"];
+        post?: never;
+        /**
+         * Delete a fax delivery receipt rule
+         * @description Deletes the rule. The documented reply has `data: null`, unlike the empty array of the other
+         *     rule deletes.
+         */
+        delete: operations["fax-receipt-rules/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/email/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List email delivery receipt rules
+         * @description Returns the account's email delivery receipt rules, a page at a time. Delivery receipt rules
+         *     decide what happens to the delivery receipts of the emails you send: pushed to your URL,
+         *     emailed, kept for polling, and so on.
+         */
+        get: operations["email-receipt-rules/list"];
+        put?: never;
+        /**
+         * Create an email delivery receipt rule
+         * @description Adds a rule that acts on the delivery receipts of emails you send, all of them or only failures
+         *     or successes (`match_type`). With action `URL` the receipts are pushed to the address in
+         *     `action_address` (see the `email-delivery-receipt` webhook); with `POLL` they wait to be fetched
+         *     through the API. Not idempotent: the same body sent twice makes two rules.
+         */
+        post: operations["email-receipt-rules/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/automations/email/receipts/{receipt_rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an email delivery receipt rule
+         * @description Returns one email delivery receipt rule by its identifier.
+         */
+        get: operations["email-receipt-rules/get"];
+        /**
+         * Update an email delivery receipt rule
+         * @description Replaces the email delivery receipt rule with the body and returns it. Send the whole rule, as
+         *     for a create: the documentation marks every field required here too. Sending the same body again
+         *     leaves the rule unchanged.
+         */
+        put: operations["email-receipt-rules/update"];
+        post?: never;
+        /**
+         * Delete an email delivery receipt rule
+         * @description Deletes the rule. Unlike the other rule deletes, which reply with an empty array, this one
+         *     replies with `data: true`.
+         */
+        delete: operations["email-receipt-rules/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fax/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a fax
+         * @description Faxes one PDF document (`file_url`) to each recipient in `messages`, a fax number (`to`) or
+         *     a whole contact list (`list_id`), now or at a scheduled time. The document must be reachable
+         *     at a public URL; to fax a file you hold, upload it first with `uploads/create` and
+         *     `convert=fax`, then pass the `_url` it returns.
+         *
+         *     **Not idempotent, and it costs money.** Every call queues new faxes and charges the account
+         *     per page; repeating a call (for example after a timeout) sends the faxes again. Price a
+         *     request first with `fax/price` if you need to know the cost.
+         *
+         *     The reply is 200 `SUCCESS` once the request is understood; each entry of `data.messages` has
+         *     its own `status`, and `queued_count` says how many were accepted. The currency of a fax reply
+         *     is spelled `_currency`. The test numbers +61261111111, +61262222222 and +61263333333 are
+         *     accepted without faxing anything or charging the account.
+         */
+        post: operations["fax/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fax/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a fax without sending it
+         * @description Works out what `fax/send` would cost for the same body, recipient by recipient, without
+         *     faxing anything or charging the account. The reply has the shape of a send reply (its
+         *     documented `response_msg` even says the fax was queued; it was not).
+         */
+        post: operations["fax/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fax/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sent faxes
+         * @description Returns the faxes the account has sent, a page at a time. `date_from` and `date_to` bound
+         *     the send date, `q` filters on fields (`status:Sent`,
+         *     `status_code:201`, …) and `order_by` sorts. In this list `message_pages` is a decimal
+         *     string (`"6.00"`) and `schedule` a string of Unix seconds.
+         */
+        get: operations["fax/list-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fax/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the fax history
+         * @description Prepares the fax history as a file and replies with the address to download it from. The
+         *     file's name is the `filename` given.
+         */
+        get: operations["fax/export-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fax/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List fax delivery receipts
+         * @description Returns, a page at a time, the delivery receipts of sent faxes, for accounts that poll for
+         *     receipts instead of having them pushed to a URL. Mark them as read with
+         *     `fax/mark-receipts-read`. Timestamps come as strings of Unix seconds, and `status_code` may be
+         *     a word (`Completed`) rather than a number.
+         */
+        get: operations["fax/list-receipts"];
+        put?: never;
+        /**
+         * Add a test fax delivery receipt
+         * @description Makes ClickSend create a made-up fax delivery receipt, to test a receipt handler without
+         *     sending a fax: with a URL it is pushed there, with `poll` it is kept for
+         *     `fax/list-receipts`. The reply is the receipt created. Nothing is faxed or charged.
+         */
+        post: operations["fax/create-test-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fax/receipts-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark fax delivery receipts as read
+         * @description Marks the account's fax delivery receipts as read: all of them, or with `date_before` only
+         *     those received before that moment. The body may be left out. The reply's `data` is an empty
+         *     array.
+         */
+        put: operations["fax/mark-receipts-read"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fax/receipts/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the fax (the `message_id` of the send reply), a GUID.
+                 * @example 3FAC74F1-D2AF-479B-8955-6395D561DEF4
+                 */
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the delivery state of one fax
+         * @description Returns one sent fax with its delivery state. Despite the path, the reply is the fax record
+         *     (as in the fax history: recipient, pages, price, `status`, `status_code`, `status_text`), not
+         *     a receipt object like those of `fax/list-receipts`.
+         */
+        get: operations["fax/get-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/letters/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a letter by post
+         * @description Prints one PDF (`file_url`) and posts it to each recipient, with the chosen return address,
+         *     in colour or black and white, on one or both sides, by standard or priority post. PDFs can
+         *     be given by public URL; Word files (`doc`, `docx`) must first be converted with
+         *     `uploads/create` and `convert=post`, whose `_url` is then used as `file_url`.
+         *
+         *     **Not idempotent, and it costs money.** Every call queues new letters for printing and
+         *     charges the account; repeating a call (for example after a timeout) posts them again. Price
+         *     the request first with `post-letters/price`.
+         *
+         *     Each entry of `data.recipients` has its own `status`. Recipients with the test postal codes
+         *     11111, 22222 or 33333 are accepted without printing, posting or charging anything.
+         */
+        post: operations["post-letters/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/letters/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a letter without sending it
+         * @description Works out what `post-letters/send` would cost for the same body, recipient by recipient,
+         *     without printing, posting or charging anything. The documented reply is leaner than a send
+         *     reply: `total_price`, the priced `recipients` and an undocumented `total_cost`.
+         */
+        post: operations["post-letters/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/letters/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sent letters
+         * @description Returns the letters the account has sent, a page at a time, each with its address, print
+         *     options, price (a decimal string) and posting `status` (`Queued`, `Queued:Stamped`, `Sent`, …).
+         */
+        get: operations["post-letters/list-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/letters/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the letter history
+         * @description Prepares the letter history as a file and replies with the address to download it from. The
+         *     file's name is the `filename` given.
+         */
+        get: operations["post-letters/export-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/letters/detect-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read an address from a letter or a line of text
+         * @description Splits an address into ClickSend's address fields, ready for a letter's `recipients`. Send
+         *     either a letter as a base64-encoded PDF in `content` (addressee's name and address at the
+         *     top, in the usual letter layout) or a free-text address in `address`. Nothing is sent or
+         *     charged.
+         */
+        post: operations["post-letters/detect-address"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/postcards/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a postcard by post
+         * @description Prints a postcard and posts it to each recipient with the chosen return address. The artwork
+         *     is given in `file_urls` as one two-page PDF (front, then back) or as two one-page PDFs. Word
+         *     files must first be converted with `uploads/create`, whose `_url` is then used here: the
+         *     postcard docs say `convert=post`, and ClickSend's current upload docs also list
+         *     `convert=postcard`.
+         *
+         *     **Not idempotent, and it costs money.** Every call queues new postcards and charges the
+         *     account; repeating a call (for example after a timeout) posts them again. Price the request
+         *     first with `postcards/price`.
+         *
+         *     Each entry of `data.recipients` has its own `status`. Recipients with the test postal codes
+         *     11111, 22222 or 33333 are accepted without printing, posting or charging anything.
+         */
+        post: operations["postcards/send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/postcards/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a postcard without sending it
+         * @description Works out what `postcards/send` would cost for the same body, recipient by recipient,
+         *     without printing, posting or charging anything. The reply has the shape of a send reply (its
+         *     documented `response_msg` even says the postcard was queued; it was not).
+         */
+        post: operations["postcards/price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/postcards/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sent postcards
+         * @description Returns the postcards the account has sent, a page at a time. In this list `post_price` is a
+         *     decimal string and `schedule` a string of Unix seconds (both are numbers in send replies).
+         */
+        get: operations["postcards/list-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/postcards/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the postcard history
+         * @description Prepares the postcard history as a file and replies with the address to download it from.
+         *     The file's name is the `filename` given.
+         */
+        get: operations["postcards/export-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/direct-mail/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List direct mail campaigns
+         * @description Returns the account's direct mail campaigns, a page at a time, each with its delivery areas
+         *     (`_areas`) and total pieces (`_total_quantity`, a string of digits, but the integer 0 for a
+         *     campaign without areas).
+         */
+        get: operations["post-direct-mail/list-campaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/direct-mail/campaigns/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create and send a direct mail campaign
+         * @description Creates a direct mail campaign: flyers (`size` A5 or DL, artwork in `file_urls`) delivered
+         *     in quantity to the chosen areas (`areas`, found with `post-direct-mail/search-locations`),
+         *     now or at `schedule`.
+         *
+         *     **Not idempotent, and it costs money.** Every call creates a new campaign and charges the
+         *     account; repeating a call (for example after a timeout) creates and pays for another one.
+         *     Price it first with `post-direct-mail/price-campaign`. The docs name no test areas for
+         *     direct mail (the test postal codes are for letter and postcard recipients).
+         *
+         *     The reply nests the campaign in `data.data`, with the totals beside it, and names the
+         *     currency `currency` (not `_currency`).
+         */
+        post: operations["post-direct-mail/send-campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/direct-mail/campaigns/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a direct mail campaign
+         * @description Works out what `post-direct-mail/send-campaign` would cost for the same body, area by area,
+         *     without creating the campaign or charging anything. Each priced area carries its place,
+         *     postal code and country. The documented reply says a campaign was created; it was not.
+         */
+        post: operations["post-direct-mail/price-campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/direct-mail/locations/search/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Country to search in, as a two-letter ISO 3166-1 code.
+                 * @example AU
+                 */
+                country: components["parameters"]["country_code_path"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Search direct mail delivery areas
+         * @description Finds the places of a country that direct mail can be delivered to, by postal code or place
+         *     name (`q`), a page at a time. Use a result's `location_id` in a campaign's `areas`.
+         *     Coordinates come as decimal strings.
+         */
+        get: operations["post-direct-mail/search-locations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/return-addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List return addresses
+         * @description Returns the account's saved return addresses, a page at a time. Letters and postcards name
+         *     one of them by `return_address_id` for each recipient.
+         */
+        get: operations["post-return-addresses/list"];
+        put?: never;
+        /**
+         * Create a return address
+         * @description Saves a return address to print on letters and postcards as the sender. The reply is the
+         *     saved address with its new `return_address_id`. Each call saves another address, even an
+         *     identical one.
+         */
+        post: operations["post-return-addresses/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/post/return-addresses/{return_address_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the return address (`return_address_id` in the return-address replies).
+                 * @example 14
+                 */
+                return_address_id: components["parameters"]["return_address_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a return address
+         * @description Returns one saved return address.
+         */
+        get: operations["post-return-addresses/get"];
+        /**
+         * Update a return address
+         * @description Replaces a saved return address with the address sent, which needs the same fields as when
+         *     creating one. The reply is the updated address; its `address_postal_code` may come back as a
+         *     number when it was sent as one.
+         */
+        put: operations["post-return-addresses/update"];
+        post?: never;
+        /**
+         * Delete a return address
+         * @description Deletes a saved return address. The reply's `data` is an empty array.
+         */
+        delete: operations["post-return-addresses/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload and convert a file
+         * @description Uploads a file, base64-encoded in `content`, and converts it for the channel named by
+         *     `convert`: `fax` (for `fax/send`), `mms`, `csv` (contact imports), `post` (letters) or
+         *     `postcard`. The reply's `_url` is then passed as `file_url` (or in `file_urls`) to the send
+         *     operations; this is how Word documents become printable PDFs.
+         *
+         *     Uploaded files are short-lived: ClickSend's current docs say they expire 10 minutes after
+         *     upload, so use the URL right away (`date_delete` says when the file goes). The API also
+         *     takes the file as `multipart/form-data` (field `file`, with `convert` in the query); this
+         *     description covers the JSON form only.
+         */
+        post: operations["uploads/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contact suggestions
+         * @description Returns a short list of contacts, across all of the account's lists, that the dashboard
+         *     offers as suggestions when choosing recipients. The reply is a plain array of contacts (not
+         *     paginated), each with the name of its list in `_list_name`. How ClickSend picks the
+         *     contacts is not documented, and no query parameter is described for it.
+         */
+        get: operations["contacts/list-suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/country-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List countries with their global-sending IDs
+         * @description Lists the countries with the numeric IDs that the global-sending operations take
+         *     (`user-countries/select`), each with its two-letter code and region. Unlike
+         *     `countries/list`, this list needs credentials. It is returned whole (not paginated).
+         */
+        get: operations["countries/list-with-ids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{list_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact list.
+                 * @example 428
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Export a contact list to a file
+         * @description Writes the list's contacts to a file named by `filename` and replies with the address to
+         *     download it from. The file is produced on ClickSend's side; nothing is streamed in this reply.
+         */
+        get: operations["contact-lists/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{list_id}/import-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact list.
+                 * @example 428
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the fields a file import can fill
+         * @description Returns the contact fields that `contact-lists/import` can map a file's columns to, each
+         *     with the name to use in `field_order` and a label for people. The list is the same for every
+         *     contact list and is returned whole (not paginated).
+         */
+        get: operations["contact-lists/list-import-fields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{list_id}/import-csv-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact list.
+                 * @example 428
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the first row of a CSV file to import
+         * @description Fetches the CSV file at `file_url` and returns its first row, so that the caller can map
+         *     each column to a field (see `contact-lists/list-import-fields`) before starting
+         *     `contact-lists/import`. Nothing is imported. Repeating the call has no further effect.
+         */
+        post: operations["contact-lists/preview-csv-import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/email-sms/{email_address_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an address allowed to send Email-to-SMS (`email_address_id` in the
+                 *     allowed-address replies).
+                 * @example 107
+                 */
+                email_address_id: components["parameters"]["email_address_id_sms"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an allowed Email-to-SMS address
+         * @description Returns one of the addresses allowed to send SMS by email, with its sender ID.
+         */
+        get: operations["email-to-sms/get-allowed-address"];
+        /**
+         * Update an allowed Email-to-SMS address
+         * @description Changes an allowed address or the sender ID its messages use. `email_address` is required
+         *     even when only `from` changes. The reply is the updated entry. Repeating the same update
+         *     leaves the entry as it is.
+         */
+        put: operations["email-to-sms/update-allowed-address"];
+        post?: never;
+        /**
+         * Remove an allowed Email-to-SMS address
+         * @description Removes an address from those allowed to send SMS by email; email from it is no longer
+         *     turned into SMS. The reply's `data` is an empty array.
+         */
+        delete: operations["email-to-sms/delete-allowed-address"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/email-sms-stripped-strings/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the rule (`rule_id` in the rule replies).
+                 * @example 18
+                 */
+                rule_id: components["parameters"]["rule_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a stripped-string rule
+         * @description Returns one stripped-string rule.
+         */
+        get: operations["email-to-sms/get-stripped-string"];
+        /**
+         * Update a stripped-string rule
+         * @description Replaces the text of a stripped-string rule and returns the rule. Repeating the same update
+         *     leaves the rule as it is.
+         */
+        put: operations["email-to-sms/update-stripped-string"];
+        post?: never;
+        /**
+         * Delete a stripped-string rule
+         * @description Deletes a stripped-string rule; its text is no longer removed from incoming email. Like
+         *     `subaccounts/delete`, and unlike most deletes, it replies with `data: true`.
+         */
+        delete: operations["email-to-sms/delete-stripped-string"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/delivery-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List delivery issues
+         * @description Lists, a page at a time, the delivery problems the account has reported to ClickSend
+         *     support, with the support team's comments and whether each was resolved. Listed reports may
+         *     show `type` in lower case (`sms`) although it is sent in upper case.
+         */
+        get: operations["delivery-issues/list"];
+        put?: never;
+        /**
+         * Report a delivery issue
+         * @description Files a report about a message that was not delivered as expected, for ClickSend support to
+         *     investigate; they answer at `email_address`. Each call files a new report, so repeating it
+         *     creates duplicates.
+         */
+        post: operations["delivery-issues/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pricing/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Two-letter ISO 3166 code of the country.
+                 * @example AU
+                 */
+                country: components["parameters"]["country_path"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the prices for a country
+         * @description Returns ClickSend's list prices for sending to one country, for every channel (SMS, MMS,
+         *     voice, fax, email, letters and postcards), in the currency asked for. Prices are decimal
+         *     strings; message prices come in four volume tiers (`price_rate_0` … `price_rate_3`).
+         */
+        get: operations["pricing/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referral/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List referred accounts
+         * @description Lists, a page at a time, the accounts that signed up through the caller's referral, with
+         *     when each was referred and the commission percentage the caller earns on it. Note the API's
+         *     spelling `refered_user_id`.
+         */
+        get: operations["referral/list-accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reseller": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the reseller settings
+         * @description Returns the caller's white-label reseller settings: dashboard subdomain and branding,
+         *     whether public sign-ups are open, default margins and the trial credit of new clients. The
+         *     reply's `data` is a list holding the one settings record, not the record itself.
+         *     ClickSend opened its reseller API only to customers approved as resellers before
+         *     1 January 2024.
+         */
+        get: operations["reseller/get-settings"];
+        /**
+         * Update the reseller settings
+         * @description Replaces the white-label reseller settings; every field is required, so the whole set is
+         *     sent each time. The reply is the settings record (an object here, where the read operation
+         *     replies with a list). Repeating the same update leaves the settings as they are.
+         */
+        put: operations["reseller/update-settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reseller/{subdomain}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subdomain a reseller chose for its white-label dashboard (the `subdomain` of the reseller
+                 *     settings). The words `accounts`, `accounts-public` and `transfer-credit` are not subdomains:
+                 *     those paths are other reseller operations.
+                 * @example mysubdomain
+                 */
+                subdomain: components["parameters"]["subdomain"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a reseller's public settings by subdomain
+         * @description Looks up a reseller by the subdomain of its white-label dashboard and returns what a
+         *     sign-up page needs: the reseller's user ID (for `reseller/create-account-public`), its
+         *     branding and whether public sign-ups are open. It serves pages shown to people who have no
+         *     account yet, so credentials are optional.
+         */
+        get: operations["reseller/get-by-subdomain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reseller/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the reseller's client accounts
+         * @description Lists, a page at a time, the client accounts of the calling reseller, each with its
+         *     balance, settings and (in the captured replies) its currency and main subaccount.
+         *     ClickSend opened its reseller API only to customers approved as resellers before
+         *     1 January 2024.
+         */
+        get: operations["reseller/list-accounts"];
+        put?: never;
+        /**
+         * Create a client account
+         * @description Creates a client account under the calling reseller and returns it, with the API key of its
+         *     main subaccount in `_subaccount.api_key`. Each call creates an account, so repeating it is
+         *     not safe (the username would already be taken).
+         */
+        post: operations["reseller/create-account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reseller/accounts-public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up as a reseller's client
+         * @description Creates a client account under the reseller named by `reseller_user_id`, for the public
+         *     sign-up form of a reseller's white-label dashboard (get the ID with
+         *     `reseller/get-by-subdomain`). It serves people who have no account yet, so credentials are
+         *     optional. Each call creates an account, so repeating it is not safe.
+         */
+        post: operations["reseller/create-account-public"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reseller/accounts/{client_user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description User ID of the reseller's client account (`user_id` in the reseller account replies).
+                 * @example 24
+                 */
+                client_user_id: components["parameters"]["client_user_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a client account
+         * @description Returns one client account of the calling reseller, with its currency and main subaccount.
+         */
+        get: operations["reseller/get-account"];
+        /**
+         * Update a client account
+         * @description Replaces the details of one of the reseller's client accounts. The request has the same
+         *     fields as `reseller/create-account`, all required. The reply is the updated account, with
+         *     `_subaccount: null`. Repeating the same update leaves the account as it is.
+         */
+        put: operations["reseller/update-account"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reseller/transfer-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Transfer credit to a client account
+         * @description Moves credit from the reseller's balance to one of its client accounts and returns the
+         *     client account with its new balance. This moves money: it is not idempotent, and repeating
+         *     a call that may have succeeded transfers the amount again.
+         */
+        put: operations["reseller/transfer-credit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sdk-download/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an SDK
+         * @description Downloads ClickSend's client library for one language or platform, as a file rather than a
+         *     JSON reply (hence no envelope). The file format is not documented; treat the body as opaque
+         *     bytes. The libraries are also published on the usual package registries, which are the
+         *     better source.
+         */
+        get: operations["sdk/download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/contacts-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search contacts and contact lists
+         * @description Finds contacts and contact lists matching a keyword, a page at a time. Each match says
+         *     whether it is a `contact` or a `list`; `contact` holds a contact's phone number or a list's
+         *     `list_email_id`, and `contacts_count` a list's size. `q` here is a plain keyword, not the
+         *     `field:value` filter other list operations take.
+         */
+        get: operations["search/contacts-lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get SMS statistics
+         * @description Returns the account's SMS traffic for the last 30 days: for each day the number of SMS
+         *     sent (with their price), received and bounced, and the totals. Prices are JSON numbers in
+         *     the account's currency. The captured reply names the daily list `stat` and the currency
+         *     `currency`; ClickSend's current description names them `stats` and `_currency`. Read
+         *     whichever is present.
+         */
+        get: operations["statistics/get-sms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get voice statistics
+         * @description Returns the account's voice-message traffic for the last 30 days: for each day the number of
+         *     calls made (with their price) and bounced, and the totals. Prices are JSON numbers in the
+         *     account's currency, which the captured reply names `currency` and ClickSend's current
+         *     description `_currency`.
+         */
+        get: operations["statistics/get-voice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timezones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List time zones
+         * @description Lists the IANA time-zone names ClickSend accepts wherever a time zone is set (the account's
+         *     `timezone`, for example). `data` is a plain array of strings, returned whole (about 420
+         *     names); it is not paginated.
+         */
+        get: operations["timezones/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user-countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the countries selected for global sending
+         * @description Lists the countries the account has selected for sending SMS and MMS abroad, each with the
+         *     state of its rules and registration: whether the account has agreed to the country's rules
+         *     (`agreed_at`), what registration the country requires and how far it has got. Returned
+         *     whole (not paginated).
+         */
+        get: operations["user-countries/list"];
+        put?: never;
+        /**
+         * Select the countries for global sending
+         * @description Sets the countries the account intends to send SMS and MMS to. The list replaces the
+         *     current selection: to unselect a country, send the list without it. The selection takes
+         *     effect once the countries' rules are agreed to with `user-countries/agree`. The reply is the
+         *     new selection. Sending the same list again changes nothing.
+         */
+        post: operations["user-countries/select"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user-countries/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree to the rules of the selected countries
+         * @description Records that the account agrees to the sending rules and regulations of the countries it
+         *     has selected, which confirms the selection made with `user-countries/select`. The request
+         *     has no body. The reply is the selection with the agreement recorded.
+         */
+        post: operations["user-countries/agree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the account's dedicated numbers
+         * @description Returns, a page at a time, the dedicated numbers the account rents, with their monthly price
+         *     and (in current replies) their kind and sender-registration status. The page carries the
+         *     account's currency in `_currency`, beside the usual page fields. `q` filters on `type`,
+         *     `number_type` and `country`; `excluding_number_type` and `exclude_10dlc_campaign` leave
+         *     kinds of numbers out.
+         */
+        get: operations["numbers/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/numbers/search/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Two-letter ISO 3166-1 code of the country to find numbers in.
+                 * @example US
+                 */
+                country: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Search numbers available to buy
+         * @description Lists, a page at a time, the numbers of one country that can be bought, with their setup,
+         *     monthly and total prices; the page carries the currency in `_currency` in current replies.
+         *     `search` narrows the list to numbers containing a string of digits, matched at the start,
+         *     anywhere or at the end as `search_type` says. Buy one with `numbers/buy`.
+         */
+        get: operations["numbers/search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/numbers/buy/{dedicated_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The number to buy, in E.164 form with its leading `+` (percent-encoded as `%2B` in the URL),
+                 *     exactly as `numbers/search` listed it.
+                 * @example +12282060576
+                 */
+                dedicated_number: components["parameters"]["dedicated_number"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy a dedicated number
+         * @description Rents the number for the account and charges the setup price and the first month to its
+         *     balance; the reply is a receipt with the prices in the account's currency. This costs money
+         *     and is not idempotent: repeating it after an unclear outcome may fail (the number is already
+         *     yours) or buy again, so check `numbers/list` first. No body is needed for an SMS number; send
+         *     `type: mms` for MMS, and `registration_data` for Australian numbers that need compliance
+         *     details. The optional `type` query parameter duplicates the body's `type`.
+         */
+        post: operations["numbers/buy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/numbers/registrations/number-types/{number_type}/country/{country_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Kind of number to register, in lower case; only `10dlc` is accepted today.
+                 * @example 10dlc
+                 */
+                number_type: string;
+                /**
+                 * @description Two-letter ISO 3166-1 code (upper case) of the numbers' country; only `CA` is accepted today.
+                 * @example CA
+                 */
+                country_code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a number registration
+         * @description Sends the business details that numbers of one type in one country need before they may
+         *     send (today only Canadian 10DLC numbers). ClickSend's compliance team reviews the request
+         *     and reports by email; the registration state then shows in each number's `status` in
+         *     `numbers/list` (`REGISTRATION_INITIATED`, `CUST_ACTION_REQUIRED`, `REGISTRATION_SUBMITTED`,
+         *     `REGISTERED`). The reply is the envelope with `data` null. Each call sends the compliance
+         *     team another notification, so do not repeat it blindly.
+         */
+        post: operations["numbers/register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/own-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List own numbers
+         * @description Lists the numbers the customer has proved to own (and those still pending), for use as
+         *     sender IDs. The reply comes without the envelope, as `{own_numbers, _metadata}`, because
+         *     ClickSend serves own numbers from its newer platform. Pages are cursor-based: leave
+         *     `offset` out for the first page, then send the `offset` found in
+         *     `_metadata.pagination.next` until `next` is missing or null; `page_size` (1 to 500,
+         *     default 10), `sort_by` (default `created_timestamp`) and `sort_direction` (default `asc`)
+         *     shape the pages, and `filter[status][]` keeps only some verification states.
+         */
+        get: operations["own-numbers/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/own-numbers/{own_number_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the own number, as returned by `own-numbers/list` or by a verification.
+                 * @example 60b34fe9-1b45-43f8-b9ef-06b7fdb3a9f5
+                 */
+                own_number_id: components["parameters"]["own_number_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an own number
+         * @description Returns one own number with its verification state. The reply is the own number itself,
+         *     without the envelope (own numbers are served by ClickSend's newer platform).
+         */
+        get: operations["own-numbers/get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an own number
+         * @description Removes an own number from the account; it can no longer be used as a sender ID until it is
+         *     verified again. The reply is the removed record, without the envelope (own numbers are
+         *     served by ClickSend's newer platform).
+         */
+        delete: operations["own-numbers/delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename an own number
+         * @description Changes the label of an own number and returns the updated record, without the envelope
+         *     (own numbers are served by ClickSend's newer platform). The number itself cannot change;
+         *     verify a new one instead.
+         */
+        patch: operations["own-numbers/update"];
+        trace?: never;
+    };
+    "/own-numbers/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a verification code to a number
+         * @description Starts proving that the customer owns a phone number: ClickSend texts a six-digit code to it
+         *     and returns the verification, whose `id` is then passed to `own-numbers/verify` with the
+         *     code. The reply comes without the envelope (own numbers are served by ClickSend's newer
+         *     platform). Each call sends another text message, so it is not idempotent.
+         */
+        post: operations["own-numbers/request-verification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/own-numbers/verifications/{verification_id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the verification, the `id` returned by `own-numbers/request-verification`.
+                 * @example e9bcb7cc-d42b-47cd-ad1f-8677307d4040
+                 */
+                verification_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a verification code
+         * @description Completes a verification with the code the number received. A right code turns the own
+         *     number `APPROVED`; a wrong one uses up one of the `remaining_attempts`. The reply is the
+         *     verification, without the envelope (own numbers are served by ClickSend's newer platform).
+         */
+        post: operations["own-numbers/verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alpha-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alpha tag requests
+         * @description Lists the account's alpha tag requests with their review state. The reply comes without the
+         *     envelope, as `{alpha_tags, _metadata}`, because ClickSend serves alpha tags from its newer
+         *     platform. Pages are cursor-based: leave `offset` out for the first page, then send the
+         *     `offset` found in `_metadata.pagination.next` until `next` is missing or null;
+         *     `page_size` (1 to 1000, default 10) and `sort_direction` (default `asc`) shape the pages.
+         */
+        get: operations["alpha-tags/list"];
+        put?: never;
+        /**
+         * Request an alpha tag
+         * @description Asks ClickSend to approve an alphanumeric sender ID. The request starts `PENDING` and is
+         *     reviewed by ClickSend; Australian requests (`countries: [AU]`) must carry the business
+         *     details the Australian rules require. The reply is the new request, without the envelope
+         *     (alpha tags are served by ClickSend's newer platform). Each call files another request, so
+         *     it is not idempotent.
+         */
+        post: operations["alpha-tags/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alpha-tags/{alpha_tag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the alpha tag request, as returned by `alpha-tags/create` or `alpha-tags/list`.
+                 * @example db630385-cb76-457d-8f16-76df1b394257
+                 */
+                alpha_tag_id: components["parameters"]["alpha_tag_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an alpha tag request
+         * @description Returns one alpha tag request with its review state, without the envelope (alpha tags are
+         *     served by ClickSend's newer platform).
+         */
+        get: operations["alpha-tags/get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an alpha tag request
+         * @description Withdraws an alpha tag request, or removes an approved tag from the account. ClickSend
+         *     replies 200 with a JSON body whose shape it does not document; this description accepts any
+         *     JSON object and does not expect the envelope (alpha tags are served by ClickSend's newer
+         *     platform).
+         */
+        delete: operations["alpha-tags/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/senders/default-senders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List default sender settings
+         * @description Lists the account's default sender settings (one per recipient country and channel). The
+         *     reply is the envelope, but `data` is a cursor page (`DefaultSenderPage`), not the classic
+         *     page: leave `offset` out for the first page, then send the `offset` found in
+         *     `data.next_page_url` until that link is missing or null. `per_page` (1 to 500, default 10),
+         *     `sort_by` (default `created_timestamp`) and `sort_direction` (default `desc`) shape the
+         *     pages. The page links point at ClickSend's internal service, not at this API, so take the
+         *     `offset` out of them rather than fetching them.
+         */
+        get: operations["default-senders/list"];
+        put?: never;
+        /**
+         * Create a default sender setting
+         * @description Sets the sender ID ClickSend uses for SMS to one recipient country when a message names no
+         *     `from`. The sender must belong to the account and be ready to use (an approved alpha tag,
+         *     a verified own number, a dedicated number…); `default-senders/list-compliant-sender-types`
+         *     tells which kinds a country accepts. One setting per country and channel: creating a second
+         *     one for the same pair is refused, so the call is not idempotent.
+         */
+        post: operations["default-senders/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/senders/default-senders/{default_sender_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the default sender setting, as returned by `default-senders/create` or `default-senders/list`.
+                 * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4
+                 */
+                default_sender_id: components["parameters"]["default_sender_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a default sender setting
+         * @description Returns one default sender setting with its senders.
+         */
+        get: operations["default-senders/get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a default sender setting
+         * @description Removes a default sender setting. Messages to that country with no `from` then get a
+         *     sender chosen by ClickSend's Smart Assign. ClickSend replies 204 with no body (no envelope
+         *     to read).
+         */
+        delete: operations["default-senders/delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sender of a default sender setting
+         * @description Replaces the senders of an existing setting; its country and channel stay. The same rules
+         *     as for a new setting apply to the sender.
+         */
+        patch: operations["default-senders/update"];
+        trace?: never;
+    };
+    "/senders/compliant-sender-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sender types each country accepts
+         * @description Tells, for each recipient country asked about (or for every country when none is named),
+         *     which kinds of sender ID may send to it, which are blocked, and which countries an allowed
+         *     sender may come from. Use it to pick a valid sender before creating a default sender
+         *     setting. `filter[product_type]` is required (described as the deep object `filter`, which
+         *     is sent the same way); name countries with repeated `filter[country_code][]` parameters.
+         */
+        get: operations["default-senders/list-compliant-sender-types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/short-url/statistics/{source}/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description What sent the links: `quick_sms` for a message sent with `sms/send` (the only value
+                 *     ClickSend documents); `sms_campaign` also appears in its long URL identifiers.
+                 * @example quick_sms
+                 */
+                source: string;
+                /**
+                 * @description Identifier of the message or campaign within the source (for `quick_sms`, the message ID).
+                 * @example 26d1bc9a-d858-4b93-9368-1f31377a78c5
+                 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get click statistics of shortened links
+         * @description When a message is sent with URL shortening, ClickSend replaces each long URL with a short
+         *     link per recipient. This returns, for every long URL of one message or campaign, how many
+         *     recipients clicked, how many clicks there were, and breakdowns by device, operating system,
+         *     browser, country and region. The reply comes without the envelope, as `{data: [...]}`
+         *     (URL shortening is served by ClickSend's newer platform). Use an item's `long_url_id` with
+         *     `short-urls/get-tracking` for per-recipient detail.
+         */
+        get: operations["short-urls/get-statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/short-url/tracking/{long_url_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of one long URL inside one message or campaign, as found in the `long_url_id` of a
+                 *     `short-urls/get-statistics` item. It reads `<source>-<source_id>-<hash>`.
+                 * @example quick_sms-26d1bc9a-d858-4b93-9368-1f31377a78c5-5908b13f05e7318be49bd1cb3a693d7c
+                 */
+                long_url_id: components["parameters"]["long_url_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Track each recipient's clicks on a shortened link
+         * @description Lists, a page at a time, the recipients of one long URL with how often they opened their
+         *     short link and, from their most recent click, where and on what. The reply comes without
+         *     the envelope (URL shortening is served by ClickSend's newer platform) and has its own
+         *     cursor paging (`ShortUrlTrackingPage`): the first call needs only the `long_url_id`; the
+         *     next page is `next_page_url`, whose `offset`, `limit` and `direction` can also be sent back
+         *     as query parameters. The last page has no `next_page_url`.
+         */
+        get: operations["short-urls/get-tracking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "sms-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SMS delivery receipt
+         * @description ClickSend calls your URL with the delivery receipt of an SMS you sent when an SMS delivery
+         *     receipt rule (`/automations/sms/receipts`) whose action is `URL` matches the receipt (all
+         *     receipts, only failures or only successes, by the rule's `match_type`). The body is a form by
+         *     default (`webhook_type: post`) or JSON (`webhook_type: json`); with `get` the same fields come
+         *     as query parameters of a GET request instead. Test it with `POST /sms/receipts`, which sends a
+         *     made-up receipt to a URL you give.
+         *
+         *     No source documents a signature or credentials on these calls, so use an address that is hard to
+         *     guess. ClickSend expects only a 2xx reply.
+         */
+        post: operations["webhooks/sms-delivery-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "mms-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * MMS delivery receipt
+         * @description ClickSend calls your URL with the delivery receipt of an MMS you sent. The API has no rule
+         *     collection for MMS receipts (there is none under `/automations`), and where the push is set up
+         *     is not documented; the fields are those of the MMS receipts the API returns (`GET
+         *     /mms/receipts`), where `status_code` is a word such as `Completed`. The body is a form by
+         *     default or JSON with `webhook_type: json`.
+         *
+         *     No source documents a signature or credentials on these calls, so use an address that is hard to
+         *     guess. ClickSend expects only a 2xx reply.
+         */
+        post: operations["webhooks/mms-delivery-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "voice-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Voice delivery receipt
+         * @description ClickSend calls your URL with the delivery receipt of a voice call you sent when a voice
+         *     delivery receipt rule (`/automations/voice/receipts`) whose action is `URL` matches the receipt
+         *     (all receipts, only failures or only successes, by the rule's `match_type`). The body is a form
+         *     by default (`webhook_type: post`) or JSON (`webhook_type: json`); with `get` the same fields
+         *     come as query parameters of a GET request instead. Voice receipts add `digits`, the keys the
+         *     person pressed during the call (empty when none), and ClickSend's field table adds `status`
+         *     (`Delivered` or `Undelivered`) and `user_id`. Test it with `POST /voice/receipts`.
+         *
+         *     No source documents a signature or credentials on these calls, so use an address that is hard to
+         *     guess. ClickSend expects only a 2xx reply.
+         */
+        post: operations["webhooks/voice-delivery-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "fax-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fax delivery receipt
+         * @description ClickSend calls your URL with the delivery receipt of a fax you sent when a fax delivery receipt
+         *     rule (`/automations/fax/receipts`) whose action is `URL` matches the receipt (all receipts, only
+         *     failures or only successes, by the rule's `match_type`). The body is a form by default
+         *     (`webhook_type: post`) or JSON (`webhook_type: json`); with `get` the same fields come as query
+         *     parameters of a GET request instead. In fax receipts `status_code` is a word such as
+         *     `Completed`. Test it with `POST /fax/receipts`.
+         *
+         *     No source documents a signature or credentials on these calls, so use an address that is hard to
+         *     guess. ClickSend expects only a 2xx reply.
+         */
+        post: operations["webhooks/fax-delivery-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "email-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email delivery receipt
+         * @description ClickSend calls your URL with the delivery receipt of a transactional email you sent when an
+         *     email delivery receipt rule (`/automations/email/receipts`) whose action is `URL` matches it.
+         *     Email receipts have their own, shorter set of fields (`email`, `message_id`, `status`,
+         *     `timestamp`), those of the test receipt `POST /email/receipts` creates. The body is a form by
+         *     default or JSON with `webhook_type: json`.
+         *
+         *     No source documents a signature or credentials on these calls, so use an address that is hard to
+         *     guess. ClickSend expects only a 2xx reply.
+         */
+        post: operations["webhooks/email-delivery-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "post-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Letter or postcard delivery receipt
+         * @description A status update for a letter or postcard you sent, pushed to your URL. **Weakly sourced:** the
+         *     API has no rule collection for post receipts, no source lists the fields of this push, and
+         *     ClickSend's help centre says mailed letters are not tracked beyond the statuses Sent and Failed.
+         *     It is described with the common receipt fields; the post history replies show `status` values
+         *     such as `Queued:Stamped` with `status_code` and `status_text` empty. The body is a form by
+         *     default or JSON with `webhook_type: json`.
+         *
+         *     No source documents a signature or credentials on these calls, so use an address that is hard to
+         *     guess. ClickSend expects only a 2xx reply.
+         */
+        post: operations["webhooks/post-delivery-receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inbound-sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inbound SMS
+         * @description ClickSend calls your URL with an SMS that reached one of your numbers (a reply to a message you
+         *     sent, or a new message) when an inbound SMS rule (`/automations/sms/inbound`) whose action is
+         *     `URL` matches it. The body is a form by default (`webhook_type: post`) or JSON (`webhook_type:
+         *     json`); with `get` the fields come as query parameters. For a reply, `original_body`,
+         *     `original_message_id` and `custom_string` describe your message it answers. The form also
+         *     carries older duplicate names of several fields. ClickSend notes that several matching `POLL`
+         *     rules store a message several times; several matching `URL` rules may likewise push it more than
+         *     once, so de-duplicate on `message_id`. Test it with `POST /sms/inbound`.
+         *
+         *     No source documents a signature or credentials on these calls, so use an address that is hard to
+         *     guess. ClickSend expects only a 2xx reply.
+         */
+        post: operations["webhooks/inbound-sms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inbound-fax": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inbound fax
+         * @description ClickSend calls your URL with a fax that reached one of your fax numbers when an inbound fax
+         *     rule (`/automations/fax/inbound`) whose action is `URL` matches it. **Unconfirmed fields:** no
+         *     source describes this body, including how the received document is passed; the schemas name only
+         *     the fields assumed by analogy with the inbound SMS push, all optional. The body is a form by
+         *     default or JSON with `webhook_type: json`.
+         *
+         *     No source documents a signature or credentials on these calls, so use an address that is hard to
+         *     guess. ClickSend expects only a 2xx reply.
+         */
+        post: operations["webhooks/inbound-fax"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1081,6 +5147,222 @@ export interface components {
          *     an object naming the fields that failed, but its shape is not documented, so any value is allowed.
          */
         ErrorEnvelope: components["schemas"]["Envelope"];
+        /**
+         * AccountUpdate
+         * @description New details for the account (`PUT /account`). The only description of this request lists the
+         *     owner's details, the password, the country and the time zone as required, so a change of one
+         *     setting still sends the whole set; the three display settings are optional 0/1 flags.
+         */
+        AccountUpdate: {
+            /**
+             * @description Login name of the account.
+             * @example johndoe
+             */
+            username: string;
+            /**
+             * @description The account's password (sent in clear over HTTPS; it becomes the account's password).
+             * @example pass
+             */
+            password: string;
+            /**
+             * Format: email
+             * @description Email address of the account's owner.
+             * @example johndoe@awesome.com
+             */
+            user_email: string;
+            /**
+             * @description Owner's phone number. E.164 is asked for, but the documented sample sends a local US
+             *     number (`518-481-1002`), which ClickSend accepts and stores as sent.
+             * @example 518-481-1002
+             */
+            user_phone: string;
+            /** @example John */
+            user_first_name: string;
+            /** @example Doe */
+            user_last_name: string;
+            /**
+             * @description Business or account name.
+             * @example The Awesome Company
+             */
+            account_name: string;
+            /**
+             * @description Two-letter ISO 3166 code of the account's country.
+             * @example AU
+             */
+            country: string;
+            /**
+             * @description IANA time zone name, one of those `timezones/list` returns.
+             * @example Australia/Melbourne
+             */
+            timezone: string;
+            /** @description 1 to keep uploaded media private. */
+            private_uploads?: components["schemas"]["Flag"];
+            /** @description 1 to leave the business name out of SMS where ClickSend would add it. */
+            setting_sms_hide_business_name?: components["schemas"]["Flag"];
+            /** @description 1 to hide the account's number where ClickSend would show it. */
+            setting_sms_hide_your_number?: components["schemas"]["Flag"];
+        };
+        /**
+         * AccountUpdateResult
+         * @description The account as the update (`PUT /account`) returns it: the same fields as `Account`, except
+         *     that this reply sends `_subaccount` as `null` instead of the subaccount that made the request.
+         *     The fields are described as in `Account`.
+         */
+        AccountUpdateResult: {
+            /**
+             * @description Identifier of the account's owner (the user).
+             * @example 116
+             */
+            user_id: number;
+            /**
+             * @description Login name of the account.
+             * @example johndoe1
+             */
+            username: string;
+            /**
+             * Format: email
+             * @description Email address of the account's owner.
+             * @example johndoe1@awesome.com
+             */
+            user_email: string;
+            /** @description 1 once the account has been verified (see `account/verify`), 0 before. */
+            active: components["schemas"]["Flag"];
+            /** @description 1 when ClickSend has banned the account. */
+            banned: components["schemas"]["Flag"];
+            /**
+             * @description Credit left, in the account's currency, as a decimal string.
+             * @example 4.998000
+             */
+            balance: string;
+            /**
+             * @description Owner's phone number: E.164 when ClickSend normalised it, but the update replies echo it
+             *     as it was sent (`518-481-1003`).
+             * @example +15184811001
+             */
+            user_phone: string;
+            /**
+             * @description Where replies to email-originated messages go: an email address or a keyword such as
+             *     `originalemail` (reply to the address the message came from).
+             * @example originalemail
+             */
+            reply_to?: string;
+            /** @description Address delivery notifications are sent to, or null when not set. */
+            delivery_to?: string | null;
+            /** @example John */
+            user_first_name: string;
+            /** @example Doe */
+            user_last_name: string;
+            /**
+             * @description Undocumented 0/1 marker that ClickSend includes with the account (0 in most samples).
+             * @example 0
+             */
+            account: number;
+            /**
+             * @description Business or account name; null when none was given.
+             * @example The Awesome Company
+             */
+            account_name: string | null;
+            /**
+             * Format: email
+             * @description Address invoices and billing notices go to.
+             * @example johndoe1@awesome.com
+             */
+            account_billing_email: string;
+            /**
+             * @description Mobile number for billing notices, or null.
+             * @example +15184811001
+             */
+            account_billing_mobile: string | null;
+            /**
+             * @description Two-letter ISO 3166 code of the account's country.
+             * @example US
+             */
+            country: string;
+            /**
+             * @description Two-letter code of the country the account was last used from, by IP address.
+             * @example US
+             */
+            country_ip?: string;
+            /**
+             * @description Country assumed for recipient numbers not given in international format.
+             * @example US
+             */
+            default_country_sms: string;
+            /** @description 1 when the owner has unsubscribed from ClickSend's emails. */
+            unsubscribe_mail?: components["schemas"]["Flag"];
+            /** @description 1 when the stored card is charged automatically once the balance runs low. */
+            auto_recharge: components["schemas"]["Flag"];
+            /**
+             * @description Amount bought by each automatic recharge, as a decimal string.
+             * @example 20.00
+             */
+            auto_recharge_amount: string;
+            /**
+             * @description Balance below which the account counts as low on credit, as a decimal string.
+             * @example 0.00
+             */
+            low_credit_amount: string;
+            /** @description 1 to allow Unicode characters in SMS by default. */
+            setting_unicode_sms: components["schemas"]["Flag"];
+            /** @description 1 when beta features are enabled. */
+            setting_beta?: components["schemas"]["Flag"];
+            /** @description 1 to include the email subject in SMS sent through Email-to-SMS. */
+            setting_email_sms_subject: components["schemas"]["Flag"];
+            /** @description 1 when the sender ID is fixed for the account. */
+            setting_fix_sender_id: components["schemas"]["Flag"];
+            /**
+             * @description Maximum number of SMS parts one message may be split into.
+             * @example 6
+             */
+            setting_sms_message_char_limit?: number;
+            setting_sms_hide_your_number?: components["schemas"]["Flag"];
+            setting_sms_hide_business_name?: components["schemas"]["Flag"];
+            /** @description 1 when the account uses the legacy dashboard. */
+            old_dashboard?: components["schemas"]["Flag"];
+            /**
+             * @description Commission balance earned through referrals or reselling, as a decimal string.
+             * @example 0.299954
+             */
+            balance_commission?: string;
+            /**
+             * @description IANA time zone name of the account.
+             * @example Australia/Melbourne
+             */
+            timezone?: string;
+            /** @description 1 when uploaded media is kept private. */
+            private_uploads?: components["schemas"]["Flag"];
+            /**
+             * @description Quality level used for outgoing faxes.
+             * @example 0
+             */
+            fax_quality?: number;
+            /**
+             * @description When the account was created (Unix seconds).
+             * @example 1436871253
+             */
+            date_sign_up?: number;
+            /** @description ClickSend's priority tier for the account. */
+            priority?: number;
+            /** @description Pricing tier used to work out per-message prices. */
+            price_rate?: number;
+            /** @description Pricing variant applied to the account. */
+            pricing_variant?: number;
+            /** @description 1 while the account is on a trial. */
+            on_trial?: components["schemas"]["Flag"];
+            /** @description When the trial ends, or null. */
+            trial_expiry?: string | null;
+            _currency: components["schemas"]["Currency"];
+            /**
+             * @description The subaccount that made the request in the other account replies; `null` in the reply of
+             *     the update.
+             */
+            _subaccount: components["schemas"]["Subaccount"] | null;
+            /** @description The referral source picked at sign-up, or null. */
+            _referrer_chosen?: {
+                id?: number;
+                name?: string;
+            } | null;
+        };
         /**
          * AccountCreate
          * @description What a new ClickSend account needs. All eight fields are required. The new account starts
@@ -1883,6 +6165,17 @@ export interface components {
             strip_string: string;
         };
         /**
+         * EmailSmsStrippedStringInput
+         * @description The text of a stripped-string rule, to create a rule or to change one.
+         */
+        EmailSmsStrippedStringInput: {
+            /**
+             * @description Text to remove from the body of every email before it is sent on as an SMS.
+             * @example ~~~test~~~
+             */
+            strip_string: string;
+        };
+        /**
          * SubaccountInput
          * @description The fields of a new subaccount. Permissions default to ClickSend's own defaults when the
          *     `access_*` flags are left out.
@@ -2333,6 +6626,6245 @@ export interface components {
         SmsPriceResult: components["schemas"]["SmsSendResult"] & {
             _summary?: components["schemas"]["SmsPriceSummary"];
         };
+        /**
+         * SmsHistoryStatus
+         * @description Where a message stands in ClickSend's pipeline (not the same thing as the network's
+         *     delivery code in `status_code`):
+         *
+         *     - `Queued`: accepted, waiting to be processed.
+         *     - `Completed`: in the delivery queue, waiting to go to the network.
+         *     - `Sent`: handed to the network.
+         *     - `Scheduled`: waiting for its scheduled time.
+         *     - `WaitApproval`: held for review by ClickSend's spam filter; becomes `Sent` once approved.
+         *     - `Cancelled`, `CancelledAfterReview`: cancelled by you, or refused after review.
+         *     - `Failed`: could not be sent.
+         *     - `Received`: an inbound message.
+         *
+         *     The list comes from ClickSend's descriptions and is not guaranteed to be closed, so the type
+         *     is a plain string.
+         * @example Sent
+         * @example Completed
+         * @example Scheduled
+         */
+        SmsHistoryStatus: string;
+        /**
+         * SmsHistoryMessage
+         * @description One message of the account's SMS history: what was sent (or received), to whom, at what
+         *     price, and where it stands. Older replies send `date`, `message_parts` and
+         *     `message_price` as strings (`"1436932432"`, `"1.00"`, `"0.070000"`); current ones send the
+         *     first two as integers. `schedule` is a string of Unix seconds in every source.
+         */
+        SmsHistoryMessage: {
+            /**
+             * @description `out` for a message you sent, `in` for one you received.
+             * @example out
+             * @enum {string}
+             */
+            direction: "out" | "in";
+            /**
+             * @description When the message was sent or received, in Unix seconds (a digit string in older replies).
+             * @example 1436932432
+             */
+            date: number | string;
+            /**
+             * @description The recipient, in E.164 format for outbound messages.
+             * @example +16783270696
+             */
+            to: string;
+            /**
+             * @description The text of the message.
+             * @example Chocolate bar icing icing oat cake carrot cake jelly cotton 1iQByXxdLN.
+             */
+            body: string;
+            status: components["schemas"]["SmsHistoryStatus"];
+            /**
+             * @description The sender ID the message went out with (a number or an alpha tag).
+             * @example +61447254068
+             */
+            from?: string | null;
+            /**
+             * @description When the message was (or will be) sent, in Unix seconds, usually as a digit string.
+             * @example 1436879372
+             */
+            schedule?: string | number;
+            /**
+             * @description The delivery code reported by the network, null until a receipt arrives. `200` sent to
+             *     the network (temporary), `201` received on the handset (final), `300`/`301` delivery
+             *     failure (final), `302` delivery failure caused by routing (temporary); other gateway codes
+             *     exist.
+             * @example 201
+             */
+            status_code?: string | number | null;
+            /**
+             * @description Human-readable text for `status_code`.
+             * @example Message delivered to the handset
+             */
+            status_text?: string | null;
+            /** @description The network's error code when delivery failed, otherwise null. */
+            error_code?: string | number | null;
+            /** @description Text explaining `error_code`, otherwise null. */
+            error_text?: string | null;
+            /**
+             * @description Identifier of the message (a GUID).
+             * @example 4E90F4C3-43A3-489D-9AB8-DA1F4332A0C3
+             */
+            message_id: string;
+            /**
+             * @description Number of SMS parts the body took (`"1.00"` in older replies).
+             * @example 1
+             */
+            message_parts?: number | string;
+            /**
+             * @description Price charged for the message in the account's currency, as a decimal string.
+             * @example 0.070000
+             */
+            message_price?: string | number;
+            /** @description Address replies are emailed to, when one was given at sending. */
+            from_email?: string | null;
+            /** @description The contact list the message was sent to, or null. */
+            list_id?: number | string | null;
+            /**
+             * @description Your reference for the message, as given at sending.
+             * @example this is a test
+             */
+            custom_string?: string | null;
+            /** @description The contact the message went to; null or 0 when it was sent to a bare number. */
+            contact_id?: number | string | null;
+            /**
+             * @description Identifier of the account that sent the message.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that sent the message.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2).
+             * @example US
+             */
+            country?: string;
+            /**
+             * @description The recipient's network, or an empty string when it is not known.
+             * @example Telstra
+             */
+            carrier?: string | null;
+            /**
+             * @description First name of the recipient contact, when the message went to a contact list.
+             * @example John
+             */
+            first_name?: string | null;
+            /**
+             * @description Last name of the recipient contact, when the message went to a contact list.
+             * @example Doe
+             */
+            last_name?: string | null;
+            /**
+             * @description Username (account or subaccount) that sent the message.
+             * @example johndoe
+             */
+            _api_username?: string;
+        };
+        /**
+         * ExportFile
+         * @description Where to download an export that ClickSend has prepared.
+         */
+        ExportFile: {
+            /**
+             * @description Download address of the exported file.
+             * @example https://rest.clicksend.com/files/22D55AF9-6CF0-476D-A8B3-82A998FD2738?filename=export.csv
+             */
+            url: string;
+        };
+        /**
+         * SmsInboundMessage
+         * @description A message someone sent to one of your numbers, usually a reply to a message of yours. The
+         *     same fields are pushed to your URL by an inbound rule; this is the form returned when inbound
+         *     messages are pulled (rule action POLL). `original_message_id` and `original_body` describe
+         *     the outbound message it answers.
+         */
+        SmsInboundMessage: {
+            /**
+             * @description Identifier (GUID) of this inbound message; used to mark it as read.
+             * @example D2F2BCC3-6558-4DAA-858E-AD7529CC809C
+             */
+            message_id: string;
+            /**
+             * @description When the message was received, in Unix seconds (a digit string in older replies).
+             * @example 1436174407
+             */
+            timestamp?: number | string;
+            /**
+             * @description Seen instead of `timestamp` in ClickSend's current list example and in test messages; same
+             *     meaning.
+             * @example 1722997250
+             */
+            timestamp_send?: number | string;
+            /**
+             * @description The number that sent the message (replies cannot come from alpha tags).
+             * @example +61411111111
+             */
+            from: string;
+            /**
+             * @description Your number (dedicated or shared) that received the message.
+             * @example +61422222222
+             */
+            to?: string;
+            /**
+             * @description The text received.
+             * @example Liquorice sweet roll fruitcake gummies.
+             */
+            body: string;
+            /**
+             * @description The text of your message that this one replies to.
+             * @example This is the original message.
+             */
+            original_body?: string | null;
+            /**
+             * @description Identifier (GUID) of your message that this one replies to.
+             * @example C557B56E-83C0-4070-A74C-9BF05474B418
+             */
+            original_message_id?: string | null;
+            /**
+             * @description The `custom_string` of the original message (empty or null when it had none).
+             * @example 22PKU978RF
+             */
+            custom_string?: string | null;
+            /**
+             * @deprecated
+             * @description First word of the body; deprecated, may be null.
+             * @example liquorice
+             */
+            _keyword?: string | null;
+            /**
+             * @deprecated
+             * @description The same as `_keyword` under its other documented name; deprecated.
+             */
+            keyword?: string | null;
+        };
+        /**
+         * SmsInboundTestRequest
+         * @description Where and how ClickSend should deliver a made-up inbound SMS, to test your reply handling.
+         */
+        SmsInboundTestRequest: {
+            /**
+             * @description Your webhook URL, which receives the test message.
+             * @example https://example.com/clicksend/inbound
+             */
+            url: string;
+            /**
+             * @description How the message reaches the URL: `post` as form fields (the default), `get` as query
+             *     parameters, `json` as a JSON body in a POST.
+             * @default post
+             * @example json
+             * @enum {string}
+             */
+            webhook_type?: "post" | "get" | "json";
+        };
+        /**
+         * SmsMarkReadRequest
+         * @description Which unread items to mark as read. Without `date_before` (or without a body) every unread
+         *     item is marked.
+         */
+        SmsMarkReadRequest: {
+            /**
+             * @description Mark only the items received before this moment, in Unix seconds.
+             * @example 1441958441
+             */
+            date_before?: number;
+        };
+        /**
+         * SmsReceipt
+         * @description A delivery receipt for an SMS you sent: the network's verdict on one message. The same
+         *     fields are pushed to your URL by a delivery-receipt rule; this is the form returned when
+         *     receipts are pulled (rule action POLL) or read one by one. Older replies send the timestamps
+         *     and `status_code` as strings, current ones as integers.
+         */
+        SmsReceipt: {
+            /**
+             * @description Identifier (GUID) of the message the receipt is about.
+             * @example 31BC271B-1E0C-45F6-9E7E-97186C46BB82
+             */
+            message_id: string;
+            /**
+             * @description When the message was sent, in Unix seconds.
+             * @example 1442381791
+             */
+            timestamp_send?: number | string;
+            /**
+             * @description When the receipt arrived, in Unix seconds.
+             * @example 1442381791
+             */
+            timestamp: number | string;
+            /**
+             * @description The network's delivery code: `200` sent to the network (temporary), `201` received on the
+             *     handset (final), `300`/`301` delivery failure (final), `302` routing failure (temporary);
+             *     ClickSend's help pages list further gateway codes.
+             * @example 201
+             */
+            status_code: string | number;
+            /**
+             * @description Human-readable text for `status_code`.
+             * @example Success: Message received on handset.
+             */
+            status_text?: string;
+            /** @description The network's error code when delivery failed, otherwise null. */
+            error_code?: string | number | null;
+            /** @description Text explaining `error_code`, otherwise null. */
+            error_text?: string | null;
+            /** @description Your reference from the original message, or null (ClickSend now documents it as always null here). */
+            custom_string?: string | null;
+            /**
+             * @description Identifier of the subaccount that sent the message.
+             * @example 563840
+             */
+            subaccount_id?: number;
+            /**
+             * @description Channel of the message, `sms` here.
+             * @example sms
+             */
+            message_type?: string;
+            /**
+             * @description The same as `message_type`, under the name older replies used.
+             * @example sms
+             */
+            _message_type?: string;
+            /** @description Keys pressed by the recipient; only voice receipts fill it, null for SMS. */
+            digits?: number | string | null;
+        };
+        /**
+         * SmsReceiptTestRequest
+         * @description Where ClickSend should deliver a made-up delivery receipt, to test your receipt handling.
+         */
+        SmsReceiptTestRequest: {
+            /**
+             * @description Your webhook URL, which receives the test receipt as a push; or the word `poll` to store
+             *     it for the pull side (list receipts) instead.
+             * @example https://example.com/clicksend/receipts
+             * @example poll
+             */
+            url: string;
+        };
+        /**
+         * SmsCancelAllRequest
+         * @description Optional filter for cancelling scheduled messages. Without it every scheduled SMS is cancelled.
+         */
+        SmsCancelAllRequest: {
+            /**
+             * @description Cancel only the scheduled messages sent with this `custom_string`. SMS campaigns tag
+             *     their messages with a custom string, so this can cancel the messages of one campaign.
+             * @example order-1234
+             */
+            custom_string?: string;
+        };
+        /**
+         * SmsCancelAllResult
+         * @description How many scheduled messages a cancel-all request cancelled.
+         */
+        SmsCancelAllResult: {
+            /**
+             * @description Number of scheduled messages cancelled.
+             * @example 5
+             */
+            count: number;
+        };
+        /**
+         * SmsTemplate
+         * @description A saved SMS text that can be reused when composing messages.
+         */
+        SmsTemplate: {
+            /**
+             * @description Identifier of the template.
+             * @example 25
+             */
+            template_id: number;
+            /**
+             * @description Name of the template.
+             * @example Appointment reminder
+             */
+            template_name: string;
+            /**
+             * @description The template's text; line breaks and Unicode characters are kept.
+             * @example This is a sample content: H7YI68B3yk for this template.
+             */
+            body: string;
+        };
+        /**
+         * SmsTemplateInput
+         * @description The name and text of an SMS template, to create one or to replace an existing one.
+         */
+        SmsTemplateInput: {
+            /**
+             * @description Name of the template.
+             * @example Appointment reminder
+             */
+            template_name: string;
+            /**
+             * @description The template's text.
+             * @example Hi, this is a reminder of your appointment tomorrow at 10am.
+             */
+            body: string;
+        };
+        /**
+         * SmsCampaignSender
+         * @description A per-country sender override as a campaign reply echoes it: the same fields as the request's
+         *     `senders` entries, any of which may be missing.
+         */
+        SmsCampaignSender: {
+            /**
+             * @description Country (ISO 3166-1 alpha-2) of the recipients this sender applies to.
+             * @example US
+             */
+            recipient_country_code?: string;
+            /**
+             * @description The alpha tag or number requested.
+             * @example +12124567890
+             */
+            sender_id?: string;
+            /**
+             * @description `shared_longcode` when a number from the shared pool was requested.
+             * @example shared_longcode
+             */
+            sender_type?: string;
+            /**
+             * @description Country of the pooled number, with `shared_longcode`.
+             * @example FR
+             */
+            sender_country_code?: string;
+        };
+        /**
+         * SmsCampaign
+         * @description An SMS campaign as ClickSend stores it. Older replies send `schedule` and `date_added` as
+         *     digit strings, current ones as integers.
+         */
+        SmsCampaign: {
+            /**
+             * @description Identifier of the campaign.
+             * @example 7
+             */
+            sms_campaign_id: number;
+            /**
+             * @description Name of the campaign.
+             * @example My Campaign 1
+             */
+            name: string;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that created the campaign.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description The contact list the campaign goes to.
+             * @example 428
+             */
+            list_id: number;
+            /**
+             * @description The sender ID.
+             * @example +61353787448
+             */
+            from?: string | null;
+            /**
+             * @description The message, with its placeholders as written.
+             * @example This is my new campaign message.
+             */
+            body: string;
+            /**
+             * @description When the campaign is (or was) sent, in Unix seconds.
+             * @example 1444821615
+             */
+            schedule?: number | string;
+            /**
+             * @description State of the campaign. Documented values: `Draft`, `Queued`, `Scheduled`, `WaitApproval`
+             *     (held for ClickSend's review), `Approved`, `Sending`, `Sent` (sent, not necessarily
+             *     delivered), `Cancelled`, `Failed`. Not guaranteed to be a closed list.
+             * @example Queued
+             */
+            status: string;
+            /**
+             * @description When the campaign was created (or last updated), in Unix seconds.
+             * @example 1444962630
+             */
+            date_added?: number | string;
+            /**
+             * @description The custom string ClickSend gives the campaign's messages; it lets the cancel-all
+             *     operation target them.
+             */
+            custom_string?: string | null;
+            /**
+             * @description The URL being tracked, or an empty string when the campaign has none.
+             * @example http://yourdomain.com/
+             */
+            url_to_shorten?: string | null;
+            /**
+             * @description 1 when the body carries the `StopMsg.me/xxxxx` unsubscribe placeholder, else 0.
+             * @example 0
+             * @enum {integer}
+             */
+            unsubscribe_link?: 0 | 1;
+            /** @description Name of the application that sent the campaign, or null. */
+            source?: string | null;
+            /**
+             * @description IP address the campaign was submitted from.
+             * @example 192.168.10.1
+             */
+            ip_address?: string;
+            /** @description The per-country sender overrides given, or null when none were. */
+            senders?: components["schemas"]["SmsCampaignSender"][] | null;
+            /**
+             * @description Number of messages (recipients) in the campaign.
+             * @example 10
+             */
+            _total_count?: number;
+            /**
+             * @description Name of the contact list.
+             * @example Customers
+             */
+            _list_name?: string;
+        };
+        /**
+         * SmsCampaignInput
+         * @description An SMS campaign: one message sent to every contact of one contact list (up to 20,000
+         *     recipients). The body may contain contact placeholders such as `(First Name)`, filled in per
+         *     recipient. Used to send, to price, and to update a campaign that has not gone out yet.
+         */
+        SmsCampaignInput: {
+            /**
+             * @description The contact list to send to.
+             * @example 428
+             */
+            list_id: number;
+            /**
+             * @description Name of the campaign, for your own reference.
+             * @example My Campaign 1
+             */
+            name: string;
+            /**
+             * @description The message. Contact placeholders such as `(First Name)` are replaced per recipient.
+             *     Marketing messages need an opt-out: ask recipients to reply STOP, or put the placeholder
+             *     `StopMsg.me/xxxxx`, which becomes an unsubscribe link. When `url_to_shorten` is given, put
+             *     the placeholder `smsg.us/xxxxx` where the short link should appear.
+             * @example (First Name), this is your new campaign message.
+             */
+            body: string;
+            /**
+             * @description Sender ID: a dedicated or own number in E.164 format, or an alpha tag. Left out, the
+             *     account's default sender (or a shared number) is used; a sender unusable in a recipient's
+             *     country is replaced by a local number.
+             * @example +61353787448
+             */
+            from?: string;
+            /**
+             * @description When to send, in Unix seconds; left out, the campaign goes out at once. On update, the
+             *     schedule is replaced by what is sent, so leaving it out of an update removes it.
+             * @example 1444821615
+             */
+            schedule?: number;
+            /**
+             * @description An `http` or `https` URL to shorten and track; the short link replaces the
+             *     `smsg.us/xxxxx` placeholder in the body, and its clicks are reported by the link-tracking
+             *     operations.
+             * @example http://yourdomain.com/
+             */
+            url_to_shorten?: string;
+            /**
+             * @description Name of the sending application, for your own reporting.
+             * @example sdk
+             */
+            source?: string;
+            /**
+             * @description Sender IDs per recipient country, overriding `from` and the default senders for those
+             *     countries. Countries not listed (or an invalid entry) fall back to the default sender.
+             */
+            senders?: components["schemas"]["SmsSenderOverride"][];
+        };
+        /**
+         * SmsCampaignPriceResult
+         * @description What a campaign would cost, without sending it: the total over the list, and a sample of the
+         *     message as the first recipient would get it (placeholders filled in).
+         */
+        SmsCampaignPriceResult: {
+            /**
+             * @description Price of the whole campaign in the account's currency, as a decimal string.
+             * @example 0.035
+             */
+            total_price: string | number;
+            /**
+             * @description Number of messages (recipients) the campaign would send.
+             * @example 1
+             */
+            total_count: number;
+            /** @description The message as it would be sent to a recipient. */
+            data?: {
+                /**
+                 * @description The body with the contact placeholders filled in.
+                 * @example John
+                 * @example this is your new campaign message.
+                 */
+                body?: string;
+                /**
+                 * @description The sender ID that would be used.
+                 * @example +61353787448
+                 */
+                from?: string | null;
+                /**
+                 * @description When it would be sent, in Unix seconds.
+                 * @example 1444381346
+                 */
+                schedule?: number | string;
+            };
+            _currency?: components["schemas"]["Currency"];
+            currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * SmsCampaignLinkStatisticsEntry
+         * @description One bucket of a link-statistics breakdown (a browser, a country, a device or an operating system).
+         */
+        SmsCampaignLinkStatisticsEntry: {
+            /**
+             * @description What the bucket is (e.g. `Chrome`, `US`, `Mobile`, `OS X`; `Other` for the rest).
+             * @example Chrome
+             */
+            label: string;
+            /**
+             * @description Number of link opens in the bucket.
+             * @example 95
+             */
+            count: number;
+        };
+        /**
+         * SmsCampaignLinkStatistics
+         * @description Who opened a campaign's tracked link, broken down by browser, country, device and operating
+         *     system. Which breakdowns (and buckets) are present depends on the clicks received, so none
+         *     is guaranteed.
+         */
+        SmsCampaignLinkStatistics: {
+            /** @description Recipients who opened the link and who did not. */
+            links?: {
+                /** @example 108 */
+                opened?: number;
+                /** @example 1 */
+                unopened?: number;
+            };
+            browser?: components["schemas"]["SmsCampaignLinkStatisticsEntry"][];
+            /** @description By country (ISO 3166-1 alpha-2 labels). */
+            country?: components["schemas"]["SmsCampaignLinkStatisticsEntry"][];
+            device?: components["schemas"]["SmsCampaignLinkStatisticsEntry"][];
+            os?: components["schemas"]["SmsCampaignLinkStatisticsEntry"][];
+        };
+        /**
+         * SmsCampaignLinkVisit
+         * @description One recipient of a campaign and what they did with its tracked link: how often and when they
+         *     opened it, and from what. Every detail is null for a recipient who never opened it.
+         */
+        SmsCampaignLinkVisit: {
+            /** @description The recipient contact. */
+            contact: {
+                /** @example 2 */
+                contact_id?: number;
+                /** @example Jane */
+                first_name?: string | null;
+                /** @example Doe */
+                last_name?: string | null;
+                /** @example +61422222222 */
+                phone_number?: string | null;
+            };
+            /**
+             * @description How many times the recipient opened the link.
+             * @example 2
+             */
+            open_count: number;
+            /**
+             * @description When the link was opened, in Unix seconds, or null.
+             * @example 1508130356
+             */
+            date_opened?: number | null;
+            /** @example Chrome */
+            user_browser?: string | null;
+            /**
+             * @description Device class as reported (`desktop`, `phone`, …).
+             * @example desktop
+             */
+            user_device?: string | null;
+            /** @example OS X */
+            user_os?: string | null;
+            /**
+             * @description Country the link was opened from (ISO 3166-1 alpha-2).
+             * @example US
+             */
+            user_geo_country?: string | null;
+            /**
+             * @description Region the link was opened from.
+             * @example Illinois
+             */
+            user_geo_region?: string | null;
+        };
+        /**
+         * MmsMessage
+         * @description One MMS to send (or price): a subject, a text and a recipient, given either as a number in
+         *     `to` or as a whole contact list in `list_id` (at least one of the two). The picture itself
+         *     is not part of the message: it is the `media_file` of the enclosing request and goes to
+         *     every message of that request.
+         */
+        MmsMessage: {
+            /**
+             * @description The text that goes with the picture. Up to 1500 characters of the GSM 03.38 set, or
+             *     500 when it contains any other (Unicode) character; longer texts are cut off.
+             * @example This is a test message.
+             */
+            body: string;
+            /**
+             * @description Subject line shown by the handset, at most 20 characters. A message without one is
+             *     refused per recipient with `SUBJECT_REQUIRED`.
+             * @example This is a subject
+             */
+            subject: string;
+            /**
+             * @description Recipient number in E.164 format (`+61411111111`) or in the local format of `country`.
+             * @example +61411111111
+             */
+            to?: string;
+            /**
+             * @description Send to every contact of this contact list instead of a single `to` number.
+             * @example 428
+             */
+            list_id?: number;
+            /**
+             * @description Sender: leave it out to let ClickSend choose, or give one of the account's own
+             *     ClickSend numbers.
+             * @example +61411111112
+             */
+            from?: string;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2), used to read a `to` given in local format.
+             * @example AU
+             */
+            country?: string;
+            /**
+             * @description Name of the sending application, for your own reporting (`php`, `sdk`, …).
+             * @example sdk
+             */
+            source?: string;
+            /**
+             * @description When to send, in Unix seconds. Left out (or in the past), the message goes at once.
+             * @example 1436874701
+             */
+            schedule?: number;
+            /**
+             * @description Your reference for the message; it comes back in replies, history and receipts.
+             * @example order-1234
+             */
+            custom_string?: string;
+            /**
+             * Format: email
+             * @description Address replies to this message are emailed to (by default the sending user's).
+             * @example john@example.com
+             */
+            from_email?: string;
+        } | unknown | unknown;
+        /**
+         * MmsMessageCollection
+         * @description The body of an MMS send or price request: one media file and up to 1000 messages that all
+         *     carry it.
+         */
+        MmsMessageCollection: {
+            /**
+             * @description Public URL of the picture sent with every message of the request. `jpg` and `gif` files
+             *     are taken as they are; other images (`jpeg`, `png`, `bmp`) must first be converted by
+             *     ClickSend's upload endpoint (`/uploads?convert=mms`), which returns a usable URL. At most
+             *     250 kB (some older handsets accept only 30 kB). An unusable file is reported per message
+             *     as `INVALID_MEDIA_FILE`.
+             * @example https://yourdomain.com/tpLaX6A.gif
+             */
+            media_file: string;
+            /** @description The messages, up to 1000 recipients per request. */
+            messages: components["schemas"]["MmsMessage"][];
+        };
+        /**
+         * MmsMessageResult
+         * @description One recipient's entry in an MMS send or price reply: the message as ClickSend will send it
+         *     (after expanding lists and choosing the sender) and its `status`.
+         */
+        MmsMessageResult: {
+            status: components["schemas"]["SmsMessageStatus"];
+            /**
+             * @description Identifier of the message (a GUID), used by receipts, history and cancellation.
+             * @example D7A79BF1-4806-43F8-8339-6B9F8385D9A4
+             */
+            message_id?: string;
+            /**
+             * @description The recipient in E.164 format (one entry per contact when sending to a list).
+             * @example +61411111111
+             */
+            to: string;
+            /** @example This is a subject */
+            subject?: string;
+            /** @example This is a test message. */
+            body?: string;
+            /**
+             * @description The sender used.
+             * @example +61411111112
+             */
+            from?: string | null;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2).
+             * @example AU
+             */
+            country?: string;
+            /**
+             * @description The contact list the message came from, or null.
+             * @example 428
+             */
+            list_id?: number | string | null;
+            /**
+             * @description The contact the message went to, when sent to a list.
+             * @example 4
+             */
+            contact_id?: number | null;
+            /** @description Your reference, as sent. */
+            custom_string?: string | null;
+            /**
+             * @description When the message will be sent, in Unix seconds; the documented replies show an empty
+             *     string for messages sent at once.
+             * @example
+             */
+            schedule?: number | string;
+            /**
+             * @description Number of message parts billed.
+             * @example 1
+             */
+            message_parts?: number;
+            /**
+             * @description Price of this message in the account's currency, as a decimal string.
+             * @example 2.4200
+             */
+            message_price?: string | number;
+            /**
+             * @description Where ClickSend stores the media file sent with this message.
+             * @example https://yourdomain.com/tpLaX6A.gif
+             */
+            _media_file_url?: string;
+            /** @description When the message was accepted, in Unix seconds (not shown in every reply). */
+            date?: number;
+            /** @description Identifier of the account. */
+            user_id?: number;
+            /** @description Identifier of the subaccount that sent the message. */
+            subaccount_id?: number;
+        };
+        /**
+         * MmsSendResult
+         * @description What an MMS send (or price) request did or would do: totals and one entry per recipient in
+         *     `messages`. `queued_count` can be lower than `total_count`: the entries whose `status` is not
+         *     `SUCCESS` say which recipients failed and why.
+         */
+        MmsSendResult: {
+            /**
+             * @description Price of the queued messages, in the account's currency.
+             * @example 2.42
+             */
+            total_price: number;
+            /**
+             * @description Number of messages (recipients) in the request.
+             * @example 1
+             */
+            total_count: number;
+            /**
+             * @description Number of messages accepted (or, when pricing, that would be accepted).
+             * @example 1
+             */
+            queued_count: number;
+            /** @description One entry per recipient, with its status. */
+            messages: components["schemas"]["MmsMessageResult"][];
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * MmsHistoryMessage
+         * @description An MMS as kept in the account's history, with its current state. Note the types: `schedule`,
+         *     `message_parts` (`"1.00"`) and `message_price` (`"2.4200"`) are strings, while `date_added`
+         *     is an integer.
+         */
+        MmsHistoryMessage: {
+            /**
+             * @description Identifier of the message (a GUID).
+             * @example 3E0DC217-7D0F-4C20-A3F2-E3362B938CAF
+             */
+            message_id: string;
+            /**
+             * @description `out` for messages the account sent.
+             * @example out
+             * @enum {string}
+             */
+            direction?: "out" | "in";
+            /** @description When the message was sent, in Unix seconds as a string (not in every reply). */
+            date?: string | null;
+            /**
+             * @description When the message was accepted, in Unix seconds.
+             * @example 1467358732
+             */
+            date_added?: number;
+            /**
+             * @description The recipient in E.164 format.
+             * @example +61298444214
+             */
+            to?: string;
+            /**
+             * @description The sender used; empty when ClickSend chose it and none is recorded.
+             * @example +61298444213
+             */
+            from?: string | null;
+            /** @example This is a subject */
+            subject?: string | null;
+            /** @example John This is a test message. */
+            body?: string;
+            /**
+             * @description Link to the media file that was sent (current replies give a temporary signed link).
+             * @example http://yourdomain.com/_mms/601D3E45-49FD-4653-B8F7-ED70B5CB9A43.gif
+             */
+            _media_file_url?: string | null;
+            /**
+             * @description Where the message is in its life: the documented values are `Queued`,
+             *     `Queued:WaitSend`, `Sent`, `Completed` and `Failed`. Not a closed list.
+             * @example Queued
+             */
+            status?: string;
+            /**
+             * @description Delivery status code from the network, as a string (`"200"`, `"301"`), once known.
+             * @example 200
+             */
+            status_code?: string | null;
+            /**
+             * @description Explanation of `status_code`.
+             * @example Sent
+             */
+            status_text?: string | null;
+            error_code?: string | null;
+            error_text?: string | null;
+            /**
+             * @description When the message was (or will be) sent, in Unix seconds, as a string.
+             * @example 1467358732
+             */
+            schedule?: string | number;
+            /**
+             * @description Internal sending priority.
+             * @example 10
+             */
+            priority?: number;
+            /**
+             * @description Number of parts billed, as a decimal string (`"1.00"`).
+             * @example 1.00
+             */
+            message_parts?: string | number;
+            /**
+             * @description Price of the message in the account's currency, as a decimal string.
+             * @example 2.4200
+             */
+            message_price?: string | number;
+            /** @description The address replies are emailed to, when one was given. */
+            from_email?: string | null;
+            /**
+             * @description The contact list the message went to, or null.
+             * @example 429
+             */
+            list_id?: number | string | null;
+            /**
+             * @description The contact the message went to, or null.
+             * @example 7
+             */
+            contact_id?: number | null;
+            /** @description Your reference, as sent. */
+            custom_string?: string | null;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that sent the message.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2).
+             * @example AU
+             */
+            country?: string;
+            /**
+             * @description The recipient's network, when known (empty when not).
+             * @example Telstra
+             */
+            carrier?: string | null;
+            /** @description First name of the recipient contact, when sent to a list. */
+            first_name?: string | null;
+            /** @description Last name of the recipient contact, when sent to a list. */
+            last_name?: string | null;
+            /**
+             * @description API username of the user who sent the message (history only).
+             * @example my_api_username
+             */
+            _api_username?: string;
+        };
+        /**
+         * MmsReceipt
+         * @description A delivery receipt for an MMS, as returned by the receipts poll. Timestamps are Unix
+         *     seconds sent as strings.
+         */
+        MmsReceipt: {
+            /**
+             * @description Identifier of the message the receipt is about.
+             * @example 88AB118E-EB1B-478C-98CE-6C73ABA23F67
+             */
+            message_id: string;
+            /**
+             * @description Always `mms` here.
+             * @example mms
+             */
+            message_type?: string;
+            /**
+             * @description When the message was sent, in Unix seconds (a string in the documented replies).
+             * @example 1450854013
+             */
+            timestamp_send?: string | number;
+            /**
+             * @description When the receipt was produced, in Unix seconds (a string in the documented replies).
+             * @example 1451200622
+             */
+            timestamp?: string | number;
+            /**
+             * @description Delivery status; for MMS the documented value is a word such as `Completed`.
+             * @example Completed
+             */
+            status_code?: string | null;
+            /** @description Explanation of the status (may be empty). */
+            status_text?: string | null;
+            /** @description Error code when delivery failed (empty otherwise). */
+            error_code?: string | null;
+            /** @description Error explanation when delivery failed (empty otherwise). */
+            error_text?: string | null;
+            /** @description Your reference from the original message. */
+            custom_string?: string | null;
+            /**
+             * @description Identifier of the subaccount that sent the message.
+             * @example 1
+             */
+            subaccount_id?: number;
+        };
+        /**
+         * MmsReceiptsRead
+         * @description Which MMS delivery receipts to mark as read: those received before `date_before`, or all of
+         *     them when it is left out (an empty object or no body at all).
+         */
+        MmsReceiptsRead: {
+            /**
+             * @description Unix seconds; only receipts from before this moment are marked as read.
+             * @example 1461897483
+             */
+            date_before?: number;
+        };
+        /**
+         * MmsCancelledCount
+         * @description How many scheduled MMS a cancel-all request cancelled.
+         */
+        MmsCancelledCount: {
+            /**
+             * @description Number of messages cancelled.
+             * @example 2
+             */
+            count: number;
+        };
+        /**
+         * MmsCampaign
+         * @description An MMS campaign as ClickSend stores it.
+         */
+        MmsCampaign: {
+            /**
+             * @description Identifier of the campaign.
+             * @example 96
+             */
+            mms_campaign_id: number;
+            /** @example Koala Campaign */
+            name?: string;
+            /**
+             * @description Identifier of the account.
+             * @example 20807
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that created the campaign.
+             * @example 15
+             */
+            subaccount_id?: number;
+            /**
+             * @description The contact list the campaign goes to.
+             * @example 85262
+             */
+            list_id?: number;
+            /**
+             * @description Name of that contact list.
+             * @example Customers
+             */
+            _list_name?: string;
+            /**
+             * @description The sender.
+             * @example 0451919865
+             */
+            from?: string | null;
+            /** @example New MMS campaign test */
+            subject?: string;
+            /** @description The text as written, placeholders included. */
+            body?: string;
+            /**
+             * @description Name under which ClickSend stored the media file.
+             * @example 8EA5FA8C-3216-4A5D-86EA-6BE78050E439.jpg
+             */
+            file_name?: string;
+            /** @description Link to the stored media file. */
+            _media_file_url?: string;
+            /**
+             * @description When the campaign is (or was) sent, in Unix seconds.
+             * @example 1531800743
+             */
+            schedule?: number;
+            /**
+             * @description State of the campaign. The documented replies show `Queued` only; other states are not
+             *     documented, so this is not a closed list.
+             * @example Queued
+             */
+            status?: string;
+            /**
+             * @description When the campaign was created, in Unix seconds.
+             * @example 1531800745
+             */
+            date_added?: number;
+            /**
+             * @description Number of recipients.
+             * @example 1
+             */
+            _total_count?: number;
+        };
+        /**
+         * MmsCampaignInput
+         * @description An MMS campaign to price, send or change: one message with one picture, sent to every
+         *     contact of a contact list. The body can contain contact placeholders such as
+         *     `(First Name)` and `(Last Name)`, filled in per recipient.
+         */
+        MmsCampaignInput: {
+            /**
+             * @description The contact list whose contacts receive the campaign.
+             * @example 428
+             */
+            list_id: number;
+            /**
+             * @description Name of the campaign, for your own reference.
+             * @example Koala Campaign
+             */
+            name: string;
+            /**
+             * @description Subject line shown by the handset. Single MMS are limited to 20 characters; no limit is
+             *     documented for campaigns (ClickSend's own campaign example has 21), so none is enforced
+             *     here, but keeping to 20 is safest.
+             * @example New MMS campaign
+             */
+            subject: string;
+            /**
+             * @description The text sent with the picture; contact placeholders are allowed.
+             * @example Hey (First Name), do you like koalas?
+             */
+            body: string;
+            /**
+             * @description Public URL of the picture (jpg or gif as is; other formats converted first through
+             *     `/uploads?convert=mms`).
+             * @example https://yourdomain.com/koala.jpg
+             */
+            media_file: string;
+            /**
+             * @description Sender number; left out, ClickSend chooses one.
+             * @example +61411111111
+             */
+            from?: string;
+            /**
+             * @description When to send, in Unix seconds; left out, the campaign is sent at once.
+             * @example 1577833200
+             */
+            schedule?: number;
+            /**
+             * @description A URL to replace with a tracked short link. Appears only in ClickSend's 2026
+             *     description (its request examples), not in the SDK model.
+             * @example http://test.com.au
+             */
+            url_to_shorten?: string;
+        };
+        /**
+         * MmsCampaignPrice
+         * @description What an MMS campaign would cost. Note `total_price` is a decimal string here, unlike the
+         *     number of the single-MMS price reply.
+         */
+        MmsCampaignPrice: {
+            /**
+             * @description Number of recipients (contacts of the list).
+             * @example 1
+             */
+            total_count: number;
+            /**
+             * @description Price of the whole campaign in the account's currency, as a decimal string.
+             * @example 0.429
+             */
+            total_price: string | number;
+            /** @description The campaign as it would be sent (placeholders filled in for one contact). */
+            data?: {
+                /**
+                 * @description The sender that would be used.
+                 * @example +61411111111
+                 */
+                from?: string | null;
+                /**
+                 * @description The send time, in Unix seconds as a string.
+                 * @example 1577833200
+                 */
+                schedule?: string | number;
+                /** @description The text with placeholders filled in. */
+                body?: string;
+            };
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * VoiceGender
+         * @description The text-to-speech voice, female or male (not every language has both; see `voice/list-languages`).
+         * @example female
+         * @enum {string}
+         */
+        VoiceGender: "female" | "male";
+        /**
+         * VoiceMessage
+         * @description One text-to-speech call to make (or price): the text read out, the voice and language, and
+         *     the recipient, given either as a number in `to` or as a whole contact list in `list_id`
+         *     (at least one of the two).
+         */
+        VoiceMessage: {
+            /**
+             * @description The text read to the recipient. Billed per 300 GSM 03.38 characters (150 when the text
+             *     has other, Unicode, characters), up to 4 parts; anything longer is cut off. A comma
+             *     makes a short pause (`9, 0, 9, 0`), and some SSML tags can set breaks and the speaking
+             *     rate.
+             * @example Your verification code is 1, 2, 3, 4, 5.
+             */
+            body: string;
+            voice: components["schemas"]["VoiceGender"];
+            /**
+             * @description Language and accent, as a code from `voice/list-languages` (`en-us`, `en-au`, `en-gb`,
+             *     `de-de`, `fr-fr`, `cy-gb-wls`, …). An unknown code is refused with `INVALID_LANG`, and
+             *     a voice the language does not have with `INVALID_VOICE`.
+             * @example en-au
+             */
+            lang?: string;
+            /**
+             * @description Recipient number in E.164 format (`+61411111111`) or in the local format of `country`.
+             * @example +61411111111
+             */
+            to?: string;
+            /**
+             * @description Call every contact of this contact list instead of a single `to` number.
+             * @example 428
+             */
+            list_id?: number;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2), used to read a `to` given in local format.
+             * @example AU
+             */
+            country?: string;
+            /**
+             * @description Caller ID to show, one of the account's numbers. Left out, ClickSend uses its own.
+             *     Known only from an example in ClickSend's 2026 description.
+             * @example +61411111112
+             */
+            from?: string;
+            /**
+             * @description Name of the sending application, for your own reporting.
+             * @example sdk
+             */
+            source?: string;
+            /**
+             * @description When to call, in Unix seconds. Left out (or in the past), the call is made at once.
+             * @example 1436874701
+             */
+            schedule?: number;
+            /**
+             * @description Your reference for the call; it comes back in history and receipts.
+             * @example order-1234
+             */
+            custom_string?: string;
+            /**
+             * @description 1 to let the recipient answer with the keypad; the digits pressed come back in the
+             *     delivery receipt (`digits`). Default 0.
+             */
+            require_input?: components["schemas"]["Flag"];
+            /** @description 1 to detect an answering machine or voicemail and leave the message on it. Default 0. */
+            machine_detection?: components["schemas"]["Flag"];
+        } | unknown | unknown;
+        /**
+         * VoiceMessageCollection
+         * @description The body of a voice send or price request.
+         */
+        VoiceMessageCollection: {
+            /** @description The calls, up to 1000 recipients per request. */
+            messages: components["schemas"]["VoiceMessage"][];
+        };
+        /**
+         * VoiceMessageResult
+         * @description One recipient's entry in a voice send or price reply: the call as ClickSend will make it
+         *     (after expanding lists) and its `status`.
+         */
+        VoiceMessageResult: {
+            status: components["schemas"]["SmsMessageStatus"];
+            /**
+             * @description Identifier of the call (a GUID), used by receipts, history and cancellation.
+             * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+             */
+            message_id?: string;
+            /**
+             * @description The recipient in E.164 format (one entry per contact when calling a list).
+             * @example +61411111111
+             */
+            to: string;
+            /**
+             * @description Kind of line called, e.g. `mobile`.
+             * @example mobile
+             */
+            to_type?: string;
+            /** @example Your verification code is 1, 2, 3, 4, 5. */
+            body?: string;
+            /** @description The caller ID, or null when ClickSend uses its own. */
+            from?: string | null;
+            /** @example en-au */
+            lang?: string;
+            voice?: components["schemas"]["VoiceGender"];
+            /**
+             * @description When the call was accepted, in Unix seconds.
+             * @example 1436871253
+             */
+            date?: number | string;
+            /** @description When the call was accepted, in Unix seconds (current replies). */
+            date_added?: number;
+            /**
+             * @description When the call will be made, in Unix seconds (an empty string has been documented when nothing was scheduled).
+             * @example 1436874701
+             */
+            schedule?: number | string;
+            /**
+             * @description Number of parts (credits) the text needs; the price is per part.
+             * @example 1
+             */
+            message_parts?: number;
+            /**
+             * @description Price of this call in the account's currency (a number in older replies, a decimal string in current ones).
+             * @example 0.07
+             */
+            message_price?: number | string;
+            /** @description Your reference, as sent. */
+            custom_string?: string | null;
+            /** @description The contact list the call came from, or null. */
+            list_id?: number | string | null;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that sent the call.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2).
+             * @example AU
+             */
+            country?: string;
+            /**
+             * @description The recipient's network, when known (empty when not).
+             * @example Telstra
+             */
+            carrier?: string | null;
+            /** @description Whether keypad input was asked for. */
+            require_input?: components["schemas"]["Flag"];
+            /** @description Whether answering-machine detection was asked for. */
+            machine_detection?: components["schemas"]["Flag"];
+            /** @description 1 when an answering machine was detected, once the call has been made. */
+            machine_detected?: number | null;
+            /** @description Keys the recipient pressed, once known. */
+            digits?: string | null;
+            /** @description Delivery status code, once known. */
+            status_code?: string | null;
+            /** @description Explanation of `status_code`, once known. */
+            status_text?: string | null;
+            /** @description API username of the user who sent the call. */
+            _api_username?: string;
+        };
+        /**
+         * VoiceSendResult
+         * @description What a voice send (or price) request did or would do: totals and one entry per recipient in
+         *     `messages`. `queued_count` can be lower than `total_count`: the entries whose `status` is not
+         *     `SUCCESS` say which recipients failed and why.
+         */
+        VoiceSendResult: {
+            /**
+             * @description Price of the queued calls, in the account's currency.
+             * @example 0.07
+             */
+            total_price: number;
+            /**
+             * @description Number of calls (recipients) in the request.
+             * @example 1
+             */
+            total_count: number;
+            /**
+             * @description Number of calls accepted (or, when pricing, that would be accepted).
+             * @example 1
+             */
+            queued_count: number;
+            /** @description One entry per recipient, with its status. */
+            messages: components["schemas"]["VoiceMessageResult"][];
+            _currency?: components["schemas"]["Currency"];
+            currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * VoiceHistoryMessage
+         * @description A voice call as kept in the account's history, with its current state. Note the types:
+         *     `schedule`, `message_parts` (`"1.00"`) and `message_price` (`"0.17"`) are strings, while
+         *     `date_added` is an integer.
+         */
+        VoiceHistoryMessage: {
+            /**
+             * @description Identifier of the call (a GUID).
+             * @example D6456F8A-9DF9-46EC-8014-BFE87860F65C
+             */
+            message_id: string;
+            /**
+             * @description The recipient in E.164 format.
+             * @example +15184811537
+             */
+            to?: string;
+            /**
+             * @description Kind of line called, e.g. `mobile`.
+             * @example mobile
+             */
+            to_type?: string;
+            /**
+             * @description The caller ID used.
+             * @example +19403944918
+             */
+            from?: string | null;
+            /** @example this is a test. */
+            body?: string;
+            /** @example en-us */
+            lang?: string;
+            voice?: components["schemas"]["VoiceGender"];
+            /** @description When the call was made, in Unix seconds (a string in current replies; not always present). */
+            date?: string | number | null;
+            /**
+             * @description When the call was accepted, in Unix seconds.
+             * @example 1443501617
+             */
+            date_added?: number;
+            /**
+             * @description When the call was (or will be) made, in Unix seconds, as a string.
+             * @example 1538672470
+             */
+            schedule?: string | number;
+            /**
+             * @description Where the call is in its life. The documented replies show `WaitApproval` (older
+             *     examples) and `SUCCESS` (ClickSend's current description); other states are not
+             *     documented, so this is not a closed list.
+             * @example WaitApproval
+             */
+            status?: string;
+            /** @description Delivery status code (as a string, e.g. `"201"`), once known. */
+            status_code?: string | null;
+            /** @description Explanation of `status_code`, once known. */
+            status_text?: string | null;
+            /**
+             * @description Number of parts (credits) billed, as a decimal string (`"1.00"`).
+             * @example 1.00
+             */
+            message_parts?: string | number;
+            /**
+             * @description Price of the call in the account's currency, as a decimal string.
+             * @example 0.17
+             */
+            message_price?: string | number;
+            /** @description Whether keypad input was asked for. */
+            require_input?: components["schemas"]["Flag"];
+            /** @description Whether answering-machine detection was asked for. */
+            machine_detection?: components["schemas"]["Flag"];
+            /**
+             * @description 1 when an answering machine was detected.
+             * @example 0
+             */
+            machine_detected?: number | null;
+            /** @description Keys the recipient pressed, when input was asked for. */
+            digits?: string | null;
+            /**
+             * @description Your reference, as sent.
+             * @example mystring
+             */
+            custom_string?: string | null;
+            /** @description The contact list the call went to, or null. */
+            list_id?: number | string | null;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that sent the call.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2).
+             * @example US
+             */
+            country?: string;
+            /** @description The recipient's network, when known (empty when not). */
+            carrier?: string | null;
+            /** @description API username of the user who sent the call. */
+            _api_username?: string;
+        };
+        /**
+         * VoiceLanguage
+         * @description A language (and accent) the text-to-speech calls can use, with its voices.
+         */
+        VoiceLanguage: {
+            /**
+             * @description The value to send as `lang`.
+             * @example en-au
+             */
+            code: string;
+            /**
+             * @description Language and country, for people.
+             * @example English, Australia
+             */
+            country?: string;
+            /**
+             * @description The voices available: a single string when the language has one voice, an array when
+             *     it has both.
+             * @example [
+             *       "female",
+             *       "male"
+             *     ]
+             */
+            gender?: components["schemas"]["VoiceGender"] | components["schemas"]["VoiceGender"][];
+        };
+        /**
+         * VoiceReceipt
+         * @description A delivery receipt for a voice call, as returned by the receipts poll (the same fields are
+         *     pushed to a URL when a delivery-report rule says so). Timestamps are Unix seconds sent as
+         *     strings.
+         */
+        VoiceReceipt: {
+            /**
+             * @description Identifier of the call the receipt is about.
+             * @example 31BC271B-1E0C-45F6-9E7E-97186C46BB82
+             */
+            message_id: string;
+            /**
+             * @description Always `voice` here.
+             * @example voice
+             */
+            message_type?: string;
+            /**
+             * @description When the call was requested, in Unix seconds (a string in the documented replies).
+             * @example 1442381791
+             */
+            timestamp_send?: string | number;
+            /**
+             * @description When the receipt was produced, in Unix seconds (a string in the documented replies).
+             * @example 1442381791
+             */
+            timestamp?: string | number;
+            /**
+             * @description `Delivered` or `Undelivered` (listed for pushed receipts).
+             * @example Delivered
+             */
+            status?: string;
+            /**
+             * @description Voice delivery status code (`"201"`) or word (`Sent`).
+             * @example 201
+             */
+            status_code?: string | null;
+            /**
+             * @description Explanation of the status.
+             * @example Success: Message received on handset.
+             */
+            status_text?: string | null;
+            /** @description Error code when the call failed (null or empty otherwise). */
+            error_code?: string | null;
+            /** @description Error explanation when the call failed (null or empty otherwise). */
+            error_text?: string | null;
+            /** @description Your reference from the original call. */
+            custom_string?: string | null;
+            /**
+             * @description Keys the recipient pressed during the call (when `require_input` was 1); empty or null
+             *     when nothing was pressed.
+             * @example 2
+             */
+            digits?: string | null;
+            /** @description Identifier of the user who sent the call. */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that sent the call.
+             * @example 1
+             */
+            subaccount_id?: number;
+        };
+        /**
+         * VoiceTestReceiptInput
+         * @description Where the test voice delivery receipt is delivered.
+         */
+        VoiceTestReceiptInput: {
+            /**
+             * @description The URL to push the test receipt to (as a delivery-report rule with a URL action
+             *     would), or `poll` to add it to the receipts returned by `voice/list-receipts`.
+             * @example https://yourdomain.com/voice-receipts
+             */
+            url: string;
+        };
+        /**
+         * VoiceReceiptsRead
+         * @description Which voice delivery receipts to mark as read: those received before `date_before`, or all
+         *     of them when it is left out (an empty object or no body at all).
+         */
+        VoiceReceiptsRead: {
+            /**
+             * @description Unix seconds; only receipts from before this moment are marked as read.
+             * @example 1461897483
+             */
+            date_before?: number;
+        };
+        /**
+         * VoiceCancelledCount
+         * @description How many scheduled voice calls a cancel-all request cancelled.
+         */
+        VoiceCancelledCount: {
+            /**
+             * @description Number of calls cancelled.
+             * @example 5
+             */
+            count: number;
+        };
+        /**
+         * EmailAddress
+         * @description An address the account may send email from (transactional email and email campaigns). A new
+         *     address is unverified (`verified: 0`) until the code mailed to it is confirmed with
+         *     `email-addresses/verify`.
+         */
+        EmailAddress: {
+            /**
+             * @description Identifier of the address; pass it as `from.email_address_id` or `from_email_address_id` when sending.
+             * @example 5
+             */
+            email_address_id: number;
+            /**
+             * @description The sender address itself.
+             * @example test222@user.com
+             */
+            email_address: string;
+            /**
+             * @description 1 once the owner of the address has confirmed it, else 0.
+             * @example 0
+             * @enum {integer}
+             */
+            verified: 0 | 1;
+            /**
+             * @description When the address was added, as a string of Unix seconds.
+             * @example 1458009394
+             */
+            date_added: string;
+        };
+        /**
+         * EmailAddressInput
+         * @description The address to add to the account's allowed sender addresses.
+         */
+        EmailAddressInput: {
+            /**
+             * Format: email
+             * @description The address to allow. ClickSend mails it a verification link or code.
+             * @example test222@user.com
+             */
+            email_address: string;
+        };
+        /**
+         * EmailTemplateSummary
+         * @description A user email template as the template list shows it (identifier and name only).
+         */
+        EmailTemplateSummary: {
+            /**
+             * @description Identifier of the user template.
+             * @example 281
+             */
+            template_id: number;
+            /**
+             * @description Name given to the template.
+             * @example Test
+             */
+            template_name: string;
+        };
+        /**
+         * EmailTemplateInput
+         * @description A new user template, copied from a master template.
+         */
+        EmailTemplateInput: {
+            /**
+             * @description Name for the new template.
+             * @example Minions
+             */
+            template_name: string;
+            /**
+             * @description Master template to copy (`template_id_master` from `email-master-templates/list`).
+             * @example 57
+             */
+            template_id_master: number;
+        };
+        /**
+         * EmailTemplate
+         * @description A user email template: an HTML body the account owns, made from a master template and then
+         *     edited. Campaigns refer to it by `template_id`.
+         */
+        EmailTemplate: components["schemas"]["EmailTemplateSummary"] & {
+            /**
+             * @description The master template this one was made from.
+             * @example 57
+             */
+            template_id_master: number | null;
+            /**
+             * @description The template's HTML.
+             * @example <div id="nb_wrapper"><p>Hello</p></div>
+             */
+            body: string;
+        };
+        /**
+         * EmailTemplateUpdate
+         * @description New content for a user template.
+         */
+        EmailTemplateUpdate: {
+            /**
+             * @description New name for the template; the current name is kept when absent.
+             * @example NewTemplate
+             */
+            template_name?: string;
+            /**
+             * @description The template's new HTML, replacing the current body.
+             * @example This is the new body of your template
+             */
+            body: string;
+        };
+        /**
+         * EmailTemplateImageInput
+         * @description An image to store for use in a template, either fetched by ClickSend from `url` or passed in
+         *     `image`. At least one of them is needed.
+         */
+        EmailTemplateImageInput: {
+            /**
+             * Format: uri
+             * @description Public address of the image; ClickSend downloads it.
+             * @example http://yourdomain.com/image.png
+             */
+            url?: string;
+            /**
+             * @description The image file. The only source that describes this operation (APIs.guru) calls it "your
+             *     selected image file" and shows a file name as the value; how the file content is encoded
+             *     in a JSON body is not documented, so prefer `url`.
+             * @example image.png
+             */
+            image?: string;
+        };
+        /**
+         * EmailMasterTemplateThumbnail
+         * @description Preview images of a master template.
+         */
+        EmailMasterTemplateThumbnail: {
+            /**
+             * @description Address of the small preview image.
+             * @example https://s3-ap-southeast-2.amazonaws.com/clicksend-api-downloads/_email-marketing/_templates-master/minty/thumb-small.jpg
+             */
+            small?: string;
+            /**
+             * @description Address of the large preview image.
+             * @example https://s3-ap-southeast-2.amazonaws.com/clicksend-api-downloads/_email-marketing/_templates-master/minty/thumb-large.jpg
+             */
+            large?: string;
+        };
+        /**
+         * EmailMasterTemplate
+         * @description A ready-made design ClickSend offers as the starting point of user templates. The list and
+         *     single-template replies omit the HTML; the per-category list includes it in `body` along with
+         *     the `category_id`.
+         */
+        EmailMasterTemplate: {
+            /**
+             * @description Identifier of the master template (pass it as `template_id_master` to `email-templates/create`).
+             * @example 57
+             */
+            template_id_master: number;
+            /**
+             * @description Name of the design.
+             * @example Basic 2
+             */
+            template_name: string;
+            /**
+             * @description Category the template belongs to (in the per-category list).
+             * @example 1
+             */
+            category_id?: number;
+            /**
+             * @description When the design was published, as a string of Unix seconds.
+             * @example 1458182912
+             */
+            date_added?: string;
+            /** @description The design's HTML (in the per-category list). */
+            body?: string | null;
+            thumbnail?: components["schemas"]["EmailMasterTemplateThumbnail"];
+        };
+        /**
+         * EmailMasterTemplateCategory
+         * @description A theme that groups master templates (birthday, newsletters, real estate, …).
+         */
+        EmailMasterTemplateCategory: {
+            /**
+             * @description Identifier of the category.
+             * @example 4
+             */
+            category_id: number;
+            /**
+             * @description Name of the category.
+             * @example Birthday
+             */
+            name: string;
+        };
+        /**
+         * EmailCampaign
+         * @description An email campaign: one message sent to every contact of a list from an allowed sender
+         *     address, with its delivery statistics. The list of campaigns omits `body` and
+         *     `body_plain_text`; the single-campaign replies include them.
+         */
+        EmailCampaign: {
+            /**
+             * @description Identifier of the campaign.
+             * @example 69
+             */
+            email_campaign_id: number;
+            /**
+             * @description The campaign's name (for the account's own use).
+             * @example John Doe
+             */
+            name: string;
+            /**
+             * @description Account the campaign belongs to.
+             * @example 1201
+             */
+            user_id?: number;
+            /**
+             * @description Subaccount that created the campaign.
+             * @example 1038
+             */
+            subaccount_id?: number;
+            /**
+             * @description Subject line of the emails.
+             * @example Lorem Ipsum
+             */
+            subject: string;
+            /**
+             * @description Contact list the campaign is sent to.
+             * @example 456
+             */
+            list_id: number;
+            /**
+             * @description Allowed sender address the emails come from.
+             * @example 2
+             */
+            from_email_address_id: number;
+            /**
+             * @description Sender name shown to recipients.
+             * @example From name
+             */
+            from_name: string;
+            /**
+             * @description User template the body was built from.
+             * @example 31
+             */
+            template_id?: number | null;
+            /**
+             * @description When the campaign is (or was) due to go out, as a string of Unix seconds; an empty string
+             *     when it was sent immediately.
+             * @example
+             * @example 1458011424
+             */
+            schedule?: string;
+            /**
+             * @description Where the campaign stands. Values seen include `Queued`, `Scheduled`, `Sent` and
+             *     `Cancelled`; not a closed list.
+             * @example Queued
+             */
+            status: string;
+            /**
+             * @description When the campaign was created, as a string of Unix seconds.
+             * @example 1458011424
+             */
+            date_added: string;
+            /**
+             * @description Your own reference for the campaign.
+             * @example
+             */
+            custom_string?: string | null;
+            /** @description Emails sent so far. */
+            send_count?: number;
+            /** @description Opens recorded. */
+            open_count?: number;
+            /** @description Link clicks recorded. */
+            click_count?: number;
+            /** @description Permanent delivery failures. */
+            hard_bounce_count?: number;
+            /** @description Temporary delivery failures. */
+            soft_bounce_count?: number;
+            /** @description Recipients who reported the email as spam. */
+            abuse_count?: number;
+            /** @description Recipients who unsubscribed through the email. */
+            unsubscribe_count?: number;
+            /**
+             * @description HTML body of the campaign (single-campaign replies only).
+             * @example <p>This is a test</p>
+             */
+            body?: string;
+            /**
+             * @description Plain-text version of the body that ClickSend derives from the HTML.
+             * @example This is a test
+             */
+            body_plain_text?: string;
+        };
+        /**
+         * EmailCampaignInput
+         * @description A campaign to send (or price, or replace): its name, subject, HTML body, sender and the contact
+         *     list it goes to, optionally scheduled.
+         */
+        EmailCampaignInput: {
+            /**
+             * @description Name of the campaign (for your own use; recipients do not see it).
+             * @example Spring sale
+             */
+            name: string;
+            /**
+             * @description Subject line of the emails.
+             * @example Our spring sale starts today
+             */
+            subject: string;
+            /**
+             * @description HTML body of the emails (usually the body of a user template, edited).
+             * @example <p>This is a test</p>
+             */
+            body: string;
+            /**
+             * @description Allowed sender address to send from; it must be verified.
+             * @example 2
+             */
+            from_email_address_id: number;
+            /**
+             * @description Sender name shown to recipients (yours or your business's).
+             * @example From name
+             */
+            from_name: string;
+            /**
+             * @description User template the body comes from, kept with the campaign for reference.
+             * @example 31
+             */
+            template_id?: number;
+            /**
+             * @description Contact list to send to; contacts without an email address are skipped.
+             * @example 456
+             */
+            list_id: number;
+            /**
+             * @description When to send, in Unix seconds; absent means now. On an update the schedule given replaces
+             *     the existing one, so leaving it out of an update makes the campaign immediate.
+             * @example 1717200000
+             */
+            schedule?: number;
+            /**
+             * @description Your own reference for the campaign, echoed in its replies.
+             * @example spring-2024
+             */
+            custom_string?: string;
+        };
+        /**
+         * EmailCampaignSendResult
+         * @description What sending a campaign did: the campaign as created, how many emails it makes and were
+         *     queued, and what they cost.
+         */
+        EmailCampaignSendResult: {
+            /**
+             * @description Cost of the campaign in the account's currency, as a decimal string.
+             * @example 0.0066
+             */
+            total_price: string;
+            /**
+             * @description Number of emails (recipients) in the campaign.
+             * @example 6
+             */
+            total_count: number;
+            /**
+             * @description Number of emails queued for sending.
+             * @example 2
+             */
+            queued_count: number;
+            data: components["schemas"]["EmailCampaign"];
+            _currency?: components["schemas"]["Currency"];
+            currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * EmailCampaignPriceResult
+         * @description What a campaign would cost, without creating or sending it: the totals and an echo of the
+         *     campaign fields received.
+         */
+        EmailCampaignPriceResult: {
+            /**
+             * @description Cost of the campaign in the account's currency, as a decimal string.
+             * @example 0.0066
+             */
+            total_price: string;
+            /**
+             * @description Number of emails (recipients) the campaign would make.
+             * @example 6
+             */
+            total_count: number;
+            /**
+             * @description Number of those emails that would be queued.
+             * @example 2
+             */
+            queued_count: number;
+            /** @description The campaign fields of the request, echoed. */
+            data?: {
+                name?: string;
+                subject?: string;
+                body?: string;
+                from_email_address_id?: number;
+                from_name?: string;
+                template_id?: number;
+                list_id?: number;
+            };
+            _currency?: components["schemas"]["Currency"];
+            currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * EmailCampaignHistoryEntry
+         * @description One recipient of an email campaign and what became of the email sent to them.
+         */
+        EmailCampaignHistoryEntry: {
+            /**
+             * @description The campaign.
+             * @example 77
+             */
+            email_campaign_id: number;
+            /**
+             * @description Sender name used.
+             * @example test name
+             */
+            from_name?: string;
+            /**
+             * @description The sender address's identifier (`email_address_id`) as a string, not the address itself,
+             *     in every sample.
+             * @example 4
+             */
+            from_address?: string;
+            /**
+             * @description Recipient's name (the address again when the contact has no name).
+             * @example test2@test.com
+             */
+            to_name?: string | null;
+            /**
+             * @description Recipient's address.
+             * @example test2@test.com
+             */
+            to_address: string;
+            /**
+             * @description Contact the email went to.
+             * @example 669105
+             */
+            contact_id?: number | null;
+            /** @description Subject line sent. */
+            subject?: string;
+            /**
+             * @description Identifier of this email.
+             * @example 7CB3227C-7F8C-4A72-A0CB-36283236D99F
+             */
+            message_id: string;
+            /** @description When the email was processed; null until then (always null in the samples). */
+            processed_at?: string | null;
+            /**
+             * @description Delivery outcome, such as `Sent`, `Delivered` or `SpamReport`; null until one is known.
+             * @example SpamReport
+             */
+            status?: string | null;
+            /** @description Times the recipient opened the email. */
+            open_count?: number;
+            /** @description Link clicks by the recipient. */
+            click_count?: number;
+            /** @description Permanent delivery failures. */
+            hard_bounce_count?: number;
+            /** @description Temporary delivery failures. */
+            soft_bounce_count?: number;
+        };
+        /**
+         * EmailRecipient
+         * @description A recipient of a transactional email (in `to`, `cc` or `bcc`).
+         */
+        EmailRecipient: {
+            /**
+             * Format: email
+             * @description The recipient's address.
+             * @example test1@test.com
+             */
+            email: string;
+            /**
+             * @description The recipient's name, shown beside the address.
+             * @example John Doe
+             */
+            name?: string;
+        };
+        /**
+         * EmailFrom
+         * @description The sender of a transactional email.
+         */
+        EmailFrom: {
+            /**
+             * @description Allowed sender address to send from (`email_address_id` from `email-addresses/list`); it
+             *     must be verified.
+             * @example 1
+             */
+            email_address_id: number;
+            /**
+             * @description Sender name shown to recipients.
+             * @example Joanne Doe
+             */
+            name?: string;
+        };
+        /**
+         * EmailAttachment
+         * @description A file attached to a transactional email, its content encoded in base64.
+         */
+        EmailAttachment: {
+            /**
+             * @description The file's bytes, base64-encoded.
+             * @example ZmlsZSBjb250ZW50cw==
+             */
+            content: string;
+            /**
+             * @description MIME type of the file.
+             * @example text/plain
+             */
+            type: string;
+            /**
+             * @description File name shown to the recipient.
+             * @example text.txt
+             */
+            filename: string;
+            /**
+             * @description `inline` for content shown within the email body (an image the HTML refers to as
+             *     `cid:<content_id>`), `attachment` for any other file.
+             * @example attachment
+             * @enum {string}
+             */
+            disposition: "attachment" | "inline";
+            /**
+             * @description Identifier of the part, used by the HTML to refer to an inline file (`<img src="cid:…">`).
+             * @example text
+             */
+            content_id: string;
+        };
+        /**
+         * EmailInput
+         * @description A transactional email: one message to the addresses in `to` (with copies to `cc` and `bcc`),
+         *     from an allowed sender address, optionally with attachments and a schedule.
+         */
+        EmailInput: {
+            /** @description Recipients. */
+            to: components["schemas"]["EmailRecipient"][];
+            /** @description Recipients of a copy. */
+            cc?: components["schemas"]["EmailRecipient"][];
+            /** @description Recipients of a blind copy. */
+            bcc?: components["schemas"]["EmailRecipient"][];
+            from: components["schemas"]["EmailFrom"];
+            /**
+             * @description Subject line.
+             * @example Test subject
+             */
+            subject?: string;
+            /**
+             * @description The message, in HTML or plain text; ClickSend derives a plain-text version
+             *     (`body_plain_text` in replies).
+             * @example Lorem ipsum
+             */
+            body: string;
+            /** @description Files to attach. */
+            attachments?: components["schemas"]["EmailAttachment"][];
+            /**
+             * @description When to send, in Unix seconds; absent means now.
+             * @example 1717200000
+             */
+            schedule?: number;
+        };
+        /**
+         * EmailRecipientEcho
+         * @description A recipient as transactional email replies repeat it. The address is echoed as received, not
+         *     checked again (one documented reply shows `test@user`), so no address format is asserted.
+         */
+        EmailRecipientEcho: {
+            /**
+             * @description The recipient's address.
+             * @example test1@test.com
+             */
+            email: string;
+            /**
+             * @description The recipient's name, when one was given.
+             * @example John Doe
+             */
+            name?: string | null;
+        };
+        /**
+         * EmailAttachmentFile
+         * @description An attachment of a sent email as replies describe it, with where to download it.
+         */
+        EmailAttachmentFile: {
+            /**
+             * @description File name of the attachment.
+             * @example text.txt
+             */
+            file_name?: string;
+            /**
+             * @description MIME type of the attachment.
+             * @example text/plain
+             */
+            content_type?: string;
+            /**
+             * @description `attachment` or `inline`.
+             * @example attachment
+             */
+            content_disposition?: string;
+            /**
+             * @description Identifier of the part, as sent (history replies show it wrapped as `<cid:…>`).
+             * @example text
+             */
+            content_id?: string;
+            /**
+             * @description Download address of the stored file.
+             * @example https://rest.clicksend.com/files/3C2284DC-7C37-47BA-8C95-3F12A4B987B7.txt
+             */
+            _attachment_file_url?: string;
+        };
+        /**
+         * EmailMessage
+         * @description A transactional email as ClickSend stores it: sender, recipients, content, price and delivery
+         *     state. The send reply and the history give its timestamps in different types (see
+         *     `EmailSendResult` and `EmailHistoryEntry`).
+         */
+        EmailMessage: {
+            /**
+             * @description Identifier of the email, used by delivery receipts.
+             * @example 21C632C1-3FCC-4EFF-8191-6079244F0142
+             */
+            message_id: string;
+            /**
+             * @description Account the email belongs to.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Subaccount that sent the email.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description Allowed sender address the email comes from.
+             * @example 1
+             */
+            from_email_address_id: number;
+            /**
+             * @description Sender name shown to recipients.
+             * @example Joanne Doe
+             */
+            from_name?: string | null;
+            /** @description Recipients. */
+            to: components["schemas"]["EmailRecipientEcho"][];
+            /** @description Copy recipients; null when there are none. */
+            cc?: components["schemas"]["EmailRecipientEcho"][] | null;
+            /** @description Blind-copy recipients; null when there are none. */
+            bcc?: components["schemas"]["EmailRecipientEcho"][] | null;
+            /**
+             * @description Subject line.
+             * @example Test subject
+             */
+            subject?: string | null;
+            /**
+             * @description The message as sent.
+             * @example Lorem ipsum
+             */
+            body: string;
+            /**
+             * @description Plain-text version ClickSend derived from the body.
+             * @example Lorem ipsum
+             */
+            body_plain_text?: string | null;
+            /**
+             * @description Delivery state, such as `WaitApproval` (accepted, awaiting checks), `Queued:WaitSend`,
+             *     `Sent`, `Delivered` or `Failed`. Not a closed list.
+             * @example WaitApproval
+             */
+            status: string;
+            /**
+             * @description Human-readable explanation of the status.
+             * @example Accepted for delivery
+             */
+            status_text?: string | null;
+            /** @description Temporary delivery failures so far. */
+            soft_bounce_count?: number;
+            /** @description Permanent delivery failures so far. */
+            hard_bounce_count?: number;
+            /**
+             * @description Cost of the email in the account's currency, as a decimal string.
+             * @example 0.0050
+             */
+            price: string;
+            /** @description Your own reference, if one was set. */
+            custom_string?: string | null;
+            /** @description The email's attachments, stored for download. */
+            _attachments?: components["schemas"]["EmailAttachmentFile"][];
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * EmailSendResult
+         * @description The email a send request created. In this reply `date_added` and `schedule` are integers
+         *     (the history gives the same fields as strings).
+         */
+        EmailSendResult: components["schemas"]["EmailMessage"] & {
+            /**
+             * @description When the email was accepted, in Unix seconds.
+             * @example 1507018182
+             */
+            date_added: number;
+            /**
+             * @description When the email is due to go out, in Unix seconds (the send time when not scheduled).
+             * @example 1507018182
+             */
+            schedule: number;
+        };
+        /**
+         * EmailPriceResult
+         * @description What a transactional email would cost, without sending it. The recipients are echoed under
+         *     `to_array`, `cc_array` and `bcc_array` (not `to`, `cc`, `bcc` as in the send reply), and the
+         *     price is a number here, not a string.
+         */
+        EmailPriceResult: {
+            /**
+             * @description Cost of the email in the account's currency.
+             * @example 0.002
+             */
+            price: number;
+            /**
+             * @description The subject received.
+             * @example test subject
+             */
+            subject?: string | null;
+            /** @description The body received. */
+            body?: string;
+            /** @description The recipients received. */
+            to_array?: components["schemas"]["EmailRecipientEcho"][] | null;
+            /** @description The copy recipients received; null when none. */
+            cc_array?: components["schemas"]["EmailRecipientEcho"][] | null;
+            /** @description The blind-copy recipients received; null when none. */
+            bcc_array?: components["schemas"]["EmailRecipientEcho"][] | null;
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * EmailHistoryEntry
+         * @description A transactional email as the history lists it. Here `date_added` and `schedule` are strings
+         *     of Unix seconds (the send reply gives them as integers).
+         */
+        EmailHistoryEntry: components["schemas"]["EmailMessage"] & {
+            /**
+             * @description When the email was accepted, as a string of Unix seconds.
+             * @example 1469001354
+             */
+            date_added: string;
+            /**
+             * @description When the email was due to go out, as a string of Unix seconds.
+             * @example 1469001353
+             */
+            schedule?: string | null;
+        };
+        /**
+         * EmailTestReceiptInput
+         * @description Where the test delivery receipt should go.
+         */
+        EmailTestReceiptInput: {
+            /**
+             * @description Your receipt URL if you have ClickSend push receipts to you, or the word `poll` if you
+             *     collect them yourself.
+             * @example http://yourdomain.com
+             */
+            url: string;
+        };
+        /**
+         * EmailTestReceipt
+         * @description The made-up delivery receipt ClickSend added.
+         */
+        EmailTestReceipt: {
+            /**
+             * @description Recipient address of the (fictitious) email.
+             * @example john_doe@user.com
+             */
+            email?: string;
+            /**
+             * @description Identifier of the (fictitious) email.
+             * @example 73A80623-CFC3-4E7F-856A-880B289242D7@clicksend.com
+             */
+            message_id: string;
+            /**
+             * @description Delivery status reported, such as `Delivered`.
+             * @example Delivered
+             */
+            status: string;
+            /**
+             * @description When the status was reached, in Unix seconds.
+             * @example 1476870832
+             */
+            timestamp?: number;
+        };
+        /**
+         * InboundSmsRule
+         * @description An inbound SMS rule as the API returns it.
+         */
+        InboundSmsRule: {
+            /**
+             * @description Identifier of the rule.
+             * @example 11
+             */
+            inbound_rule_id: number;
+            /**
+             * @description The number the rule listens on, or `*` for every number.
+             * @example +61298441484
+             */
+            dedicated_number: string;
+            /**
+             * @description The rule's name.
+             * @example My Rule
+             */
+            rule_name: string;
+            /**
+             * @description 0 any message, 1 starts with, 2 contains, 3 does not contain `message_search_term`.
+             * @example 3
+             */
+            message_search_type: number;
+            /**
+             * @description The text tested, or null.
+             * @example My Search Term
+             */
+            message_search_term: string | null;
+            /**
+             * @description The rule's action: one of the values of AutomationAction, or another value set in the
+             *     dashboard (APIs.guru shows `NOTHING`).
+             * @example EMAIL_FIXED
+             */
+            action: string;
+            /**
+             * @description The target of the action (email address, number, URL or contact list id).
+             * @example john@doe.com
+             */
+            action_address: string;
+            /** @description Extra text used by some actions, usually null. */
+            body?: string | null;
+            enabled: components["schemas"]["Flag"];
+            /**
+             * @description The push format of a `URL` rule (`post`, `get` or `json`); only in newer replies.
+             * @example json
+             */
+            webhook_type?: string | null;
+        };
+        /**
+         * AutomationAction
+         * @description What an automation rule does with the message or receipt it matches, as accepted when a rule
+         *     is created or changed; `action_address` completes the action. The sources list the values
+         *     without defining them, so only the clear cases are spelled out here:
+         *
+         *     - `URL`: push the message or receipt to the URL in `action_address` (the webhooks of this
+         *       description), in the format chosen by `webhook_type`.
+         *     - `POLL`: keep it to be fetched through the API (`GET /sms/inbound`, `GET /sms/receipts`, …).
+         *     - `EMAIL_USER`: email it to the account's own address; `EMAIL_FIXED`: email it to the
+         *       address in `action_address`.
+         *     - `SMS`: forward it by SMS to the number in `action_address`.
+         *     - `MOVE_CONTACT`, `CREATE_CONTACT`, `CREATE_CONTACT_PLUS_EMAIL`, `CREATE_CONTACT_PLUS_NAME`,
+         *       `CREATE_CONTACT_PLUS_NAME_EMAIL`: contact-list actions on the sender; the examples put a
+         *       list id in `action_address`.
+         *     - `AUTO_REPLY`, `GROUP_SMS`, `SMPP` and `NONE` work as their names say; the sources give no
+         *       more detail.
+         *
+         *     The sources give the same list for inbound and receipt rules; actions on the sender or the
+         *     text of a message only make sense for inbound rules.
+         * @enum {string}
+         */
+        AutomationAction: "AUTO_REPLY" | "EMAIL_USER" | "EMAIL_FIXED" | "URL" | "SMS" | "POLL" | "GROUP_SMS" | "MOVE_CONTACT" | "CREATE_CONTACT" | "CREATE_CONTACT_PLUS_EMAIL" | "CREATE_CONTACT_PLUS_NAME" | "CREATE_CONTACT_PLUS_NAME_EMAIL" | "SMPP" | "NONE";
+        /**
+         * AutomationWebhookType
+         * @description How a rule whose action is `URL` delivers to the address: `post` (the default) sends an HTTP
+         *     POST with form fields (`application/x-www-form-urlencoded`, every value a string), `get`
+         *     sends the same fields as query parameters of a GET, `json` sends an HTTP POST with a JSON
+         *     body. See the webhooks of this description for the fields.
+         * @default post
+         * @enum {string}
+         */
+        AutomationWebhookType: "post" | "get" | "json";
+        /**
+         * InboundSmsRuleInput
+         * @description An inbound SMS rule as sent to create or replace one. The rule applies to messages arriving
+         *     on `dedicated_number` (or on every number with `*`) whose text passes the
+         *     `message_search_type` test, and runs `action` with `action_address`.
+         */
+        InboundSmsRuleInput: {
+            /**
+             * @description The number the rule listens on, in international format, or `*` for every number of the account.
+             * @example +61298441484
+             * @example *
+             */
+            dedicated_number: string;
+            /**
+             * @description A name for the rule, shown in the dashboard.
+             * @example My Rule
+             */
+            rule_name: string;
+            /**
+             * @description How the message text is tested: 0 matches any message, 1 a text that starts with
+             *     `message_search_term`, 2 one that contains it, 3 one that does not contain it.
+             * @example 3
+             * @enum {integer}
+             */
+            message_search_type: 0 | 1 | 2 | 3;
+            /**
+             * @description The text to look for. It must be present in the body, but may be null (or empty) when
+             *     `message_search_type` is 0.
+             * @example My Search Term
+             */
+            message_search_term: string | null;
+            action: components["schemas"]["AutomationAction"];
+            /**
+             * @description The target of the action: an email address, a phone number, a URL or a contact list id,
+             *     depending on `action`. Send an empty string for actions that need none (`POLL`, `NONE`).
+             * @example john@doe.com
+             */
+            action_address: string;
+            /**
+             * @description Extra text some actions use (for example, APIs.guru shows an email address beside a
+             *     `CREATE_CONTACT_PLUS_EMAIL` rule). Not in the parameter tables; optional.
+             */
+            body?: string | null;
+            /** @description 1 to run the rule, 0 to keep it but skip it. */
+            enabled: components["schemas"]["Flag"];
+            /** @description The format of the push when `action` is `URL` (`post` when omitted); ignored by other actions. */
+            webhook_type?: components["schemas"]["AutomationWebhookType"];
+        };
+        /**
+         * DeliveryReceiptRule
+         * @description A delivery receipt rule (SMS, voice, fax or email) as the API returns it.
+         */
+        DeliveryReceiptRule: {
+            /**
+             * @description Identifier of the rule.
+             * @example 7
+             */
+            receipt_rule_id: number;
+            /**
+             * @description The rule's name.
+             * @example My Rule
+             */
+            rule_name: string;
+            /**
+             * @description 0 all receipts, 1 only failures, 2 only successes (other values occur).
+             * @example 0
+             */
+            match_type: number;
+            /**
+             * @description The rule's action; see AutomationAction.
+             * @example URL
+             */
+            action: string;
+            /**
+             * @description The target of the action, possibly empty.
+             * @example http://yourdomain.com
+             */
+            action_address: string;
+            enabled: components["schemas"]["Flag"];
+            /** @description The push format of a `URL` rule, when the reply includes it. */
+            webhook_type?: string | null;
+        };
+        /**
+         * DeliveryReceiptRuleInput
+         * @description A delivery receipt rule (SMS, voice, fax or email) as sent to create or replace one: which
+         *     receipts it matches (`match_type`) and what it does with them.
+         */
+        DeliveryReceiptRuleInput: {
+            /**
+             * @description A name for the rule.
+             * @example My Rule
+             */
+            rule_name: string;
+            /**
+             * @description Which receipts the rule handles: 0 all of them, 1 only failures, 2 only successful
+             *     deliveries. Other values exist (APIs.guru's examples create voice and SMS rules with 3)
+             *     but are not documented.
+             * @example 0
+             */
+            match_type: number;
+            action: components["schemas"]["AutomationAction"];
+            /**
+             * @description The target of the action (an email address, a number or a URL); empty when unused.
+             * @example john@doe.com
+             */
+            action_address: string;
+            /** @description 1 to run the rule, 0 to keep it but skip it. */
+            enabled: components["schemas"]["Flag"];
+            /** @description The format of the push when `action` is `URL` (`post` when omitted). */
+            webhook_type?: components["schemas"]["AutomationWebhookType"];
+        };
+        /**
+         * InboundFaxRule
+         * @description An inbound fax rule as the API returns it.
+         */
+        InboundFaxRule: {
+            /**
+             * @description Identifier of the rule.
+             * @example 14
+             */
+            inbound_rule_id: number;
+            /**
+             * @description The fax number the rule listens on, or `*`. Older rules in APIs.guru's examples hold an
+             *     internal number id here (`"19"`) instead of the number itself.
+             * @example +61298441484
+             */
+            dedicated_number: string;
+            /**
+             * @description The rule's name.
+             * @example Rule Name
+             */
+            rule_name: string;
+            /**
+             * @description The rule's action; see AutomationAction (APIs.guru's replies also show `NOTHING`).
+             * @example EMAIL_FIXED
+             */
+            action: string;
+            /**
+             * @description The target of the action, possibly empty.
+             * @example email@domain.com
+             */
+            action_address: string;
+            enabled: components["schemas"]["Flag"];
+            /**
+             * @description The user (account or subaccount) that owns the rule.
+             * @example 1
+             */
+            user_id?: number;
+            /** @description The push format of a `URL` rule, when the reply includes it. */
+            webhook_type?: string | null;
+        };
+        /**
+         * InboundFaxRuleInput
+         * @description An inbound fax rule as sent to create or replace one: what to do with faxes that arrive on
+         *     `dedicated_number` (or on every fax number of the account with `*`). Fax rules have no text
+         *     test.
+         */
+        InboundFaxRuleInput: {
+            /**
+             * @description The fax number the rule listens on, in international format, or `*` for every number.
+             * @example +61298441484
+             */
+            dedicated_number: string;
+            /**
+             * @description A name for the rule.
+             * @example Rule Name
+             */
+            rule_name: string;
+            action: components["schemas"]["AutomationAction"];
+            /**
+             * @description The target of the action (an email address for `EMAIL_FIXED`, a URL for `URL`, …); empty when unused.
+             * @example email@domain.com
+             */
+            action_address: string;
+            /** @description 1 to run the rule, 0 to keep it but skip it. */
+            enabled: components["schemas"]["Flag"];
+            /** @description The format of the push when `action` is `URL` (`post` when omitted). */
+            webhook_type?: components["schemas"]["AutomationWebhookType"];
+        };
+        /**
+         * FaxMessage
+         * @description One fax recipient in a send or price request: a fax number in `to` or a whole contact list
+         *     in `list_id` (at least one of the two). The document itself is named once for the whole
+         *     request, in `file_url`.
+         */
+        FaxMessage: {
+            /**
+             * @description Recipient fax number in E.164 format (`+61261111111`) or in the local format of
+             *     `country`. The test numbers +61261111111, +61262222222 and +61263333333 are accepted
+             *     without sending anything or charging the account.
+             * @example +61261111111
+             */
+            to?: string;
+            /**
+             * @description Fax every contact of this contact list (their `fax_number`) instead of a single `to`.
+             * @example 428
+             */
+            list_id?: number;
+            /**
+             * @description Sender ID; must be a fax number the account may send from. Left out, ClickSend picks one.
+             * @example +61298441484
+             */
+            from?: string;
+            /**
+             * @description When to send, in Unix seconds. Left out, the fax goes at once. ClickSend's own sample
+             *     sends it as a string of digits; the SDK sends a number.
+             * @example 1436874701
+             */
+            schedule?: number | string;
+            /**
+             * @description Your reference for the fax; it comes back in the reply, the history and receipts.
+             * @example invoice-2024-117
+             */
+            custom_string?: string;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2), used to read a `to` written in local format.
+             * @example AU
+             */
+            country?: string;
+            /**
+             * Format: email
+             * @description Address to which a reply fax is emailed.
+             * @example john@example.com
+             */
+            from_email?: string;
+            /**
+             * @description Name of the sending application, for your own reporting (`php`, `wordpress`, …).
+             * @example sdk
+             */
+            source?: string;
+        } | unknown | unknown;
+        /**
+         * FaxMessageCollection
+         * @description The body of a fax send or price request; one document, faxed to every recipient.
+         */
+        FaxMessageCollection: {
+            /**
+             * @description Public URL of the PDF to fax. To fax a file you hold, upload it first with `uploads/create`
+             *     (`convert=fax`) and use the `_url` it returns.
+             * @example https://s3-ap-southeast-2.amazonaws.com/clicksend-api-downloads/_public/_examples/document.pdf
+             */
+            file_url: string;
+            /** @description The recipients, one entry each. */
+            messages: components["schemas"]["FaxMessage"][];
+        };
+        /**
+         * FaxMessageResult
+         * @description One fax as ClickSend records it: an entry of a send or price reply, an item of the fax
+         *     history, or the reply of `fax/get-receipt`. Send and price replies give `message_pages` as a
+         *     number; the history gives it as a decimal string (`"6.00"`). Faxes to the test numbers show
+         *     0 pages and a price of `"0.0000"`.
+         */
+        FaxMessageResult: {
+            /**
+             * @description Identifier of the fax (a GUID), used by the receipts and the history.
+             * @example 5106363A-AF38-4FB9-AF0E-B5FD38F62BDC
+             */
+            message_id: string;
+            /**
+             * @description The recipient's fax number in E.164 format.
+             * @example +61261111111
+             */
+            to: string;
+            /**
+             * @description The sender fax number used.
+             * @example +61298441484
+             */
+            from?: string | null;
+            /**
+             * @description The address reply faxes are emailed to, when one was given.
+             * @example john@example.com
+             */
+            from_email?: string | null;
+            /** @description The contact list the recipient came from, or null. */
+            list_id?: number | null;
+            /**
+             * @description `SUCCESS` in send and price replies (accepted); later a delivery state such as `Queued`,
+             *     `WaitApproval`, `Sent` or `Completed`. Not a closed list.
+             * @example SUCCESS
+             */
+            status: string;
+            /**
+             * @description Delivery status code from the fax network (`"201"` once sent), null before.
+             * @example 201
+             */
+            status_code?: string | number | null;
+            /**
+             * @description Text of the delivery status, null before delivery.
+             * @example Sent
+             */
+            status_text?: string | null;
+            /**
+             * @description Number of pages billed; a number in send replies, a decimal string in the history.
+             * @example 6
+             */
+            message_pages?: number | string;
+            /**
+             * @description Price of this fax in the account's currency, as a decimal string.
+             * @example 13.2000
+             */
+            message_price?: string | number;
+            /**
+             * @description When the fax is (or was) to be sent, in Unix seconds; replies send it as a string.
+             * @example 1436874701
+             */
+            schedule?: number | string | null;
+            /**
+             * @description When ClickSend accepted the fax, in Unix seconds.
+             * @example 1457504350
+             */
+            date_added?: number;
+            /** @description Shown in history items, null in every documented sample. */
+            date?: number | string | null;
+            /**
+             * @description Your reference, as sent.
+             * @example invoice-2024-117
+             */
+            custom_string?: string | null;
+            /**
+             * @description Recipient country (ISO 3166-1 alpha-2).
+             * @example AU
+             */
+            country?: string;
+            /**
+             * @description The recipient's network, when known (usually empty for faxes).
+             * @example
+             */
+            carrier?: string | null;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that sent the fax.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description API username of the sender (history items).
+             * @example username
+             */
+            _api_username?: string;
+            /**
+             * @description Where the faxed document can be read (history items).
+             * @example https://s3-ap-southeast-2.amazonaws.com/clicksend-api-downloads/_public/_examples/document.pdf
+             */
+            _file_url?: string;
+        };
+        /**
+         * FaxSendResult
+         * @description What a fax send (or price) request did: totals and one entry per recipient (lists expanded).
+         *     `queued_count` can be lower than `total_count`; each entry's `status` says why.
+         */
+        FaxSendResult: {
+            /**
+             * @description Price of all the faxes, in the account's currency.
+             * @example 13.2
+             */
+            total_price: number;
+            /**
+             * @description Number of faxes (recipients) in the request.
+             * @example 2
+             */
+            total_count: number;
+            /**
+             * @description Number of faxes accepted (for a price request, the number that could be sent).
+             * @example 2
+             */
+            queued_count: number;
+            /** @description One entry per recipient. */
+            messages: components["schemas"]["FaxMessageResult"][];
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * FaxReceipt
+         * @description A fax delivery receipt, as kept for polling (`fax/list-receipts`) and as made up by
+         *     `fax/create-test-receipt`. Timestamps and codes come as strings.
+         */
+        FaxReceipt: {
+            /**
+             * @description Identifier of the fax the receipt is about.
+             * @example 88AB118E-EB1B-478C-98CE-6C73ABA23F67
+             */
+            message_id: string;
+            /**
+             * @description Channel of the message; `fax` here.
+             * @example fax
+             */
+            message_type?: string;
+            /**
+             * @description Delivery outcome. Seen both as a numeric code (`"201"`) and as a word (`"Completed"`).
+             * @example Completed
+             */
+            status_code?: string | number | null;
+            /**
+             * @description Text of the outcome (may be empty).
+             * @example Success: Message received on handset.
+             */
+            status_text?: string | null;
+            /**
+             * @description Error code when the fax failed; empty or null otherwise.
+             * @example
+             */
+            error_code?: string | null;
+            /**
+             * @description Error text when the fax failed; empty or null otherwise.
+             * @example
+             */
+            error_text?: string | null;
+            /**
+             * @description Your reference from the send request.
+             * @example invoice-2024-117
+             */
+            custom_string?: string | null;
+            /**
+             * @description Identifier of the subaccount that sent the fax.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description When the receipt was received, in Unix seconds (a string of digits in replies).
+             * @example 1451200622
+             */
+            timestamp?: string | number;
+            /**
+             * @description When the fax was sent, in Unix seconds (a string of digits in replies).
+             * @example 1450854013
+             */
+            timestamp_send?: string | number;
+        };
+        /**
+         * FaxTestReceiptInput
+         * @description Where ClickSend should deliver a made-up fax delivery receipt.
+         */
+        FaxTestReceiptInput: {
+            /**
+             * @description Your receipt URL when receipts are pushed to you, or the word `poll` when you fetch them
+             *     with `fax/list-receipts`.
+             * @example https://example.com/clicksend/fax-receipts
+             */
+            url: string;
+        };
+        /**
+         * FaxReceiptsReadInput
+         * @description Which fax receipts to mark as read.
+         */
+        FaxReceiptsReadInput: {
+            /**
+             * @description Mark only the receipts received before this moment (Unix seconds). Left out, all are marked.
+             * @example 1441958441
+             */
+            date_before?: number;
+        };
+        /**
+         * PostRecipient
+         * @description One addressee of a letter or postcard request, with the return address to print and an
+         *     optional send time. The postal codes 11111, 22222 and 33333 are test codes: the request is
+         *     accepted and nothing is printed, posted or charged.
+         */
+        PostRecipient: {
+            /**
+             * @description Addressee's name, the first line of the address block.
+             * @example John Smith
+             */
+            address_name: string;
+            /**
+             * @description First street line.
+             * @example 1 Maritime Avenue
+             */
+            address_line_1: string;
+            /**
+             * @description Second street line, if any.
+             * @example Unit 4
+             */
+            address_line_2?: string;
+            /**
+             * @description City, suburb or town.
+             * @example Flynn
+             */
+            address_city: string;
+            /**
+             * @description State, province or region.
+             * @example WA
+             */
+            address_state: string;
+            /**
+             * @description Postal code. Send it as a string (codes can start with 0); ClickSend's own samples also
+             *     send plain numbers.
+             * @example 11111
+             */
+            address_postal_code: string | number;
+            /**
+             * @description Destination country, as a two-letter ISO 3166-1 code.
+             * @example AU
+             */
+            address_country: string;
+            /**
+             * @description The return address to print (see `post-return-addresses/create`).
+             * @example 14
+             */
+            return_address_id: number;
+            /**
+             * @description When to send, in Unix seconds. Left out (or 0), it goes at once.
+             * @example 1449573604
+             */
+            schedule?: number;
+            /**
+             * @description Your reference for this item; it comes back in the reply and the history.
+             * @example invoice-2024-117
+             */
+            custom_string?: string;
+        };
+        /**
+         * PostLetterInput
+         * @description The body of a letter send or price request; one document, posted to every recipient.
+         */
+        PostLetterInput: {
+            /**
+             * @description Public URL of the letter as a PDF. Word files (`doc`, `docx`) must first go through
+             *     `uploads/create` with `convert=post`; use the `_url` it returns.
+             * @example https://s3-ap-southeast-2.amazonaws.com/clicksend-api-downloads/_public/_examples/document.pdf
+             */
+            file_url: string;
+            /** @description The addressees, one entry each. */
+            recipients: components["schemas"]["PostRecipient"][];
+            /**
+             * @description 1 when the PDF follows ClickSend's letter template (address window placement), 0 otherwise.
+             * @example 1
+             * @enum {integer}
+             */
+            template_used?: 0 | 1;
+            /**
+             * @description 1 to print in colour, 0 for black and white.
+             * @example 0
+             * @enum {integer}
+             */
+            colour?: 0 | 1;
+            /**
+             * @description 1 to print on both sides, 0 for one side.
+             * @example 0
+             * @enum {integer}
+             */
+            duplex?: 0 | 1;
+            /**
+             * @description 1 for priority post, 0 for standard.
+             * @example 0
+             * @enum {integer}
+             */
+            priority_post?: 0 | 1;
+            /**
+             * @description Name of the sending application, for your own reporting.
+             * @example sdk
+             */
+            source?: string;
+        };
+        /**
+         * PostReturnAddress
+         * @description A saved return address, printed on letters and postcards as the sender.
+         */
+        PostReturnAddress: {
+            /**
+             * @description Identifier of the return address.
+             * @example 14
+             */
+            return_address_id: number;
+            /**
+             * @description Identifier of the account that owns it.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Name printed first (a person or business).
+             * @example John Smith
+             */
+            address_name: string;
+            /**
+             * @description First street line.
+             * @example Maritime Avenue
+             */
+            address_line_1: string;
+            /**
+             * @description Second street line; empty or null when there is none.
+             * @example
+             */
+            address_line_2?: string | null;
+            /**
+             * @description City, suburb or town.
+             * @example Flynn
+             */
+            address_city: string;
+            /**
+             * @description State, province or region.
+             * @example WA
+             */
+            address_state?: string | null;
+            /**
+             * @description Postal code; a string in most replies, but a reply can echo the number it was sent as.
+             * @example 6302
+             */
+            address_postal_code: string | number;
+            /**
+             * @description Country, as a two-letter ISO 3166-1 code.
+             * @example AU
+             */
+            address_country: string;
+        };
+        /**
+         * PostLetterRecord
+         * @description One letter as ClickSend records it: an entry of a send or price reply, or an item of the
+         *     letter history. Price replies carry only the address, price and status fields; send replies
+         *     add the print options, the sender and the return address.
+         */
+        PostLetterRecord: {
+            /**
+             * @description Identifier of the letter (a GUID).
+             * @example A00A1066-BBAE-432B-9B2D-E88969B12C46
+             */
+            message_id: string;
+            /**
+             * @description `SUCCESS` in send and price replies (accepted); later a posting state such as `Queued`,
+             *     `Queued:Stamped` or `Sent`. Not a closed list.
+             * @example SUCCESS
+             */
+            status: string;
+            /** @description Posting status code, empty or null until there is one. */
+            status_code?: string | null;
+            /** @description Posting status text, empty or null until there is one. */
+            status_text?: string | null;
+            /** @example John Smith */
+            address_name?: string;
+            /** @example 1 Maritime Avenue */
+            address_line_1?: string;
+            /** @example  */
+            address_line_2?: string | null;
+            /** @example Flynn */
+            address_city?: string;
+            /** @example WA */
+            address_state?: string | null;
+            /**
+             * @description Postal code, as a string in every documented reply.
+             * @example 11111
+             */
+            address_postal_code?: string | number;
+            /** @example AU */
+            address_country?: string;
+            /**
+             * @description The return address printed on the letter.
+             * @example 14
+             */
+            return_address_id?: number;
+            _return_address?: components["schemas"]["PostReturnAddress"];
+            /**
+             * @description Number of pages printed.
+             * @example 7
+             */
+            post_pages?: number;
+            /**
+             * @description Price of this letter in the account's currency, as a decimal string.
+             * @example 13.4200
+             */
+            post_price?: string | number;
+            /**
+             * @description 1 when printed in colour.
+             * @example 1
+             */
+            colour?: number;
+            /**
+             * @description 1 when printed on both sides.
+             * @example 0
+             */
+            duplex?: number;
+            /**
+             * @description 1 for priority post.
+             * @example 0
+             */
+            priority_post?: number;
+            /**
+             * @description When the letter is to be posted, in Unix seconds; null when sent at once.
+             * @example 1449573604
+             */
+            schedule?: number | string | null;
+            /**
+             * @description When ClickSend accepted the letter, in Unix seconds.
+             * @example 1459131623
+             */
+            date_added?: number;
+            /**
+             * @description Your reference, as sent.
+             * @example invoice-2024-117
+             */
+            custom_string?: string | null;
+            /** @description The contact list the addressee came from, or null. */
+            list_id?: number | null;
+            /**
+             * @description Sending application as recorded (ClickSend appends `.rest.v3`).
+             * @example .rest.v3
+             */
+            source?: string | null;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that sent the letter.
+             * @example 1
+             */
+            subaccount_id?: number;
+            /**
+             * @description API username of the sender.
+             * @example my_api_username
+             */
+            _api_username?: string;
+            /**
+             * @description URL of the document that was printed.
+             * @example https://s3-ap-southeast-2.amazonaws.com/clicksend-api-downloads/_public/_examples/document.pdf
+             */
+            _file_url?: string;
+        };
+        /**
+         * PostLetterSendResult
+         * @description What a letter send request did: totals and one entry per recipient.
+         */
+        PostLetterSendResult: {
+            /**
+             * @description Price of all the letters, in the account's currency.
+             * @example 13.42
+             */
+            total_price: number;
+            /**
+             * @description Number of letters in the request.
+             * @example 1
+             */
+            total_count: number;
+            /**
+             * @description Number of letters accepted.
+             * @example 1
+             */
+            queued_count: number;
+            /** @description One entry per recipient, with its status. */
+            recipients: components["schemas"]["PostLetterRecord"][];
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * PostLetterPriceResult
+         * @description What a letter send request would cost. The documented reply has `total_price`, the priced
+         *     `recipients` and a `total_cost` field, without the counts and currency of a send reply;
+         *     those are described too, in case newer replies carry them.
+         */
+        PostLetterPriceResult: {
+            /**
+             * @description Price of all the letters, in the account's currency.
+             * @example 1.87
+             */
+            total_price: number;
+            /**
+             * @description Undocumented. Shown as 1 for a single priced letter costing 1.87, so apparently a count,
+             *     not an amount.
+             * @example 1
+             */
+            total_cost?: number;
+            /** @description Number of letters priced. */
+            total_count?: number;
+            /** @description Number of letters that could be sent. */
+            queued_count?: number;
+            /** @description One priced entry per recipient. */
+            recipients: components["schemas"]["PostLetterRecord"][];
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * PostDetectAddressInput
+         * @description What to read an address from: a letter as a base64-encoded PDF in `content` (the addressee's
+         *     name and address at the top, in the usual letter layout), or a free-text address in
+         *     `address`. One of the two is required.
+         */
+        PostDetectAddressInput: {
+            /**
+             * @description The PDF's bytes, base64-encoded.
+             * @example Q29udGVudHMgb2YgZmlsZQ==
+             */
+            content?: string;
+            /**
+             * @description An address written on one line.
+             * @example John Doe, 123 Main Street, Perth WA 6000
+             */
+            address?: string;
+        } | unknown | unknown;
+        /**
+         * PostDetectedAddress
+         * @description An address read from a letter or a line of text, split into ClickSend's address fields.
+         */
+        PostDetectedAddress: {
+            /** @example John Doe */
+            address_name: string;
+            /** @example 123 Main Street */
+            address_line_1: string;
+            /** @example  */
+            address_line_2?: string | null;
+            /** @example Perth */
+            address_city: string;
+            /** @example WA */
+            address_state?: string | null;
+            /**
+             * @description Postal code, a string in the documented reply.
+             * @example 6000
+             */
+            address_postal_code: string | number;
+            /**
+             * @description Country, as a two-letter ISO 3166-1 code.
+             * @example AU
+             */
+            address_country: string;
+        };
+        /**
+         * PostPostcardInput
+         * @description The body of a postcard send or price request: the artwork and the addressees. The artwork is
+         *     either one PDF of two pages (front, then back) or two one-page PDFs.
+         */
+        PostPostcardInput: {
+            /**
+             * @description One or two public PDF URLs: one two-page file, or the front and the back as separate
+             *     files. Word files must first be converted with `uploads/create` (`convert=post` in the
+             *     postcard docs; the current upload docs also list `postcard`).
+             * @example [
+             *       "https://s3-ap-southeast-2.amazonaws.com/clicksend-api-downloads/_public/_examples/a5_front.pdf",
+             *       "https://s3-ap-southeast-2.amazonaws.com/clicksend-api-downloads/_public/_examples/a5_back.pdf"
+             *     ]
+             */
+            file_urls: string[];
+            /** @description The addressees, one entry each. */
+            recipients: components["schemas"]["PostRecipient"][];
+        };
+        /**
+         * PostPostcardRecord
+         * @description One postcard as ClickSend records it: an entry of a send or price reply, or an item of the
+         *     postcard history. Send and price replies give `post_price` and `schedule` as numbers; the
+         *     history gives them as strings.
+         */
+        PostPostcardRecord: {
+            /**
+             * @description Identifier of the postcard (a GUID).
+             * @example C8CAA97A-905A-4A31-99CB-A92C7BA05A97
+             */
+            message_id: string;
+            /**
+             * @description `SUCCESS` in send and price replies (accepted); later a posting state such as `Sent`. Not
+             *     a closed list.
+             * @example SUCCESS
+             */
+            status: string;
+            /** @example John Smith */
+            address_name?: string;
+            /** @example 1 Maritime Avenue */
+            address_line_1?: string;
+            /** @example  */
+            address_line_2?: string | null;
+            /** @example Flynn */
+            address_city?: string;
+            /** @example WA */
+            address_state?: string | null;
+            /**
+             * @description Postal code, as a string in every documented reply.
+             * @example 11111
+             */
+            address_postal_code?: string | number;
+            /** @example AU */
+            address_country?: string;
+            /**
+             * @description The return address printed on the postcard.
+             * @example 1
+             */
+            return_address_id?: number;
+            _return_address?: components["schemas"]["PostReturnAddress"];
+            /**
+             * @description Price of this postcard in the account's currency (a number in send replies, a decimal string in the history).
+             * @example 11
+             */
+            post_price?: number | string;
+            /**
+             * @description Internal supplier cost field (history items), `"0.000000"` in the documented sample.
+             * @example 0.000000
+             */
+            post_price_supplier?: string;
+            /**
+             * @description Internal processing priority (32 in every documented sample).
+             * @example 32
+             */
+            priority?: number;
+            /**
+             * @description When the postcard is (or was) to be posted, in Unix seconds.
+             * @example 1482473172
+             */
+            schedule?: number | string | null;
+            /**
+             * @description When ClickSend accepted the postcard, in Unix seconds.
+             * @example 1482473172
+             */
+            date_added?: number;
+            /** @description Your reference, as sent. */
+            custom_string?: string | null;
+            /** @description The contact list the addressee came from, or null. */
+            list_id?: number | null;
+            /**
+             * @description Sending application as recorded (ClickSend appends `.rest.v3`).
+             * @example .rest.v3
+             */
+            source?: string | null;
+            /**
+             * @description Address the request came from.
+             * @example 203.0.113.7
+             */
+            ip_address?: string;
+            /**
+             * @description Name under which ClickSend stored the artwork.
+             * @example 6A559A74-486D-4012-84D7-F3FE11904CB1.pdf
+             */
+            letter_file_name?: string;
+            /**
+             * @description The print supplier's reference for the postcard (history items).
+             * @example 2RXWRVFFG3G8D6TB6V6P6VX7RHR7
+             */
+            message_id_supplier?: string | null;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description Identifier of the subaccount that sent the postcard.
+             * @example 13
+             */
+            subaccount_id?: number;
+            /**
+             * @description API username of the sender.
+             * @example johndoe
+             */
+            _api_username?: string;
+            /**
+             * @description URL of the artwork as stored by ClickSend.
+             * @example https://rest.clicksend.com/files/6A559A74-486D-4012-84D7-F3FE11904CB1.pdf
+             */
+            _file_url?: string;
+        };
+        /**
+         * PostPostcardSendResult
+         * @description What a postcard send (or price) request did or would do: totals and one entry per recipient.
+         */
+        PostPostcardSendResult: {
+            /**
+             * @description Price of all the postcards, in the account's currency.
+             * @example 11
+             */
+            total_price: number;
+            /**
+             * @description Number of postcards in the request.
+             * @example 1
+             */
+            total_count: number;
+            /**
+             * @description Number of postcards accepted (or, when pricing, that could be sent).
+             * @example 1
+             */
+            queued_count: number;
+            /** @description One entry per recipient, with its status. */
+            recipients: components["schemas"]["PostPostcardRecord"][];
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * PostDirectMailCampaignArea
+         * @description One delivery area of a campaign as ClickSend reports it. Price replies add the area's place
+         *     and country; `price` is a decimal string in stored campaigns and a number in price replies.
+         */
+        PostDirectMailCampaignArea: {
+            /**
+             * @description The delivery area.
+             * @example 1
+             */
+            location_id: number;
+            /**
+             * @description The campaign, null when only priced.
+             * @example 34
+             */
+            campaign_id?: number | null;
+            /**
+             * @description Number of pieces for the area.
+             * @example 100
+             */
+            quantity?: number;
+            /**
+             * @description Price for the area in the account's currency, null until priced.
+             * @example 222.00
+             */
+            price?: string | number | null;
+            /**
+             * @description State of the area's delivery (`Queued`, `Scheduled`, …), null before sending.
+             * @example Scheduled
+             */
+            status?: string | null;
+            /**
+             * @description Country of the area (price replies).
+             * @example AU
+             */
+            country_code?: string;
+            /**
+             * @description Country name (price replies).
+             * @example Australia
+             */
+            country_name?: string;
+            /**
+             * @description Place name of the area (price replies).
+             * @example Canillo
+             */
+            place_name?: string;
+            /**
+             * @description Postal code of the area (price replies).
+             * @example AD100
+             */
+            postal_code?: string;
+        };
+        /**
+         * PostDirectMailCampaign
+         * @description A direct mail campaign as ClickSend reports it: an item of the campaign list, or the `data`
+         *     of a send or price reply (a priced campaign has no `campaign_id` yet, but a `message_id`,
+         *     `size` and the stored `file_name`).
+         */
+        PostDirectMailCampaign: {
+            /**
+             * @description Identifier of the campaign (absent from price replies).
+             * @example 80
+             */
+            campaign_id?: number;
+            /**
+             * @description Name of the campaign.
+             * @example My Campaign
+             */
+            name: string;
+            /**
+             * @description Flyer format (`A5` or `DL`).
+             * @example A5
+             */
+            size?: string;
+            /**
+             * @description State of the campaign (`Queued`, `Scheduled`, …), null before it is sent.
+             * @example Scheduled
+             */
+            status?: string | null;
+            /**
+             * @description When the campaign goes out, in Unix seconds.
+             * @example 1477384503
+             */
+            schedule?: number | null;
+            /**
+             * @description When the campaign was created, in Unix seconds.
+             * @example 1477291825
+             */
+            date_added?: number;
+            /** @description Your reference, as sent. */
+            custom_string?: string | null;
+            /** @description Identifier of the campaign's mailing, when there is one. */
+            message_id?: string | null;
+            /**
+             * @description Name under which ClickSend stored the artwork (price replies).
+             * @example 79483D26-D9E3-4051-93BB-2B9AFC612F52.pdf
+             */
+            file_name?: string;
+            /** @description Sending application as recorded (ClickSend appends `.rest.v3`). */
+            source?: string | null;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /** @description The campaign's delivery areas. */
+            _areas?: components["schemas"]["PostDirectMailCampaignArea"][];
+            /**
+             * @description Pieces across all areas; a string of digits, but the integer 0 for a campaign without areas.
+             * @example 250
+             */
+            _total_quantity?: string | number;
+        };
+        /**
+         * PostDirectMailAreaInput
+         * @description One delivery area of a direct mail campaign and how many pieces to drop there.
+         */
+        PostDirectMailAreaInput: {
+            /**
+             * @description The area, from `post-direct-mail/search-locations`.
+             * @example 1
+             */
+            location_id: number;
+            /**
+             * @description Number of pieces to deliver in the area.
+             * @example 100
+             */
+            quantity: number;
+        };
+        /**
+         * PostDirectMailCampaignInput
+         * @description A direct mail campaign to create (send) or to price.
+         */
+        PostDirectMailCampaignInput: {
+            /**
+             * @description Name of the campaign.
+             * @example My Campaign
+             */
+            name: string;
+            /**
+             * @description Format of the flyer.
+             * @example A5
+             * @enum {string}
+             */
+            size: "A5" | "DL";
+            /** @description One or two public PDF URLs with the artwork (front and back). */
+            file_urls: string[];
+            /** @description The delivery areas and the quantity for each. */
+            areas?: components["schemas"]["PostDirectMailAreaInput"][];
+            /**
+             * @description When to send, in Unix seconds. Left out, the campaign goes at once.
+             * @example 1477032023
+             */
+            schedule?: number;
+            /**
+             * @description Your reference for the campaign.
+             * @example spring-promo
+             */
+            custom_string?: string;
+            /**
+             * @description Name of the sending application, for your own reporting.
+             * @example sdk
+             */
+            source?: string;
+        };
+        /**
+         * PostDirectMailSendResult
+         * @description The reply to a campaign send or price request: the campaign in a nested `data`, its total
+         *     price and quantity, and the currency, named `currency` here (not `_currency`).
+         */
+        PostDirectMailSendResult: {
+            data: components["schemas"]["PostDirectMailCampaign"];
+            /**
+             * @description Price of the whole campaign, in the account's currency.
+             * @example 266.4
+             */
+            total_price: number;
+            /**
+             * @description Pieces across all areas.
+             * @example 250
+             */
+            total_quantity: number;
+            currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * PostDirectMailLocation
+         * @description A place direct mail can be delivered to, as found by a location search.
+         */
+        PostDirectMailLocation: {
+            /**
+             * @description Identifier to use in a campaign's `areas`.
+             * @example 1
+             */
+            location_id: number;
+            /**
+             * @description Country (ISO 3166-1 alpha-2).
+             * @example AD
+             */
+            country_code: string;
+            /**
+             * @description Name of the place.
+             * @example Canillo
+             */
+            place_name: string;
+            /**
+             * @description Postal code of the place.
+             * @example AD100
+             */
+            postal_code: string;
+            /**
+             * @description Latitude in degrees, as a decimal string.
+             * @example 42.583300
+             */
+            latitude?: string | number;
+            /**
+             * @description Longitude in degrees, as a decimal string.
+             * @example 1.666700
+             */
+            longitude?: string | number;
+            /**
+             * @description Accuracy of the coordinates, as given by the gazetteer ClickSend uses.
+             * @example 6
+             */
+            accuracy?: number | null;
+            /** @description First-level administrative division (state, region), often empty. */
+            admin_name1?: string | null;
+            /** @description Code of the first-level division. */
+            admin_code1?: string | null;
+            /** @description Second-level administrative division. */
+            admin_name2?: string | null;
+            /** @description Code of the second-level division. */
+            admin_code2?: string | null;
+            /** @description Third-level administrative division. */
+            admin_name3?: string | null;
+            /** @description Code of the third-level division. */
+            admin_code3?: string | null;
+        };
+        /**
+         * PostReturnAddressInput
+         * @description A return address to create, or the full new value of one to update.
+         */
+        PostReturnAddressInput: {
+            /**
+             * @description Name printed first (a person or business).
+             * @example John Smith
+             */
+            address_name: string;
+            /**
+             * @description First street line.
+             * @example Maritime Avenue
+             */
+            address_line_1: string;
+            /**
+             * @description Second street line, if any.
+             * @example
+             */
+            address_line_2?: string | null;
+            /**
+             * @description City, suburb or town.
+             * @example Flynn
+             */
+            address_city: string;
+            /**
+             * @description State, province or region.
+             * @example WA
+             */
+            address_state?: string | null;
+            /**
+             * @description Postal code; a string is preferred (leading zeros), a number is accepted.
+             * @example 6302
+             */
+            address_postal_code: string | number;
+            /**
+             * @description Country, as a two-letter ISO 3166-1 code.
+             * @example AU
+             */
+            address_country: string;
+        };
+        /**
+         * UploadInput
+         * @description A file to upload, as base64 in a JSON body.
+         */
+        UploadInput: {
+            /**
+             * @description The file's bytes, base64-encoded.
+             * @example PGh0bWw+PGJvZHk+PGgxPkhlbGxvPC9oMT48L2JvZHk+PC9odG1sPg==
+             */
+            content: string;
+            /**
+             * @description The conversion, which ClickSend also reads from the body. The query parameter of the same
+             *     name is required anyway, so this field is redundant; when both are given they should agree.
+             * @example fax
+             * @enum {string}
+             */
+            convert?: "fax" | "mms" | "csv" | "post" | "postcard";
+        };
+        /**
+         * UploadResult
+         * @description An uploaded and converted file.
+         */
+        UploadResult: {
+            /**
+             * @description Where the converted file can be fetched; pass it as `file_url` (or in `file_urls`) to the send operations.
+             * @example https://rest.clicksend.com/files/161BFA93-3660-4B03-9BCB-7629166F2E91.pdf
+             */
+            _url: string;
+            /**
+             * @description Identifier of the upload.
+             * @example 15
+             */
+            upload_id?: number;
+            /**
+             * @description Name ClickSend gave the converted file.
+             * @example 161BFA93-3660-4B03-9BCB-7629166F2E91.pdf
+             */
+            file_name?: string;
+            /**
+             * @description Identifier of the account.
+             * @example 1
+             */
+            user_id?: number;
+            /**
+             * @description When the file was uploaded, in Unix seconds.
+             * @example 1449500640
+             */
+            date_added?: number;
+            /**
+             * @description When ClickSend deletes the file, in Unix seconds.
+             * @example 1450105440
+             */
+            date_delete?: number;
+        };
+        /**
+         * CountryListEntry
+         * @description A country as the global-sending operations know it: a numeric ID (the value to send in
+         *     `country_list_ids`), its name, its two-letter code and its region.
+         */
+        CountryListEntry: {
+            /**
+             * @description ClickSend's identifier of the country, used by `user-countries/select`.
+             * @example 1
+             */
+            id: number;
+            /**
+             * @description The country's name in English.
+             * @example Australia
+             */
+            name: string;
+            /**
+             * @description Two-letter ISO 3166 code.
+             * @example AU
+             */
+            code: string;
+            /**
+             * @description The world region the country belongs to.
+             * @example Oceania
+             */
+            region?: string;
+        };
+        /**
+         * ContactListImportField
+         * @description A contact field a file import can fill: the name to use in `field_order` of
+         *     `contact-lists/import`, and a label to show people.
+         */
+        ContactListImportField: {
+            /**
+             * @description Import name of the field. Note `phone` and `custom1` … `custom4`, which differ from the
+             *     contact field names (`phone_number`, `custom_1` …).
+             * @example phone
+             */
+            field: string;
+            /**
+             * @description Human-readable name of the field.
+             * @example Phone
+             */
+            label: string;
+        };
+        /**
+         * ContactListCsvPreviewRequest
+         * @description The file whose first row should be shown before importing it.
+         */
+        ContactListCsvPreviewRequest: {
+            /**
+             * @description Public URL of the CSV file, as it would be given to `contact-lists/import`.
+             * @example http://yourdomain.com/5485EA6144/79E8/import.csv
+             */
+            file_url: string;
+        };
+        /**
+         * ContactListCsvPreview
+         * @description The first row of a CSV file, cell by cell, so that a caller can choose the `field_order` of
+         *     the import. Every cell is a string, numbers included.
+         */
+        ContactListCsvPreview: {
+            /**
+             * @description The cells of the file's first row, in column order.
+             * @example [
+             *       "61298444214",
+             *       "John",
+             *       "Doe 1"
+             *     ]
+             */
+            row: string[];
+        };
+        /**
+         * DeliveryIssue
+         * @description A report of a message that was not delivered as expected, filed with ClickSend support, with
+         *     the support team's answer once there is one. The reply to `delivery-issues/create` carries only
+         *     the fields the caller sent plus the identifiers and date.
+         */
+        DeliveryIssue: {
+            /**
+             * @description Identifier of the report.
+             * @example 9
+             */
+            issue_id: number;
+            /**
+             * @description Identifier of the account that filed the report.
+             * @example 3820
+             */
+            user_id: number;
+            /**
+             * @description Identifier of the message concerned. Stored as given, unchecked (the samples include the
+             *     value `test`).
+             * @example B388828B-AD46-4366-8AD3-0305FF5E3FE5
+             */
+            message_id: string | null;
+            /**
+             * @description Kind of message, as sent when the report was filed (`SMS`, `MMS`, `VOICE`, …). Listed
+             *     reports may show it in lower case (`sms`).
+             * @example SMS
+             */
+            type: string;
+            /**
+             * @description What went wrong, in the reporter's words.
+             * @example this is a test.
+             */
+            description: string;
+            /** @description Further comments from the reporter, or null. */
+            client_comments?: string | null;
+            /** @description The support team's comments, or null before they answer. */
+            support_comments?: string | null;
+            /** @description Status given by the support team, or null while unhandled. */
+            status?: string | null;
+            /**
+             * @description When the report was filed (Unix seconds).
+             * @example 1481617579
+             */
+            date_added: number;
+            /** @description 1 once the support team has resolved the issue. */
+            resolved?: components["schemas"]["Flag"];
+            /**
+             * @description Address the support team answers to.
+             * @example john_doe@user.com
+             */
+            email_address: string;
+        };
+        /**
+         * DeliveryIssueInput
+         * @description A new report of a delivery problem for ClickSend support.
+         */
+        DeliveryIssueInput: {
+            /**
+             * @description Identifier of the message concerned (`message_id` of the send reply).
+             * @example B388828B-AD46-4366-8AD3-0305FF5E3FE5
+             */
+            message_id?: string;
+            /**
+             * @description Kind of message the report is about.
+             * @example SMS
+             * @enum {string}
+             */
+            type: "SMS" | "MMS" | "VOICE" | "EMAIL_MARKETING" | "EMAIL_TRANSACTIONAL" | "FAX" | "POST";
+            /**
+             * @description What went wrong.
+             * @example This is a test
+             */
+            description: string;
+            /**
+             * @description Further comments for the support team.
+             * @example test
+             */
+            client_comments?: string;
+            /**
+             * Format: email
+             * @description Address the support team should answer to.
+             * @example john_doe@user.com
+             */
+            email_address: string;
+        };
+        /**
+         * PricingAmount
+         * @description A price in the requested currency, sent as a decimal string with four decimals (`"0.0700"`).
+         * @example 0.0700
+         */
+        PricingAmount: string;
+        /**
+         * PricingCountry
+         * @description ClickSend's list prices for one destination country, per channel, in the requested currency.
+         *     Prices are decimal strings. Message prices come in four volume tiers, `price_rate_0` (the
+         *     smallest volumes) to `price_rate_3` (the largest); the tier an account pays is its
+         *     `price_rate`. Dedicated-number prices are a one-off setup fee and a monthly fee.
+         */
+        PricingCountry: {
+            /**
+             * @description Two-letter code of the country the prices apply to.
+             * @example AU
+             */
+            country: string;
+            _currency: components["schemas"]["Currency"];
+            /** @description SMS prices per message part, by tier, and dedicated-number fees. */
+            sms?: {
+                price_rate_0?: components["schemas"]["PricingAmount"];
+                price_rate_1?: components["schemas"]["PricingAmount"];
+                price_rate_2?: components["schemas"]["PricingAmount"];
+                price_rate_3?: components["schemas"]["PricingAmount"];
+                dedicated_number_setup?: components["schemas"]["PricingAmount"];
+                dedicated_number_monthly?: components["schemas"]["PricingAmount"];
+                dedicated_number_shortcode_setup?: components["schemas"]["PricingAmount"];
+                dedicated_number_shortcode_monthly?: components["schemas"]["PricingAmount"];
+            };
+            /** @description MMS price per message and dedicated-number fees. */
+            mms?: {
+                price_mms?: components["schemas"]["PricingAmount"];
+                dedicated_number_setup?: components["schemas"]["PricingAmount"];
+                dedicated_number_monthly?: components["schemas"]["PricingAmount"];
+            };
+            /** @description Price of a voice message to a landline and to a mobile. */
+            voice?: {
+                price_landline?: components["schemas"]["PricingAmount"];
+                price_mobile?: components["schemas"]["PricingAmount"];
+            };
+            /** @description Fax price per page and dedicated fax-number fees. */
+            fax?: {
+                price_fax?: components["schemas"]["PricingAmount"];
+                dedicated_number_setup?: components["schemas"]["PricingAmount"];
+                dedicated_number_monthly?: components["schemas"]["PricingAmount"];
+            };
+            /** @description Email price per message, by tier. */
+            email?: {
+                price_rate_0?: components["schemas"]["PricingAmount"];
+                price_rate_1?: components["schemas"]["PricingAmount"];
+                price_rate_2?: components["schemas"]["PricingAmount"];
+                price_rate_3?: components["schemas"]["PricingAmount"];
+            };
+            /**
+             * @description Letter prices (first page in black or colour, each further page, surcharges for large
+             *     letters) and direct-mail prices with the smallest direct-mail order.
+             */
+            post?: {
+                price_letter_black?: components["schemas"]["PricingAmount"];
+                price_letter_colour?: components["schemas"]["PricingAmount"];
+                price_letter_page_black?: components["schemas"]["PricingAmount"];
+                price_letter_page_colour?: components["schemas"]["PricingAmount"];
+                price_letter_large_surcharge?: components["schemas"]["PricingAmount"];
+                price_letter_large_surcharge_sheet?: components["schemas"]["PricingAmount"];
+                price_direct_mail_dl?: components["schemas"]["PricingAmount"];
+                price_direct_mail_a5?: components["schemas"]["PricingAmount"];
+                /**
+                 * @description Smallest number of items a direct-mail order may have (a plain integer, unlike the prices).
+                 * @example 5000
+                 */
+                direct_mail_min_quantity?: number;
+            };
+            /** @description Postcard price. */
+            postcard?: {
+                price_postcard?: components["schemas"]["PricingAmount"];
+            };
+        };
+        /**
+         * ReferralAccount
+         * @description An account that signed up through the caller's referral, with the commission the caller earns
+         *     on it. The API spells the referred user's field `refered_user_id` (one r).
+         */
+        ReferralAccount: {
+            /**
+             * @description Identifier of the referral.
+             * @example 1
+             */
+            referral_rule_id: number;
+            /**
+             * @description User ID of the referred account (the API's spelling).
+             * @example 24
+             */
+            refered_user_id: number;
+            /**
+             * @description When the account was referred (Unix seconds).
+             * @example 1438260940
+             */
+            date_referred: number;
+            /**
+             * @description Commission on the referred account's spending, in percent.
+             * @example 5
+             */
+            percentage_referral: number;
+        };
+        /**
+         * ResellerSettings
+         * @description A reseller's white-label settings: the dashboard subdomain and branding, whether clients may
+         *     sign up on their own, the default margins added to ClickSend's prices for clients, and the
+         *     trial credit new clients get. Older replies carry a single `logo_url`; newer ones carry
+         *     `company_name` and separate logos for light and dark backgrounds.
+         */
+        ResellerSettings: {
+            /**
+             * @description User ID of the reseller's own account.
+             * @example 1
+             */
+            reseller_user_id: number;
+            /**
+             * @description Subdomain of the reseller's white-label dashboard.
+             * @example subdomain
+             */
+            subdomain: string;
+            /**
+             * @description Company name shown to clients.
+             * @example MyCompany
+             */
+            company_name?: string;
+            /** @description 1 when anyone may sign up as a client on the white-label dashboard. */
+            allow_public_signups: components["schemas"]["Flag"];
+            /**
+             * @description Colour of the dashboard's navigation, as a CSS hex colour.
+             * @example #9999FF
+             */
+            colour_navigation: string;
+            /**
+             * @description Address of the reseller's logo (older replies).
+             * @example http://yourdomain.com
+             */
+            logo_url?: string;
+            /**
+             * @description Address of the logo for light backgrounds.
+             * @example http://yourdomain.com/light
+             */
+            logo_url_light?: string;
+            /**
+             * @description Address of the logo for dark backgrounds.
+             * @example http://yourdomain.com/dark
+             */
+            logo_url_dark?: string;
+            /**
+             * @description Default margin added to message prices for new clients, in percent.
+             * @example 100
+             */
+            default_margin: number;
+            /**
+             * @description Default margin added to dedicated-number prices for new clients, in percent.
+             * @example 150
+             */
+            default_margin_numbers: number;
+            /**
+             * @description Credit new clients start with. The read reply sends it as a decimal string (`"500.00"`),
+             *     the update reply as a JSON number (`50`).
+             * @example 500.00
+             * @example 50
+             */
+            trial_balance: string | number;
+        };
+        /**
+         * ResellerSettingsUpdate
+         * @description New white-label settings for the reseller. The only description of this request marks every
+         *     field as required, so the whole set is sent each time.
+         */
+        ResellerSettingsUpdate: {
+            /** @description 1 to let anyone sign up as a client on the white-label dashboard. */
+            allow_public_signups: components["schemas"]["Flag"];
+            /**
+             * @description Default margin on message prices for new clients, in percent.
+             * @example 100
+             */
+            default_margin: number;
+            /**
+             * @description Default margin on dedicated-number prices for new clients, in percent.
+             * @example 150
+             */
+            default_margin_numbers: number;
+            /**
+             * @description Credit new clients start with, in the reseller's currency.
+             * @example 50
+             */
+            trial_balance: number;
+            /**
+             * @description Subdomain of the white-label dashboard.
+             * @example subdomain
+             */
+            subdomain: string;
+            /**
+             * @description Colour of the dashboard's navigation, as a CSS hex colour.
+             * @example #9999FF
+             */
+            colour_navigation: string;
+            /**
+             * @description Address of the logo for light backgrounds.
+             * @example http://yourdomain.com/light
+             */
+            logo_url_light: string;
+            /**
+             * @description Address of the logo for dark backgrounds.
+             * @example http://yourdomain.com/dark
+             */
+            logo_url_dark: string;
+            /**
+             * @description Company name shown to clients.
+             * @example MyCompany
+             */
+            company_name: string;
+        };
+        /**
+         * ResellerPublicSettings
+         * @description The part of a reseller's settings a white-label sign-up page needs: who the reseller is, its
+         *     branding and whether public sign-ups are open. Margins and trial credit are not included.
+         */
+        ResellerPublicSettings: {
+            /**
+             * @description User ID of the reseller (the value `reseller/create-account-public` takes).
+             * @example 1
+             */
+            reseller_user_id: number;
+            /** @description 1 when anyone may sign up as a client. */
+            allow_public_signups: components["schemas"]["Flag"];
+            /** @example MyCompany */
+            company_name?: string;
+            /**
+             * @description Colour of the dashboard's navigation, as a CSS hex colour.
+             * @example #9999FF
+             */
+            colour_navigation?: string;
+            /** @example http://yourdomain.com/light */
+            logo_url_light?: string;
+            /** @example http://yourdomain.com/dark */
+            logo_url_dark?: string;
+        };
+        /**
+         * ResellerAccount
+         * @description A client account of a reseller, as the reseller operations return it. The fields are those of
+         *     `Account`, with three differences seen in the replies: `setting_fix_sender_id` can be any
+         *     integer rather than 0/1, `_subaccount` is null in the update reply, and `_currency` and
+         *     `_subaccount` may be missing from list items (ClickSend's own description puts them once
+         *     beside the page instead).
+         */
+        ResellerAccount: {
+            /**
+             * @description Identifier of the account's owner (the user).
+             * @example 116
+             */
+            user_id: number;
+            /**
+             * @description Login name of the account.
+             * @example johndoe1
+             */
+            username: string;
+            /**
+             * Format: email
+             * @description Email address of the account's owner.
+             * @example johndoe1@awesome.com
+             */
+            user_email: string;
+            /** @description 1 once the account has been verified (see `account/verify`), 0 before. */
+            active: components["schemas"]["Flag"];
+            /** @description 1 when ClickSend has banned the account. */
+            banned: components["schemas"]["Flag"];
+            /**
+             * @description Credit left, in the account's currency, as a decimal string.
+             * @example 4.998000
+             */
+            balance: string;
+            /**
+             * @description Owner's phone number: E.164 when ClickSend normalised it, but the update replies echo it
+             *     as it was sent (`518-481-1003`).
+             * @example +15184811001
+             */
+            user_phone: string;
+            /**
+             * @description Where replies to email-originated messages go: an email address or a keyword such as
+             *     `originalemail` (reply to the address the message came from).
+             * @example originalemail
+             */
+            reply_to?: string;
+            /** @description Address delivery notifications are sent to, or null when not set. */
+            delivery_to?: string | null;
+            /** @example John */
+            user_first_name: string;
+            /** @example Doe */
+            user_last_name: string;
+            /**
+             * @description Undocumented 0/1 marker that ClickSend includes with the account (0 in most samples).
+             * @example 0
+             */
+            account: number;
+            /**
+             * @description Business or account name; null when none was given.
+             * @example The Awesome Company
+             */
+            account_name: string | null;
+            /**
+             * Format: email
+             * @description Address invoices and billing notices go to.
+             * @example johndoe1@awesome.com
+             */
+            account_billing_email: string;
+            /**
+             * @description Mobile number for billing notices, or null.
+             * @example +15184811001
+             */
+            account_billing_mobile: string | null;
+            /**
+             * @description Two-letter ISO 3166 code of the account's country.
+             * @example US
+             */
+            country: string;
+            /**
+             * @description Two-letter code of the country the account was last used from, by IP address.
+             * @example US
+             */
+            country_ip?: string;
+            /**
+             * @description Country assumed for recipient numbers not given in international format.
+             * @example US
+             */
+            default_country_sms: string;
+            /** @description 1 when the owner has unsubscribed from ClickSend's emails. */
+            unsubscribe_mail?: components["schemas"]["Flag"];
+            /** @description 1 when the stored card is charged automatically once the balance runs low. */
+            auto_recharge: components["schemas"]["Flag"];
+            /**
+             * @description Amount bought by each automatic recharge, as a decimal string.
+             * @example 20.00
+             */
+            auto_recharge_amount: string;
+            /**
+             * @description Balance below which the account counts as low on credit, as a decimal string.
+             * @example 0.00
+             */
+            low_credit_amount: string;
+            /** @description 1 to allow Unicode characters in SMS by default. */
+            setting_unicode_sms: components["schemas"]["Flag"];
+            /** @description 1 when beta features are enabled. */
+            setting_beta?: components["schemas"]["Flag"];
+            /** @description 1 to include the email subject in SMS sent through Email-to-SMS. */
+            setting_email_sms_subject: components["schemas"]["Flag"];
+            /**
+             * @description Fixed-sender setting of the client account. Usually 0 or 1, but the reseller replies show
+             *     larger values (8, 26979, 2147483647), so any non-negative integer is accepted.
+             * @example 0
+             */
+            setting_fix_sender_id: number;
+            /**
+             * @description Maximum number of SMS parts one message may be split into.
+             * @example 6
+             */
+            setting_sms_message_char_limit?: number;
+            setting_sms_hide_your_number?: components["schemas"]["Flag"];
+            setting_sms_hide_business_name?: components["schemas"]["Flag"];
+            /** @description 1 when the account uses the legacy dashboard. */
+            old_dashboard?: components["schemas"]["Flag"];
+            /**
+             * @description Commission balance earned through referrals or reselling, as a decimal string.
+             * @example 0.299954
+             */
+            balance_commission?: string;
+            /**
+             * @description IANA time zone name of the account.
+             * @example Australia/Melbourne
+             */
+            timezone?: string;
+            /** @description 1 when uploaded media is kept private. */
+            private_uploads?: components["schemas"]["Flag"];
+            /**
+             * @description Quality level used for outgoing faxes.
+             * @example 0
+             */
+            fax_quality?: number;
+            /**
+             * @description When the account was created (Unix seconds).
+             * @example 1436871253
+             */
+            date_sign_up?: number;
+            /** @description ClickSend's priority tier for the account. */
+            priority?: number;
+            /** @description Pricing tier used to work out per-message prices. */
+            price_rate?: number;
+            /** @description Pricing variant applied to the account. */
+            pricing_variant?: number;
+            /** @description 1 while the account is on a trial. */
+            on_trial?: components["schemas"]["Flag"];
+            /** @description When the trial ends, or null. */
+            trial_expiry?: string | null;
+            _currency?: components["schemas"]["Currency"];
+            /** @description The client account's main subaccount, or null (in the update reply). */
+            _subaccount?: components["schemas"]["Subaccount"] | null;
+            /** @description The referral source picked at sign-up, or null. */
+            _referrer_chosen?: {
+                id?: number;
+                name?: string;
+            } | null;
+        };
+        /**
+         * ResellerAccountInput
+         * @description The details of a reseller's client account, to create one or to change one. All fields are
+         *     required in both cases.
+         */
+        ResellerAccountInput: {
+            /**
+             * @description Login name of the client account.
+             * @example johndoe2
+             */
+            username: string;
+            /**
+             * @description Password of the client account, in clear (sent over HTTPS).
+             * @example pass
+             */
+            password: string;
+            /**
+             * Format: email
+             * @description Email address of the client account's owner.
+             * @example johndoe2@awesome.com
+             */
+            user_email: string;
+            /**
+             * @description Owner's phone number; E.164 is asked for, though the documented sample sends a local US
+             *     number (`518-481-1002`).
+             * @example 518-481-1002
+             */
+            user_phone: string;
+            /** @example John */
+            user_first_name: string;
+            /** @example Doe */
+            user_last_name: string;
+            /**
+             * @description Name of the client account, usually the company's name.
+             * @example The Awesome Company
+             */
+            account_name: string;
+            /**
+             * @description Two-letter ISO 3166 code of the client's country.
+             * @example US
+             */
+            country: string;
+        };
+        /**
+         * ResellerAccountPublicInput
+         * @description A client's own sign-up on a reseller's white-label page: the client account details plus the
+         *     reseller the account will belong to.
+         */
+        ResellerAccountPublicInput: components["schemas"]["ResellerAccountInput"] & {
+            /**
+             * @description User ID of the reseller (from `reseller/get-by-subdomain`).
+             * @example 1
+             */
+            reseller_user_id: number;
+        };
+        /**
+         * ResellerTransferCredit
+         * @description An amount of credit to move from the reseller's balance to a client's balance.
+         */
+        ResellerTransferCredit: {
+            /**
+             * @description User ID of the client account that receives the credit.
+             * @example 60
+             */
+            client_user_id: number;
+            /**
+             * @description Amount to transfer, in `currency`.
+             * @example 12
+             */
+            balance: number;
+            /**
+             * @description ISO 4217 code of the amount's currency.
+             * @example USD
+             */
+            currency: string;
+        };
+        /**
+         * SearchResult
+         * @description One match of a search across contacts and contact lists. `type` says which it is; `contact`
+         *     then holds the contact's phone number, or the list's `list_email_id`, and `contacts_count`
+         *     is the list's size (null for a contact).
+         */
+        SearchResult: {
+            /**
+             * @description `contact_id` of a contact or `list_id` of a list.
+             * @example 552807
+             */
+            id: number;
+            /**
+             * @description Whether the match is a contact or a contact list.
+             * @example contact
+             * @enum {string}
+             */
+            type: "contact" | "list";
+            /**
+             * @description The contact's name or the list's name.
+             * @example Gorne
+             */
+            name: string;
+            /**
+             * @description The contact's phone number, or the list's `list_email_id`.
+             * @example +16783270696
+             */
+            contact: string | null;
+            /**
+             * @description Number of contacts in a list; null for a contact.
+             * @example 3
+             */
+            contacts_count: number | null;
+        };
+        /**
+         * StatisticsCount
+         * @description A number of messages and, for outbound messages, what they cost in the account's currency
+         *     (a JSON number, not a decimal string). Inbound and bounced counts usually come without a price.
+         */
+        StatisticsCount: {
+            /**
+             * @description Number of messages.
+             * @example 132
+             */
+            count: number;
+            /**
+             * @description Total price of those messages.
+             * @example 9.24
+             */
+            price?: number;
+        };
+        /**
+         * StatisticsSmsDay
+         * @description SMS counts for one day.
+         */
+        StatisticsSmsDay: {
+            /**
+             * @description Start of the day (Unix seconds, midnight UTC).
+             * @example 1436918400
+             */
+            date: number;
+            outbound: components["schemas"]["StatisticsCount"];
+            inbound?: components["schemas"]["StatisticsCount"];
+            bounced?: components["schemas"]["StatisticsCount"];
+        };
+        /**
+         * StatisticsSms
+         * @description SMS sent, received and bounced over the last 30 days: one entry per day and the totals, with
+         *     the currency the prices are in. The replies disagree on two names: the captured reply uses
+         *     `stat` and `currency`, ClickSend's own description `stats` and `_currency`; both are
+         *     described and neither is required.
+         */
+        StatisticsSms: {
+            /** @description One entry per day, oldest first (the name in the captured reply). */
+            stat?: components["schemas"]["StatisticsSmsDay"][];
+            /** @description One entry per day, oldest first (the name in ClickSend's own description). */
+            stats?: components["schemas"]["StatisticsSmsDay"][];
+            /** @description Sums over the whole period. */
+            total: {
+                outbound: components["schemas"]["StatisticsCount"];
+                inbound?: components["schemas"]["StatisticsCount"];
+                bounced?: components["schemas"]["StatisticsCount"];
+            };
+            currency?: components["schemas"]["Currency"];
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * StatisticsVoiceDay
+         * @description Voice-message counts for one day (voice messages have no inbound side).
+         */
+        StatisticsVoiceDay: {
+            /**
+             * @description Start of the day (Unix seconds, midnight UTC).
+             * @example 1441065600
+             */
+            date: number;
+            outbound: components["schemas"]["StatisticsCount"];
+            bounced?: components["schemas"]["StatisticsCount"];
+        };
+        /**
+         * StatisticsVoice
+         * @description Voice messages sent and bounced over the last 30 days: one entry per day and the totals, with
+         *     the currency the prices are in (`currency` in the captured reply, `_currency` in ClickSend's
+         *     own description).
+         */
+        StatisticsVoice: {
+            /** @description One entry per day, oldest first. */
+            stats: components["schemas"]["StatisticsVoiceDay"][];
+            /** @description Sums over the whole period. */
+            total: {
+                outbound: components["schemas"]["StatisticsCount"];
+                bounced?: components["schemas"]["StatisticsCount"];
+            };
+            currency?: components["schemas"]["Currency"];
+            _currency?: components["schemas"]["Currency"];
+        };
+        /**
+         * UserCountry
+         * @description A country the account has selected for global sending, with the account's progress through
+         *     that country's sending rules: whether the rules were agreed to, what registration the country
+         *     requires and how far it has got.
+         */
+        UserCountry: components["schemas"]["CountryListEntry"] & {
+            /**
+             * @description When the account agreed to the country's rules (Unix seconds); 0 or null before.
+             * @example 0
+             */
+            agreed_at?: number | null;
+            /** @description The kind of business registered for sending to the country. */
+            registration_entity?: {
+                /** @example 8 */
+                id?: number;
+                /** @example Other */
+                name?: string;
+            } | null;
+            /**
+             * @description Where the country's sender registration stands (`NOT_INITIATED`, `INITIATED`,
+             *     `SUBMITTED`, `REGISTERED`, `CUST_ACTION_REQUIRED`, `REGISTRATION_NOT_REQUIRED`).
+             */
+            registration_status?: {
+                /** @example 1 */
+                id?: number;
+                /** @example NOT_INITIATED */
+                name?: string;
+            } | null;
+            /**
+             * @description Identifier of the registration form ClickSend uses for the country.
+             * @example 12345
+             */
+            jotform_id?: string | null;
+            /**
+             * @description Kind of SMS registration the country requires (ClickSend's code).
+             * @example 0
+             */
+            sms_registration_type?: number;
+            /** @description True when registration for the country is currently blocked. */
+            block_registration?: boolean;
+            /** @description True when leads for the country are blocked. */
+            block_leads?: boolean;
+            /** @description Sender used for trial messages to the country, if any. */
+            trial_from_address?: string | null;
+            /** @description True when sending to the country is restricted. */
+            restricted_sending?: boolean;
+            /**
+             * @description 1 when trial accounts may send to the country.
+             * @example 0
+             */
+            trial_sending?: number;
+            /** @description Explanation of the trial-sending rules for the country. */
+            trial_sending_description?: string | null;
+            /**
+             * @description 1 when the country has regulations the account must follow.
+             * @example 0
+             */
+            has_regulation_requirements?: number;
+            /**
+             * @description Help page that explains how to register for the country.
+             * @example https://clicksend.helpdocs.com
+             */
+            registration_steps_url?: string | null;
+            /** @description The country's sending rules, in prose. */
+            regulation_requirements_description?: string | null;
+        };
+        /**
+         * UserCountrySelection
+         * @description The complete set of countries the account intends to send SMS and MMS to. It replaces the
+         *     previous selection: a country left out is unselected.
+         */
+        UserCountrySelection: {
+            /**
+             * @description IDs of the countries (the `id` of `countries/list-with-ids`).
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            country_list_ids: number[];
+        };
+        /**
+         * NumberRegistrationStatus
+         * @description Where a dedicated number stands in its sender registration, as ClickSend reports it on each
+         *     number of `numbers/list`. The four fields describe the same state in four ways; `value` and
+         *     `label` pair up as follows (`name` is the display name shown in the dashboard):
+         *
+         *     | value | label | name | meaning |
+         *     | --- | --- | --- | --- |
+         *     | 0 | `REGISTRATION_NOT_REQUIRED` | Ready to use | no registration is needed |
+         *     | 1 | `REGISTRATION_NOT_INITIATED` | Unregistered | not registered; some destination countries refuse it |
+         *     | 2 | `REGISTRATION_INITIATED` | Decision Pending | registration under way, updates come by email |
+         *     | 3 | `CUST_ACTION_REQUIRED` | Action Required | the registration waits on the customer |
+         *     | 4 | `REGISTRATION_SUBMITTED` | Limited Availability | usable everywhere for now, may be restricted until registered |
+         *     | 5 | `REGISTERED` | Registered | registered and ready |
+         */
+        NumberRegistrationStatus: {
+            /**
+             * @description Numeric state, 0 to 5 (see the table above).
+             * @example 0
+             * @enum {integer}
+             */
+            value: 0 | 1 | 2 | 3 | 4 | 5;
+            /**
+             * @description Machine-readable state (see the table above).
+             * @example REGISTRATION_NOT_REQUIRED
+             * @enum {string}
+             */
+            label: "REGISTRATION_NOT_REQUIRED" | "REGISTRATION_NOT_INITIATED" | "REGISTRATION_INITIATED" | "CUST_ACTION_REQUIRED" | "REGISTRATION_SUBMITTED" | "REGISTERED";
+            /**
+             * @description A sentence for people explaining the state.
+             * @example Your number is ready to go.
+             */
+            description?: string;
+            /**
+             * @description Short display name of the state.
+             * @example Ready to use
+             * @enum {string}
+             */
+            name?: "Ready to use" | "Unregistered" | "Decision Pending" | "Action Required" | "Limited Availability" | "Registered";
+        };
+        /**
+         * DedicatedNumber
+         * @description A dedicated number the account rents, as listed by `numbers/list`. Older replies (and the
+         *     2021 examples) carry only the first four fields; current replies add the number's kind, its
+         *     registration status and identifiers.
+         */
+        DedicatedNumber: {
+            /**
+             * @description The number in E.164 form.
+             * @example +61411111111
+             */
+            dedicated_number: string;
+            /**
+             * @description Two-letter ISO 3166-1 code of the number's country.
+             * @example AU
+             */
+            country: string;
+            /**
+             * @description Monthly rental price as a decimal string, in the currency of the page's `_currency`.
+             * @example 18.59
+             */
+            price: string;
+            /**
+             * @description English name of the number's country.
+             * @example Australia
+             */
+            _country_name: string;
+            /**
+             * @description The account's own note about the number, or null.
+             * @example Business line
+             */
+            notes?: string | null;
+            /**
+             * @description Kind of messages the number was bought for, such as `sms` or `mms`.
+             * @example sms
+             */
+            type?: string;
+            /**
+             * @description Classification of the number, such as `longcode`, `shortcode`, `tollfree` or `10DLC`.
+             * @example longcode
+             */
+            number_type?: string;
+            /** @description Category of the number, or null when it has none. */
+            number_category?: string | null;
+            /**
+             * @description ClickSend's identifier of the number, an upper-case GUID (ClickSend's own examples include
+             *     one that is not valid hexadecimal, so no UUID format is enforced).
+             * @example 60744953-781E-463C-A7FF-F194228674BB
+             */
+            number_guid?: string;
+            /** @description Identifier of the registration form submitted for the number, or null. */
+            form_submission_id?: string | null;
+            status?: components["schemas"]["NumberRegistrationStatus"];
+        };
+        /**
+         * NumberCurrency
+         * @description The account's currency as the number operations send it in `_currency`: the shared `Currency`
+         *     fields, plus (in current replies) the smallest and largest recharge allowed in it.
+         */
+        NumberCurrency: components["schemas"]["Currency"] & {
+            /**
+             * @description Smallest recharge accepted, as a decimal string in this currency.
+             * @example 20.00
+             */
+            min_recharge_amount?: string;
+            /**
+             * @description Largest recharge accepted, as a decimal string in this currency.
+             * @example 10000.00
+             */
+            max_recharge_amount?: string;
+        };
+        /**
+         * NumberSearchResult
+         * @description A number that can be bought, as listed by `numbers/search`. Current replies give the setup,
+         *     monthly and total prices as decimal strings with four decimals and the currency once for the
+         *     whole page (`_currency`); the 2021 examples instead give one `price` and a `currency` code on
+         *     each number. Both spellings are described.
+         */
+        NumberSearchResult: {
+            /**
+             * @description The number in E.164 form; pass it to `numbers/buy`.
+             * @example +61280662298
+             */
+            dedicated_number: string;
+            /**
+             * @description Two-letter ISO 3166-1 code of the number's country.
+             * @example AU
+             */
+            country: string;
+            /**
+             * @description English name of the number's country.
+             * @example Australia
+             */
+            country_name: string;
+            /**
+             * @description One-off setup price, as a decimal string.
+             * @example 0.0000
+             */
+            price_setup?: string;
+            /**
+             * @description Monthly rental price, as a decimal string.
+             * @example 20.7100
+             */
+            price_monthly?: string;
+            /**
+             * @description What buying the number costs now, as a decimal string.
+             * @example 20.7100
+             */
+            price_total?: string;
+            /**
+             * @description Address the buyer must hold to rent the number, or null when there is none. `local` means
+             *     an address matching the number's area prefix.
+             * @example local
+             */
+            address_requirement?: string | null;
+            /**
+             * @description Price of the number as a decimal string (older replies only).
+             * @example 26.94
+             */
+            price?: string;
+            /**
+             * @description ISO 4217 code of `price` (older replies only).
+             * @example USD
+             */
+            currency?: string;
+        };
+        /**
+         * DedicatedNumberRegistrationData
+         * @description Business details submitted with a purchase for compliance; only Australian SMS and MMS numbers
+         *     use them. When the object is sent, every field is needed.
+         */
+        DedicatedNumberRegistrationData: {
+            /**
+             * @description Name of the business.
+             * @example ABD
+             */
+            business_name: string;
+            /**
+             * @description Street address of the business.
+             * @example 242 Exhibition Street
+             */
+            business_address: string;
+            /**
+             * @description Suburb or city.
+             * @example Melbourne
+             */
+            suburb: string;
+            /**
+             * @description Postal code.
+             * @example 3000
+             */
+            postcode: string;
+            /**
+             * @description State or province.
+             * @example Victoria
+             */
+            state: string;
+            /**
+             * @description Person to contact about the registration.
+             * @example ABD
+             */
+            contact_name: string;
+            /**
+             * @description Phone number of that person, local or international.
+             * @example +614197651956
+             */
+            contact_number: string;
+            /**
+             * @description Two-letter ISO 3166-1 code of the business's country.
+             * @example AU
+             */
+            country: string;
+        };
+        /**
+         * DedicatedNumberPurchaseRequest
+         * @description Optional body of `numbers/buy`. Without a body ClickSend buys the number for SMS (this is how
+         *     the official SDK calls it); send `type: mms` to buy it for MMS, and `registration_data` when an
+         *     Australian number needs compliance details.
+         */
+        DedicatedNumberPurchaseRequest: {
+            /**
+             * @description The number to buy, repeated from the path.
+             * @example +12282060576
+             */
+            dedicated_number?: string;
+            /**
+             * @description Service the number is bought for.
+             * @example sms
+             * @enum {string}
+             */
+            type?: "sms" | "mms";
+            registration_data?: components["schemas"]["DedicatedNumberRegistrationData"];
+        };
+        /**
+         * DedicatedNumberPurchase
+         * @description Receipt of a number purchase. The prices are decimal strings in `_currency`.
+         */
+        DedicatedNumberPurchase: {
+            /**
+             * @description The number bought, in E.164 form.
+             * @example +12282060576
+             */
+            dedicated_number: string;
+            /**
+             * @description Two-letter ISO 3166-1 code of the number's country.
+             * @example US
+             */
+            country: string;
+            /**
+             * @description Amount charged for the purchase.
+             * @example 8.98
+             */
+            price_total: string;
+            /**
+             * @description One-off setup price.
+             * @example 22.22
+             */
+            _price_setup?: string;
+            /**
+             * @description Monthly rental price.
+             * @example 11.11
+             */
+            _price_monthly?: string;
+            _currency?: components["schemas"]["NumberCurrency"];
+        };
+        /**
+         * NumberRegistrationRequest
+         * @description Details ClickSend's compliance team needs to register numbers of one type in one country
+         *     (today only Canadian 10DLC numbers). Every field is needed.
+         */
+        NumberRegistrationRequest: {
+            /**
+             * @description Legal name of the person registering (a person's name, not the business's).
+             * @example John Doe
+             */
+            full_name: string;
+            /**
+             * @description Legal name of the business.
+             * @example ClickSend
+             */
+            company_name: string;
+            /**
+             * Format: email
+             * @description Address that receives the registration's notifications.
+             * @example john.doe@clicksend.com
+             */
+            email: string;
+            /**
+             * @description The business's website.
+             * @example https://clicksend.com
+             */
+            website_url: string;
+            /**
+             * @description A typical message the numbers will send.
+             * @example Get 20% off on your next purchase! Visit our website for details.
+             */
+            sample_message: string;
+            /**
+             * @description Main purpose of the numbers, such as `Marketing`, `Notifications` or `Authentication`.
+             * @example Marketing
+             */
+            primary_use_case: string;
+            /**
+             * @description The business's official support phone number (free format).
+             * @example +1-800-555-0199
+             */
+            company_number: string;
+            /**
+             * @description Up to three preferred area codes, comma-separated, in order of preference.
+             * @example 416, 647, 905
+             */
+            area_code: string;
+        };
+        /**
+         * OwnNumber
+         * @description A phone number the customer already owns (a mobile or landline outside ClickSend) and has
+         *     proved by a one-time code, so that it may be used as a sender ID. A verification lasts about a
+         *     year; `is_nearing_expiration` warns when it is time to verify again.
+         */
+        OwnNumber: {
+            /**
+             * Format: uuid
+             * @description Identifier of the own number (the `own_number_id` of the other operations).
+             * @example 8fa5ebc2-777b-45db-a448-ec76a40d4384
+             */
+            id: string;
+            /**
+             * @description Identifier (a UUID) of the account in ClickSend's newer platform.
+             * @example 85edb794-ee6d-4a38-9f63-c5fa8acf0d79
+             */
+            account_id?: string;
+            /**
+             * @description Identifier (a UUID) of the workspace.
+             * @example 85edb794-ee6d-4a38-9f63-c5fa8acf0d79
+             */
+            workspace_id?: string;
+            /**
+             * @description Identifier (a UUID) of the user in the newer platform; not the integer user ID of the classic resources.
+             * @example 85edb794-ee6d-4a38-9f63-c5fa8acf0d79
+             */
+            user_id?: string;
+            /**
+             * @description The number in E.164 form.
+             * @example +61412345678
+             */
+            phone_number: string;
+            /**
+             * @description Two-letter ISO 3166-1 code of the number's country.
+             * @example AU
+             */
+            country?: string;
+            /**
+             * @description The customer's own name for the number.
+             * @example My phone number
+             */
+            label?: string | null;
+            /**
+             * @description Verification state; only `APPROVED` numbers can send.
+             * @example APPROVED
+             * @enum {string}
+             */
+            status: "PENDING" | "APPROVED" | "REJECTED";
+            /**
+             * @description When the number was verified (ISO 8601), null before then.
+             * @example 2023-08-31T12:00:00Z
+             */
+            verified_timestamp?: string | null;
+            /**
+             * @description When the customer was last told the verification is about to expire (ISO 8601), or null.
+             * @example null
+             */
+            notified_timestamp?: string | null;
+            /**
+             * @description True when the verification is more than 11 months old and should be renewed.
+             * @example false
+             */
+            is_nearing_expiration?: boolean;
+            /**
+             * @description When the record was created (ISO 8601).
+             * @example 2023-08-25T08:00:00Z
+             */
+            created_timestamp?: string;
+            /**
+             * @description When the record last changed (ISO 8601).
+             * @example 2023-08-25T08:30:00Z
+             */
+            updated_timestamp?: string;
+        };
+        /**
+         * MetadataPagination
+         * @description Cursor links of one page of a resource that replies with `_metadata` (own numbers, alpha
+         *     tags). There is no page number and no total: a client walks the list by sending back the
+         *     `offset` found in `next` until `next` is missing or null.
+         */
+        MetadataPagination: {
+            /**
+             * @description URL of this page (with its `offset` and `page_size`).
+             * @example https://rest.clicksend.com/v3/own-numbers?offset=f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4#8fa5ebc2-777b-45db-a448-ec76a40d4384&page_size=10
+             */
+            self?: string | null;
+            /**
+             * @description URL of the next page, absent or null on the last page. Its `offset` value is the cursor
+             *     to send as the `offset` query parameter. ClickSend writes the cursor's `#` unescaped, so
+             *     a client that fetches this URL as it is would lose everything after the `#` (a URL
+             *     fragment): read `offset` out of it and percent-encode it instead.
+             * @example https://rest.clicksend.com/v3/own-numbers?offset=f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4#8fa5ebc2-777b-45db-a448-ec76a40d4384&page_size=10
+             */
+            next?: string | null;
+            /**
+             * @description Page size in force (the `page_size` asked for, or the default 10).
+             * @example 10
+             */
+            page_size: number;
+        };
+        /**
+         * Metadata
+         * @description The `_metadata` member of the newer cursor-paged replies (own numbers, alpha tags), which come
+         *     without the envelope as `{<items>, _metadata}`. Requests drive the pages with the query
+         *     parameters `offset` (the cursor, absent on the first page), `page_size`, `sort_by` and
+         *     `sort_direction`.
+         */
+        Metadata: {
+            pagination: components["schemas"]["MetadataPagination"];
+        };
+        /**
+         * OwnNumberList
+         * @description One page of own numbers, sent without the envelope. Walk the pages with `offset` (see
+         *     `Metadata`).
+         */
+        OwnNumberList: {
+            /** @description The own numbers on this page. */
+            own_numbers: components["schemas"]["OwnNumber"][];
+            _metadata: components["schemas"]["Metadata"];
+        };
+        /**
+         * OwnNumberUpdate
+         * @description The fields of an own number that can be changed; today only its label. ClickSend's table marks
+         *     `label` optional, so an empty object is accepted (and changes nothing).
+         */
+        OwnNumberUpdate: {
+            /**
+             * @description New name for the number, 1 to 200 characters.
+             * @example My phone number
+             */
+            label?: string;
+        };
+        /**
+         * OwnNumberVerificationRequest
+         * @description The number to prove ownership of; ClickSend texts a six-digit code to it.
+         */
+        OwnNumberVerificationRequest: {
+            /**
+             * @description The number, in E.164 form or in the local form of `country`.
+             * @example +61412345678
+             */
+            phone_number: string;
+            /**
+             * @description Two-letter ISO 3166-1 code used to read a number given in local form.
+             * @example AU
+             */
+            country?: string;
+            /**
+             * @description A name for the number, 1 to 200 characters.
+             * @example My phone number
+             */
+            label?: string;
+        };
+        /**
+         * OwnNumberVerification
+         * @description A pending or finished proof of ownership of an own number. Its `id` is the `verification_id`
+         *     of `own-numbers/verify`.
+         */
+        OwnNumberVerification: {
+            /**
+             * @description Identifier (a UUID) of the verification.
+             * @example db630385-cb76-457d-8f16-76df1b394257
+             */
+            id: string;
+            /**
+             * @description Identifier (a UUID) of the own number being verified.
+             * @example db630385-cb76-457d-8f16-76df1b394257
+             */
+            own_number_id: string;
+            /**
+             * @description State of the verification; `APPROVED` once the right code was given. ClickSend does not publish the other values.
+             * @example APPROVED
+             */
+            status: string;
+            /**
+             * @description When the code stops being accepted (ISO 8601).
+             * @example 2023-08-31T12:00:00Z
+             */
+            expires_timestamp?: string;
+            /**
+             * @description How many more wrong codes are accepted before the verification fails.
+             * @example 2
+             */
+            remaining_attempts?: number;
+            /**
+             * @description When the verification was created (ISO 8601).
+             * @example 2023-08-25T08:00:00Z
+             */
+            created_timestamp?: string;
+            /**
+             * @description When the verification last changed (ISO 8601).
+             * @example 2023-08-25T08:10:00Z
+             */
+            updated_timestamp?: string;
+        };
+        /**
+         * OwnNumberVerifyRequest
+         * @description The code received by text message, with the number it was sent to.
+         */
+        OwnNumberVerifyRequest: {
+            /**
+             * @description The six-character one-time code.
+             * @example 428312
+             */
+            code: string;
+            /**
+             * @description The number being verified, as given when the code was requested.
+             * @example +61437887111
+             */
+            phone_number: string;
+            /**
+             * @description Two-letter ISO 3166-1 code, as given when the code was requested.
+             * @example AU
+             */
+            country?: string;
+        };
+        /**
+         * AlphaTagStatus
+         * @description Review state of an alpha tag request: `PENDING` until ClickSend has reviewed it, then
+         *     `APPROVED` (the tag can be used as a sender ID) or `REJECTED`.
+         * @example PENDING
+         */
+        AlphaTagStatus: string;
+        /**
+         * AlphaTag
+         * @description A request to send under an alphanumeric sender ID (an alpha tag, e.g. `MyCompany`), with its
+         *     review state. Requests are reviewed by ClickSend; some countries (Australia) need business
+         *     details with the request.
+         */
+        AlphaTag: {
+            /**
+             * @description Identifier (a UUID) of the request (the `alpha_tag_id` of the other operations).
+             * @example db630385-cb76-457d-8f16-76df1b394257
+             */
+            id: string;
+            /**
+             * @description Identifier (a UUID) of the account in ClickSend's newer platform.
+             * @example 85edb794-ee6d-4a38-9f63-c5fa8acf0d79
+             */
+            account_id?: string;
+            /**
+             * @description Identifier (a UUID) of the workspace.
+             * @example 85edb794-ee6d-4a38-9f63-c5fa8acf0d79
+             */
+            workspace_id?: string;
+            /**
+             * @description Identifier (a UUID) of the user in the newer platform.
+             * @example 85edb794-ee6d-4a38-9f63-c5fa8acf0d79
+             */
+            user_id?: string;
+            /**
+             * @description The sender ID asked for.
+             * @example Abc123
+             */
+            alpha_tag: string;
+            status: components["schemas"]["AlphaTagStatus"];
+            /**
+             * @description The justification given with the request (one of the values of `AlphaTagReason`).
+             * @example Sole Trader Name
+             */
+            reason?: string | null;
+            /**
+             * @description Countries the tag was requested for; null (or absent) for a global tag.
+             * @example [
+             *       "AU"
+             *     ]
+             */
+            countries?: string[] | null;
+            /**
+             * @description When the request was made (ISO 8601, without a UTC offset on older records).
+             * @example 2021-05-11T01:00:00.123Z
+             */
+            created_timestamp?: string;
+            /**
+             * @description When the request last changed (ISO 8601, without a UTC offset on older records).
+             * @example 2021-05-11T01:05:00.123Z
+             */
+            updated_timestamp?: string;
+        };
+        /**
+         * AlphaTagList
+         * @description One page of alpha tag requests, sent without the envelope. Walk the pages with `offset` (see
+         *     `Metadata`).
+         */
+        AlphaTagList: {
+            /** @description The alpha tag requests on this page. */
+            alpha_tags: components["schemas"]["AlphaTag"][];
+            _metadata: components["schemas"]["Metadata"];
+        };
+        /**
+         * AlphaTagReason
+         * @description Why the customer may use the tag. With `Third Party`, ClickSend follows up to collect the
+         *     third party's details.
+         * @enum {string}
+         */
+        AlphaTagReason: "Sole Trader Name" | "Company Name" | "Partnership Name" | "Registered Trust Name" | "Co-Operative Name" | "Indigenous Corporation Name" | "Registered Organisation Name" | "Personal Name" | "Trademark" | "Government Agency or Entity" | "Product or Service Name" | "Acronym/Initialism" | "Contraction of Name" | "Third Party";
+        /**
+         * AlphaTagBusinessInfo
+         * @description How to reach a business named in an alpha tag request.
+         */
+        AlphaTagBusinessInfo: {
+            /**
+             * Format: uri
+             * @description The business's website.
+             * @example https://www.example.com
+             */
+            website: string;
+            /**
+             * @description The business's phone number, in E.164 or local form.
+             * @example +61212345678
+             */
+            phone_number: string;
+        };
+        /**
+         * AlphaTagBusinessAddress
+         * @description Postal address of a business named in an alpha tag request.
+         */
+        AlphaTagBusinessAddress: {
+            /**
+             * @description First address line.
+             * @example 123 Business Street
+             */
+            addr_line1: string;
+            /**
+             * @description Second address line.
+             * @example Level 5
+             */
+            addr_line2?: string;
+            /**
+             * @description City or suburb.
+             * @example Sydney
+             */
+            city: string;
+            /**
+             * @description State or territory.
+             * @example NSW
+             */
+            state: string;
+            /**
+             * @description Postcode.
+             * @example 2000
+             */
+            postal: string;
+        };
+        /**
+         * AlphaTagRepresentative
+         * @description The person who speaks for a business named in an alpha tag request.
+         */
+        AlphaTagRepresentative: {
+            /**
+             * @description Given name.
+             * @example Jane
+             */
+            first_name: string;
+            /**
+             * @description Family name.
+             * @example Smith
+             */
+            last_name: string;
+            /**
+             * Format: email
+             * @description Email address.
+             * @example jane.smith@example.com
+             */
+            email: string;
+        };
+        /**
+         * AlphaTagBusinessCommon
+         * @description The business fields shared by both kinds of business in an alpha tag request (see `AlphaTagBusiness`).
+         */
+        AlphaTagBusinessCommon: {
+            /**
+             * @description Country of the business; only `AU` is supported.
+             * @example AU
+             * @enum {string}
+             */
+            country: "AU";
+            /**
+             * @description Registered name of the business.
+             * @example Example Corporation
+             */
+            business_name: string;
+            /**
+             * @description The customer's relationship to the business (see `AlphaTagBusiness`).
+             * @example PRIMARY
+             * @enum {string}
+             */
+            business_relationship: "PRIMARY" | "ENTITY_ASSOCIATE";
+            business_info: components["schemas"]["AlphaTagBusinessInfo"];
+            business_address: components["schemas"]["AlphaTagBusinessAddress"];
+            representative: components["schemas"]["AlphaTagRepresentative"];
+            /**
+             * @description Australian Business Number, digits only (11 of them).
+             * @example 12345678901
+             */
+            abn: string;
+        };
+        /**
+         * AlphaTagBusinessPrimary
+         * @description The business behind the ClickSend account itself (`business_relationship` `PRIMARY`); no partner fields.
+         */
+        AlphaTagBusinessPrimary: components["schemas"]["AlphaTagBusinessCommon"] & {
+            /**
+             * @description `PRIMARY`: the account's own business.
+             * @enum {string}
+             */
+            business_relationship?: "PRIMARY";
+        };
+        /**
+         * AlphaTagPartnerRepresentative
+         * @description The person who speaks for the partner business, with their role.
+         */
+        AlphaTagPartnerRepresentative: {
+            /**
+             * @description Given name.
+             * @example Alice
+             */
+            first_name: string;
+            /**
+             * @description Family name.
+             * @example Brown
+             */
+            last_name: string;
+            /**
+             * Format: email
+             * @description Email address.
+             * @example alice.brown@partnercorp.com
+             */
+            email: string;
+            /**
+             * @description Role in the partner business.
+             * @example Director
+             */
+            title: string;
+        };
+        /**
+         * AlphaTagBusinessAssociate
+         * @description A business the customer sends for (`business_relationship` `ENTITY_ASSOCIATE`), with its
+         *     partner's details, all of which are then required.
+         */
+        AlphaTagBusinessAssociate: components["schemas"]["AlphaTagBusinessCommon"] & {
+            /**
+             * @description `ENTITY_ASSOCIATE`: a business the customer represents or owns besides its own.
+             * @enum {string}
+             */
+            business_relationship?: "ENTITY_ASSOCIATE";
+            /**
+             * @description The partner business's name.
+             * @example Partner Corporation Pty Ltd
+             */
+            partner_business_name: string;
+            /**
+             * @description The partner business's ABN, digits only.
+             * @example 11223344556
+             */
+            partner_abn: string;
+            partner_business_info: components["schemas"]["AlphaTagBusinessInfo"];
+            partner_business_address: components["schemas"]["AlphaTagBusinessAddress"];
+            partner_representative: components["schemas"]["AlphaTagPartnerRepresentative"];
+        };
+        /**
+         * AlphaTagBusiness
+         * @description Business details that Australian rules require with an alpha tag request, in one of two
+         *     forms: `PRIMARY`, the business behind the ClickSend account, or `ENTITY_ASSOCIATE`, another
+         *     business the customer sends for, which also needs the partner's name, ABN, contact details,
+         *     address and representative. ClickSend refuses partner fields on a `PRIMARY` business.
+         */
+        AlphaTagBusiness: components["schemas"]["AlphaTagBusinessPrimary"] | components["schemas"]["AlphaTagBusinessAssociate"];
+        /**
+         * AlphaTagRequest
+         * @description A request for an alpha tag. The tag is 3 to 11 characters of letters, digits and `+`, with at
+         *     least one character that is not a digit. Requests for Australia (`countries: [AU]`) must also
+         *     carry one business in `businesses`; without `countries` the request is for a global tag.
+         */
+        AlphaTagRequest: {
+            /**
+             * @description The sender ID wanted.
+             * @example MyCompany
+             */
+            alpha_tag: string;
+            reason?: components["schemas"]["AlphaTagReason"];
+            /** @description Countries the tag is asked for; only `AU` is supported, and it needs `businesses`. */
+            countries?: "AU"[];
+            /** @description The business behind the request (exactly one); required when `countries` is given. */
+            businesses?: components["schemas"]["AlphaTagBusiness"][];
+        };
+        /**
+         * DefaultSenderSenderType
+         * @description Kind of sender ID: `alpha_tag` (an approved alphanumeric tag), `own_number` (a verified own
+         *     number), `longcode`, `tollfree`, `10DLC` and `shortcode` (dedicated numbers of those kinds)
+         *     and `shared_longcode` (ClickSend's shared numbers, no sender ID of one's own).
+         * @example alpha_tag
+         * @enum {string}
+         */
+        DefaultSenderSenderType: "alpha_tag" | "10DLC" | "tollfree" | "own_number" | "shortcode" | "longcode" | "shared_longcode";
+        /**
+         * DefaultSenderStrategy
+         * @description One sender ClickSend uses for messages a default sender setting covers, as the API returns it.
+         */
+        DefaultSenderStrategy: {
+            sender_type: components["schemas"]["DefaultSenderSenderType"];
+            /**
+             * @description The sender ID (a tag or a number); null or empty for `shared_longcode`.
+             * @example ClickSend
+             */
+            sender_id: string | null;
+            /**
+             * @description Two-letter ISO 3166-1 code of the sender number's country, when it has one.
+             * @example AU
+             */
+            sender_country_code?: string | null;
+            /**
+             * @description Rank of this sender among the setting's senders (1 is tried first).
+             * @example 1
+             */
+            priority: number;
+            /**
+             * @description Whether this sender is in use.
+             * @example ENABLED
+             * @enum {string}
+             */
+            status: "ENABLED" | "DISABLED";
+            /**
+             * @description The customer's note about this sender.
+             * @example This is a test default sender
+             */
+            note?: string | null;
+        };
+        /**
+         * DefaultSender
+         * @description A default sender setting: which sender ID ClickSend puts on SMS to one recipient country when
+         *     a message gives no `from`. Without a setting for a country, ClickSend's Smart Assign picks a
+         *     compliant sender itself.
+         */
+        DefaultSender: {
+            /**
+             * @description Identifier (a UUID) of the setting (the `default_sender_id` of the other operations).
+             * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4
+             */
+            id: string;
+            /**
+             * @description The account's user ID (the classic integer one).
+             * @example 123456
+             */
+            user_id: number;
+            /**
+             * @description The subaccount the setting belongs to.
+             * @example 45678
+             */
+            subaccount_id: number;
+            /**
+             * @description Two-letter ISO 3166-1 code of the recipients' country the setting applies to.
+             * @example AU
+             */
+            country_code: string;
+            /**
+             * @description Channel the setting applies to; only `SMS` so far.
+             * @example SMS
+             * @enum {string}
+             */
+            product_type: "SMS";
+            /** @description The senders to use, in order of `priority`. */
+            default_sender_strategies: components["schemas"]["DefaultSenderStrategy"][];
+            /**
+             * @description Whether the setting is in use.
+             * @example ENABLED
+             * @enum {string}
+             */
+            status: "ENABLED" | "DISABLED";
+            /**
+             * @description When the setting was created (ISO 8601).
+             * @example 2021-08-02T00:00:00Z
+             */
+            created_timestamp: string;
+            /**
+             * @description When the setting last changed (ISO 8601).
+             * @example 2021-08-02T00:00:00Z
+             */
+            updated_timestamp: string;
+        };
+        /**
+         * DefaultSenderPage
+         * @description One page of default sender settings, found in the envelope's `data`. This is a cursor page,
+         *     unlike the classic `Page`: there is no page number, total or previous link. Requests drive it
+         *     with `offset` (the cursor, absent on the first page), `per_page`, `sort_by` and
+         *     `sort_direction`; the last page has no `next_page_url` (or a null one). The links point at
+         *     ClickSend's internal service (`https://api.clicksend.com/v4/sender_assignment_settings`), not
+         *     at this API, so a client must read the `offset` out of `next_page_url` and call
+         *     `default-senders/list` with it rather than fetch the link.
+         */
+        DefaultSenderPage: {
+            /** @description The settings on this page. */
+            data: components["schemas"]["DefaultSender"][];
+            /**
+             * @description Page size in force (the `per_page` asked for, or the default 10).
+             * @example 10
+             */
+            per_page?: number;
+            /** @description Link to this page (on the internal service, see above). */
+            self_page_url?: string | null;
+            /** @description Link to the next page (on the internal service, see above); absent or null on the last page. */
+            next_page_url?: string | null;
+        };
+        /**
+         * DefaultSenderStrategyNumber
+         * @description A number as default sender: an own number or a dedicated long code, toll-free or 10DLC
+         *     number, with the number's country.
+         */
+        DefaultSenderStrategyNumber: {
+            /**
+             * @description Kind of number.
+             * @example own_number
+             * @enum {string}
+             */
+            sender_type: "own_number" | "longcode" | "tollfree" | "10DLC";
+            /**
+             * @description The number, 2 to 15 digits with an optional leading `+`.
+             * @example +61412345678
+             */
+            sender_id: string;
+            /**
+             * @description Two-letter ISO 3166-1 code of the number's country.
+             * @example AU
+             */
+            sender_country_code: string;
+            /**
+             * @description A note about this sender, up to 200 characters.
+             * @example Reception mobile
+             */
+            note?: string;
+        };
+        /**
+         * DefaultSenderStrategyOther
+         * @description An alpha tag, a short code or ClickSend's shared numbers as default sender. An alpha tag is 3
+         *     to 11 letters, digits or `+` with at least one letter or `+`; a short code is 3 to 8 digits;
+         *     for `shared_longcode` the `sender_id` is null or empty.
+         */
+        DefaultSenderStrategyOther: {
+            /**
+             * @description Kind of sender.
+             * @example alpha_tag
+             * @enum {string}
+             */
+            sender_type: "alpha_tag" | "shortcode" | "shared_longcode";
+            /**
+             * @description The tag or short code; null or empty for `shared_longcode`.
+             * @example ClickSend
+             */
+            sender_id: string | null;
+            /**
+             * @description Two-letter ISO 3166-1 code; needed when a short code's `sender_id` starts with `+1`.
+             * @example AU
+             */
+            sender_country_code?: string;
+            /**
+             * @description A note about this sender, up to 200 characters.
+             * @example This is a test default sender
+             */
+            note?: string;
+        };
+        /**
+         * DefaultSenderStrategyInput
+         * @description The sender to use, as given when creating or updating a default sender setting. The sender
+         *     must belong to the account and be ready to use. Numbers (`own_number`, `longcode`,
+         *     `tollfree`, `10DLC`) need their `sender_country_code`; tags, short codes and shared numbers
+         *     do not (ClickSend also wants it for any `sender_id` starting with `+1`).
+         */
+        DefaultSenderStrategyInput: components["schemas"]["DefaultSenderStrategyNumber"] | components["schemas"]["DefaultSenderStrategyOther"];
+        /**
+         * DefaultSenderInput
+         * @description A new default sender setting for one recipient country and one channel.
+         */
+        DefaultSenderInput: {
+            /**
+             * @description Two-letter ISO 3166-1 code of the recipients' country.
+             * @example AU
+             */
+            country_code: string;
+            /**
+             * @description Channel the setting applies to; only `SMS` so far.
+             * @example SMS
+             * @enum {string}
+             */
+            product_type: "SMS";
+            /** @description The sender to use; exactly one for now. */
+            default_sender_strategies: components["schemas"]["DefaultSenderStrategyInput"][];
+        };
+        /**
+         * DefaultSenderErrorDetail
+         * @description One field a default sender request got wrong.
+         */
+        DefaultSenderErrorDetail: {
+            /**
+             * @description Path of the offending field in the request body.
+             * @example default_sender_strategies[0].sender_id
+             */
+            field: string;
+            /**
+             * @description What is wrong with it.
+             * @example Invalid sender ID format
+             */
+            reason: string;
+        };
+        /**
+         * DefaultSenderError
+         * @description The envelope as the default-sender operations send it on a refused request: `data` is null
+         *     and a `details` list names each field that failed.
+         */
+        DefaultSenderError: components["schemas"]["ErrorEnvelope"] & {
+            /** @description The fields that failed and why. */
+            details: components["schemas"]["DefaultSenderErrorDetail"][];
+        };
+        /**
+         * DefaultSenderUpdate
+         * @description The new sender of an existing default sender setting (its country and channel cannot change).
+         */
+        DefaultSenderUpdate: {
+            /** @description The sender to use; exactly one for now. */
+            default_sender_strategies: components["schemas"]["DefaultSenderStrategyInput"][];
+        };
+        /**
+         * CompliantSenderTypeAllowed
+         * @description One kind of sender ID allowed for a recipient country, and where such a sender may come from.
+         */
+        CompliantSenderTypeAllowed: {
+            sender_type: components["schemas"]["DefaultSenderSenderType"];
+            /** @description The countries a sender of this kind may belong to. */
+            allowed_sender_countries: {
+                /**
+                 * @description True when a sender from any country is allowed (then `country_codes` is usually absent).
+                 * @example false
+                 */
+                global: boolean;
+                /**
+                 * @description The allowed senders' countries, as two-letter ISO 3166-1 codes, when `global` is false.
+                 * @example [
+                 *       "AU",
+                 *       "US",
+                 *       "GB"
+                 *     ]
+                 */
+                country_codes?: string[];
+            };
+        };
+        /**
+         * CompliantSenderType
+         * @description Which kinds of sender ID may send to one recipient country, and from which countries those
+         *     senders may be.
+         */
+        CompliantSenderType: {
+            /**
+             * @description Two-letter ISO 3166-1 code of the recipients' country.
+             * @example AU
+             */
+            recipient_country_code: string;
+            /** @description Kinds of sender ID that cannot send to this country. */
+            blocked_sender_types: components["schemas"]["DefaultSenderSenderType"][];
+            /** @description Kinds of sender ID that can, each with the countries it may come from. */
+            allowed_sender_types: components["schemas"]["CompliantSenderTypeAllowed"][];
+        };
+        /**
+         * CompliantSenderTypeList
+         * @description The compliant sender types of each recipient country asked about (in the envelope's `data`).
+         */
+        CompliantSenderTypeList: {
+            /** @description One entry per recipient country. */
+            data: components["schemas"]["CompliantSenderType"][];
+        };
+        /**
+         * ShortUrlCount
+         * @description Number of clicks that share one value of a breakdown (one device type, one browser, one country…).
+         */
+        ShortUrlCount: {
+            /**
+             * @description The value (e.g. `mobile`, `chrome`, `AU`).
+             * @example mobile
+             */
+            label: string;
+            /**
+             * @description Clicks with that value.
+             * @example 2
+             */
+            count: number;
+        };
+        /**
+         * ShortUrlStatistics
+         * @description Click statistics of one long URL that ClickSend shortened in a message or campaign: totals,
+         *     then breakdowns by device, operating system, browser, country and region (each recipient's
+         *     most recent click counts).
+         */
+        ShortUrlStatistics: {
+            /**
+             * @description Identifier of the long URL; pass it to `short-urls/get-tracking` for per-recipient detail.
+             * @example quick_sms-26d1bc9a-d858-4b93-9368-1f31377a78c5-5908b13f05e7318be49bd1cb3a693d7c
+             */
+            long_url_id: string;
+            /** @description Totals over all the short links made for this long URL (one per recipient). */
+            links: {
+                /**
+                 * @description Recipients who got a short link.
+                 * @example 2
+                 */
+                total: number;
+                /**
+                 * @description Recipients who clicked at least once.
+                 * @example 2
+                 */
+                opened_unique: number;
+                /**
+                 * @description All clicks, counting repeats (a recipient clicking twice counts 2).
+                 * @example 5
+                 */
+                opened_total: number;
+                /**
+                 * @description Recipients who never clicked (`total` minus `opened_unique`).
+                 * @example 0
+                 */
+                unopened: number;
+            };
+            /** @description Clicks by device type. */
+            device?: components["schemas"]["ShortUrlCount"][];
+            /** @description Clicks by operating system. */
+            os?: components["schemas"]["ShortUrlCount"][];
+            /** @description Clicks by browser. */
+            browser?: components["schemas"]["ShortUrlCount"][];
+            /** @description Clicks by country. */
+            country?: components["schemas"]["ShortUrlCount"][];
+            /** @description Clicks by region. */
+            region?: components["schemas"]["ShortUrlCount"][];
+        };
+        /**
+         * ShortUrlStatisticsList
+         * @description The statistics of every shortened long URL of one message or campaign, sent without the envelope.
+         */
+        ShortUrlStatisticsList: {
+            /** @description One entry per long URL. */
+            data: components["schemas"]["ShortUrlStatistics"][];
+        };
+        /**
+         * ShortUrlTracking
+         * @description How one recipient used their short link: how often they opened it and, from their most recent
+         *     click, where and on what. The click fields are null when the link was never opened.
+         */
+        ShortUrlTracking: {
+            /**
+             * @description Times the recipient opened the link.
+             * @example 5
+             */
+            open_count: number;
+            /**
+             * @description When the link was first opened (Unix seconds), or null.
+             * @example 1733981414
+             */
+            date_opened?: number | null;
+            /**
+             * @description Country of the most recent click.
+             * @example AU
+             */
+            user_geo_country?: string | null;
+            /**
+             * @description Region of the most recent click, in snake case.
+             * @example western_australia
+             */
+            user_geo_region?: string | null;
+            /**
+             * @description Device type of the most recent click.
+             * @example mobile
+             */
+            user_device?: string | null;
+            /**
+             * @description Browser of the most recent click.
+             * @example chrome
+             */
+            user_browser?: string | null;
+            /**
+             * @description Operating system of the most recent click.
+             * @example android
+             */
+            user_os?: string | null;
+            /** @description The recipient, with the contact fields ClickSend knows. */
+            contact?: {
+                /**
+                 * @description Contact ID (a string of digits here), or null when the recipient is not a contact.
+                 * @example 224466
+                 */
+                contact_id?: string | null;
+                /**
+                 * @description First name, or null.
+                 * @example John
+                 */
+                first_name?: string | null;
+                /**
+                 * @description Last name, or null.
+                 * @example Doe
+                 */
+                last_name?: string | null;
+                /**
+                 * @description The recipient's number.
+                 * @example +1234567890
+                 */
+                phone_number?: string;
+            };
+        };
+        /**
+         * ShortUrlTrackingPage
+         * @description One page of per-recipient tracking of a long URL, sent without the envelope. This is a third
+         *     paging style, cursor-based like `Metadata` but with its own fields: `total` counts all
+         *     recipients, `current_page_size` the items on this page, and `next_page_url` /
+         *     `prev_page_url` (left out at either end) carry the cursor in their `offset`, `limit` and
+         *     `direction` query parameters. A client follows `next_page_url` (or sends its `offset`,
+         *     `limit` and `direction` back to `short-urls/get-tracking`) until it is absent.
+         */
+        ShortUrlTrackingPage: {
+            /**
+             * @description Short links made for this long URL (one per recipient), across all pages.
+             * @example 500
+             */
+            total?: number;
+            /**
+             * @description Page size in force (at most 100).
+             * @example 20
+             */
+            per_page?: number;
+            /**
+             * @description Items on this page.
+             * @example 1
+             */
+            current_page_size?: number;
+            /** @description Link to the previous page; absent on the first page. */
+            prev_page_url?: string | null;
+            /** @description Link to the next page; absent on the last page. */
+            next_page_url?: string | null;
+            /** @description The recipients on this page. */
+            data: components["schemas"]["ShortUrlTracking"][];
+        };
+        /**
+         * WebhookDeliveryReceiptForm
+         * @description A delivery receipt as ClickSend pushes it to a `URL` rule in the default format
+         *     (`webhook_type: post`, an `application/x-www-form-urlencoded` body; `get` sends the same
+         *     fields as query parameters). Form fields carry no types: every value is a string, numbers
+         *     included, and a field with no value (a null in the API's JSON replies) arrives empty or not
+         *     at all. The same fields serve SMS, MMS, voice, fax and post receipts; `digits` is for voice.
+         */
+        WebhookDeliveryReceiptForm: {
+            /**
+             * @description When the message was sent, in Unix seconds.
+             * @example 1442381791
+             */
+            timestamp_send?: string;
+            /**
+             * @description When the receipt was produced, in Unix seconds.
+             * @example 1442381793
+             */
+            timestamp: string;
+            /**
+             * @description The message's identifier, as returned by the send request.
+             * @example 31BC271B-1E0C-45F6-9E7E-97186C46BB82
+             */
+            message_id: string;
+            /**
+             * @description A summary of the outcome where the channel gives one (`Delivered` or `Undelivered` for voice).
+             * @example Delivered
+             */
+            status?: string;
+            /**
+             * @description The carrier's or channel's status code: a number for SMS and voice (`201` is delivered to
+             *     the handset), a word for fax and MMS (`Completed`).
+             * @example 201
+             */
+            status_code: string;
+            /**
+             * @description The status code in words.
+             * @example Success: Message received on handset.
+             */
+            status_text?: string;
+            /** @description The error code when delivery failed; empty or absent otherwise. */
+            error_code?: string;
+            /** @description The error in words when delivery failed; empty or absent otherwise. */
+            error_text?: string;
+            /**
+             * @description The `custom_string` given when the message was sent.
+             * @example order-1234
+             */
+            custom_string?: string;
+            /**
+             * @description The user that sent the message.
+             * @example 1
+             */
+            user_id?: string;
+            /**
+             * @description The subaccount that sent the message.
+             * @example 1746
+             */
+            subaccount_id?: string;
+            /**
+             * @description The channel, such as `sms`, `mms`, `voice` or `fax`.
+             * @example sms
+             */
+            message_type?: string;
+            /**
+             * @description Voice only. The keys the person pressed during the call; empty when none.
+             * @example 2
+             */
+            digits?: string;
+        };
+        /**
+         * WebhookDeliveryReceiptJson
+         * @description A delivery receipt as ClickSend pushes it to a `URL` rule whose `webhook_type` is `json` (an
+         *     `application/json` POST body). No source shows a pushed JSON body; the types below are those
+         *     of the receipts in the API's own JSON replies, which disagree among themselves (timestamps
+         *     and status codes as strings in some, integers in others), so both are allowed.
+         */
+        WebhookDeliveryReceiptJson: {
+            /**
+             * @description When the message was sent, in Unix seconds (an integer or a string of digits).
+             * @example 1442381791
+             */
+            timestamp_send?: number | string;
+            /**
+             * @description When the receipt was produced, in Unix seconds (an integer or a string of digits).
+             * @example 1442381793
+             */
+            timestamp: number | string;
+            /**
+             * @description The message's identifier, as returned by the send request.
+             * @example 31BC271B-1E0C-45F6-9E7E-97186C46BB82
+             */
+            message_id: string;
+            /** @description A summary of the outcome where the channel gives one (`Delivered` or `Undelivered` for voice). */
+            status?: string | null;
+            /**
+             * @description The carrier's or channel's status code (`"201"` or `201`; `Completed` for fax and MMS).
+             * @example 201
+             */
+            status_code: string | number;
+            /**
+             * @description The status code in words.
+             * @example Success: Message received on handset.
+             */
+            status_text?: string | null;
+            /** @description The error code when delivery failed; null or empty otherwise. */
+            error_code?: string | number | null;
+            /** @description The error in words when delivery failed; null or empty otherwise. */
+            error_text?: string | null;
+            /** @description The `custom_string` given when the message was sent. */
+            custom_string?: string | null;
+            /** @description The user that sent the message. */
+            user_id?: number | string;
+            /**
+             * @description The subaccount that sent the message.
+             * @example 1746
+             */
+            subaccount_id?: number | string;
+            /**
+             * @description The channel, such as `sms`, `mms`, `voice` or `fax`.
+             * @example sms
+             */
+            message_type?: string;
+            /** @description The same as `message_type`, under the name some SMS receipt replies use. */
+            _message_type?: string;
+            /** @description Voice only. The keys the person pressed during the call. */
+            digits?: string | number | null;
+        };
+        /**
+         * WebhookEmailDeliveryReceiptForm
+         * @description A transactional email's delivery receipt pushed to a `URL` rule as a form (the default
+         *     `webhook_type: post`). Every value is a string. The fields are those of the test receipt the
+         *     API creates (`POST /email/receipts`); they differ from the message receipts of the other
+         *     channels.
+         */
+        WebhookEmailDeliveryReceiptForm: {
+            /**
+             * @description The recipient's address.
+             * @example john_doe@user.com
+             */
+            email?: string;
+            /**
+             * @description The email's identifier, an id followed by `@clicksend.com`.
+             * @example 73A80623-CFC3-4E7F-856A-880B289242D7@clicksend.com
+             */
+            message_id: string;
+            /**
+             * @description The outcome, such as `Delivered`.
+             * @example Delivered
+             */
+            status: string;
+            /**
+             * @description When the receipt was produced, in Unix seconds.
+             * @example 1476870832
+             */
+            timestamp: string;
+        };
+        /**
+         * WebhookEmailDeliveryReceiptJson
+         * @description A transactional email's delivery receipt pushed as JSON (`webhook_type: json`). The fields
+         *     and types are those of the test receipt the API returns (`POST /email/receipts`), where the
+         *     timestamp is an integer; a string of digits is accepted too.
+         */
+        WebhookEmailDeliveryReceiptJson: {
+            /**
+             * @description The recipient's address.
+             * @example john_doe@user.com
+             */
+            email?: string;
+            /**
+             * @description The email's identifier, an id followed by `@clicksend.com`.
+             * @example 73A80623-CFC3-4E7F-856A-880B289242D7@clicksend.com
+             */
+            message_id: string;
+            /**
+             * @description The outcome, such as `Delivered`.
+             * @example Delivered
+             */
+            status: string;
+            /**
+             * @description When the receipt was produced, in Unix seconds.
+             * @example 1476870832
+             */
+            timestamp: number | string;
+        };
+        /**
+         * WebhookInboundSmsForm
+         * @description An SMS received on one of the account's numbers (a reply to a message you sent, or a new
+         *     message), pushed by an inbound SMS rule whose action is `URL`, in the default form format
+         *     (`webhook_type: post`; `get` sends the same fields as query parameters). Every value is a
+         *     string; a field with no value arrives empty or not at all.
+         *
+         *     Besides the current fields, the form also carries older names for some of them, which
+         *     existing handlers still read; they are described as optional because no ClickSend source
+         *     documents them.
+         */
+        WebhookInboundSmsForm: {
+            /**
+             * @description When the message arrived, in Unix seconds.
+             * @example 1442398236
+             */
+            timestamp: string;
+            /**
+             * @description The sender's number, in international format.
+             * @example +61468460249
+             */
+            from: string;
+            /**
+             * @description Your number the message arrived on (shared or dedicated).
+             * @example +61411111111
+             */
+            to: string;
+            /**
+             * @description The text of the message.
+             * @example Yes please
+             * @example book me in.
+             */
+            body: string;
+            /** @description For a reply, the text of your message it answers. */
+            original_body?: string;
+            /** @description For a reply, the `message_id` of your message it answers. */
+            original_message_id?: string;
+            /** @description For a reply, the `custom_string` of your message it answers. */
+            custom_string?: string;
+            /**
+             * @description The inbound message's own identifier.
+             * @example C557B56E-83C0-4070-A74C-9BF05474B418
+             */
+            message_id: string;
+            /** @description The user the message was delivered to. */
+            user_id?: string;
+            /** @description The subaccount the message was delivered to. */
+            subaccount_id?: string;
+            /** @description Deprecated; the first word of the message, or empty. */
+            keyword?: string;
+            /** @description Deprecated; the same as `keyword`, under the name the API's JSON replies use. */
+            _keyword?: string;
+            /** @description Legacy. The sender of your original message, that is the number the reply came to (the same as `to`). */
+            originalsenderid?: string;
+            /** @description Legacy. The same as `body`. */
+            message?: string;
+            /** @description Legacy. The sender's number (the same as `from`). */
+            sms?: string;
+            /** @description Legacy. The same as `custom_string`. */
+            customstring?: string;
+            /** @description Legacy. The same as `original_message_id`. */
+            originalmessageid?: string;
+            /** @description Legacy. The same as `original_body`. */
+            originalmessage?: string;
+        };
+        /**
+         * WebhookInboundSmsJson
+         * @description An SMS received on one of the account's numbers, pushed by an inbound SMS rule whose action
+         *     is `URL` and `webhook_type` is `json` (an `application/json` POST body). No source shows the
+         *     pushed JSON itself; the fields and types are those of the inbound messages in the API's JSON
+         *     replies (`GET /sms/inbound`, the test message of `POST /sms/inbound`), where the timestamp is
+         *     a string of digits in older examples and an integer in newer ones.
+         */
+        WebhookInboundSmsJson: {
+            /**
+             * @description When the message arrived, in Unix seconds.
+             * @example 1442398236
+             */
+            timestamp: number | string;
+            /**
+             * @description The sender's number, in international format.
+             * @example +61468460249
+             */
+            from: string;
+            /**
+             * @description Your number the message arrived on.
+             * @example +61411111111
+             */
+            to: string;
+            /** @description The text of the message. */
+            body: string;
+            /** @description For a reply, the text of your message it answers. */
+            original_body?: string | null;
+            /** @description For a reply, the `message_id` of your message it answers. */
+            original_message_id?: string | null;
+            /** @description For a reply, the `custom_string` of your message it answers. */
+            custom_string?: string | null;
+            /** @description The inbound message's own identifier. */
+            message_id: string;
+            /** @description The user the message was delivered to. */
+            user_id?: number | string;
+            /** @description The subaccount the message was delivered to. */
+            subaccount_id?: number | string;
+            /** @description Deprecated; the first word of the message, or null. */
+            keyword?: string | null;
+            /** @description Deprecated; the same as `keyword`. */
+            _keyword?: string | null;
+        };
+        /**
+         * WebhookInboundFaxForm
+         * @description A fax received on one of the account's fax numbers, pushed by an inbound fax rule whose action
+         *     is `URL`, in the default form format. **Unconfirmed:** no source lists the fields of this
+         *     push. The fields below are assumed by analogy with the inbound SMS push and are all
+         *     optional; how the received document itself is passed is not documented, so expect other
+         *     fields and read them defensively.
+         */
+        WebhookInboundFaxForm: {
+            /**
+             * @description When the fax arrived, in Unix seconds.
+             * @example 1451200622
+             */
+            timestamp?: string;
+            /**
+             * @description The sending fax number.
+             * @example +61298441485
+             */
+            from?: string;
+            /**
+             * @description Your fax number the fax arrived on.
+             * @example +61298441484
+             */
+            to?: string;
+            /**
+             * @description The inbound fax's identifier.
+             * @example 88AB118E-EB1B-478C-98CE-6C73ABA23F67
+             */
+            message_id?: string;
+            /** @description For a reply, the `custom_string` of your fax it answers. */
+            custom_string?: string;
+            /** @description The user the fax was delivered to. */
+            user_id?: string;
+            /** @description The subaccount the fax was delivered to. */
+            subaccount_id?: string;
+        };
+        /**
+         * WebhookInboundFaxJson
+         * @description A fax received on one of the account's fax numbers, pushed as JSON (`webhook_type: json`).
+         *     **Unconfirmed:** as for the form (WebhookInboundFaxForm), no source lists the fields; these
+         *     are assumed by analogy with the inbound SMS push, all optional, with the types of its JSON.
+         */
+        WebhookInboundFaxJson: {
+            /**
+             * @description When the fax arrived, in Unix seconds.
+             * @example 1451200622
+             */
+            timestamp?: number | string;
+            /** @description The sending fax number. */
+            from?: string;
+            /** @description Your fax number the fax arrived on. */
+            to?: string;
+            /** @description The inbound fax's identifier. */
+            message_id?: string;
+            /** @description For a reply, the `custom_string` of your fax it answers. */
+            custom_string?: string | null;
+            /** @description The user the fax was delivered to. */
+            user_id?: number | string;
+            /** @description The subaccount the fax was delivered to. */
+            subaccount_id?: number | string;
+        };
     };
     responses: {
         /** @description The request was invalid; response_msg explains why. */
@@ -2462,6 +12994,191 @@ export interface components {
          * @example 59
          */
         subaccount_id: number;
+        /**
+         * @description Only items dated at or after this moment (Unix seconds, UTC).
+         * @example 1436849372
+         */
+        date_from: number;
+        /**
+         * @description Only items dated at or before this moment (Unix seconds, UTC).
+         * @example 1436879372
+         */
+        date_to: number;
+        /**
+         * @description Name of the export file to produce (the reply's download URL carries it).
+         * @example export.csv
+         */
+        filename: string;
+        /**
+         * @description Identifier (GUID) of a message you sent; the operation finds the reply to it. This is the
+         *     `original_message_id` of an inbound message, not its own `message_id`.
+         * @example 5D420421-8715-4461-A9A2-C8F569E41835
+         */
+        outbound_message_id: string;
+        /**
+         * @description Identifier of a message: the GUID ClickSend gave it (`message_id` in send replies, history,
+         *     receipts and inbound messages). Which message it names depends on the operation: an outbound
+         *     message for receipts and cancellation, an inbound one for marking replies as read.
+         * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+         */
+        message_id: string;
+        /**
+         * @description Identifier of the SMS template (`template_id` in the template replies).
+         * @example 25
+         */
+        template_id: number;
+        /**
+         * @description Identifier of the SMS campaign (`sms_campaign_id` in the campaign replies).
+         * @example 7
+         */
+        sms_campaign_id: number;
+        /**
+         * @description Identifier of the SMS campaign whose tracked link is meant: the same value as
+         *     `sms_campaign_id` in the campaign replies (these link operations name it differently).
+         * @example 7
+         */
+        campaign_id: number;
+        /**
+         * @description Identifier of an MMS message: the GUID returned as `message_id` for each recipient by
+         *     `mms/send` (and listed in the MMS history).
+         * @example 3E0DC217-7D0F-4C20-A3F2-E3362B938CAF
+         */
+        mms_message_id: string;
+        /**
+         * @description Identifier of the MMS campaign (`mms_campaign_id` in the campaign replies).
+         * @example 96
+         */
+        mms_campaign_id: number;
+        /**
+         * @description Identifier of a voice call: the GUID returned as `message_id` for each recipient by
+         *     `voice/send` (and listed in the voice history and receipts).
+         * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+         */
+        voice_message_id: string;
+        /**
+         * @description Identifier of an allowed sender address of the email services (`email_address_id` in the
+         *     replies of `email-addresses/list` and `email-addresses/create`).
+         * @example 5
+         */
+        email_address_id: number;
+        /**
+         * @description Identifier of a master email template category (`category_id` in the category replies).
+         * @example 4
+         */
+        category_id: number;
+        /**
+         * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+         * @example 69
+         */
+        email_campaign_id: number;
+        /**
+         * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+         *     of the collection in the URL (SMS or fax).
+         * @example 14
+         */
+        inbound_rule_id: number;
+        /**
+         * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+         *     the rules of the collection in the URL (SMS, voice, fax or email).
+         * @example 7
+         */
+        receipt_rule_id: number;
+        /**
+         * @description Country to search in, as a two-letter ISO 3166-1 code.
+         * @example AU
+         */
+        country_code_path: string;
+        /**
+         * @description Identifier of the return address (`return_address_id` in the return-address replies).
+         * @example 14
+         */
+        return_address_id: number;
+        /**
+         * @description Identifier of an address allowed to send Email-to-SMS (`email_address_id` in the
+         *     allowed-address replies).
+         * @example 107
+         */
+        email_address_id_sms: number;
+        /**
+         * @description Identifier of the rule (`rule_id` in the rule replies).
+         * @example 18
+         */
+        rule_id: number;
+        /**
+         * @description Two-letter ISO 3166 code of the country.
+         * @example AU
+         */
+        country_path: string;
+        /**
+         * @description The subdomain a reseller chose for its white-label dashboard (the `subdomain` of the reseller
+         *     settings). The words `accounts`, `accounts-public` and `transfer-credit` are not subdomains:
+         *     those paths are other reseller operations.
+         * @example mysubdomain
+         */
+        subdomain: string;
+        /**
+         * @description User ID of the reseller's client account (`user_id` in the reseller account replies).
+         * @example 24
+         */
+        client_user_id: number;
+        /**
+         * @description The number to buy, in E.164 form with its leading `+` (percent-encoded as `%2B` in the URL),
+         *     exactly as `numbers/search` listed it.
+         * @example +12282060576
+         */
+        dedicated_number: string;
+        /**
+         * @description Opaque cursor that selects the page to return; leave it out for the first page. Take it from
+         *     the `offset` query parameter of the previous reply's next-page link (`_metadata.pagination.next`
+         *     for own numbers and alpha tags, `data.next_page_url` for default senders) and send it back
+         *     unchanged. It usually contains a `#`, which must be percent-encoded (`%23`) in the URL.
+         * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4#8fa5ebc2-777b-45db-a448-ec76a40d4384
+         */
+        offset: string;
+        /**
+         * @description Items per page for the cursor-paged resources that reply with `_metadata` (own numbers, alpha
+         *     tags); default 10. ClickSend caps it at 500 for own numbers and at 1000 for alpha tags. The
+         *     page size in force is echoed back in `_metadata.pagination.page_size`.
+         * @example 10
+         */
+        page_size: number;
+        /**
+         * @description Field the cursor-paged list is sorted by; ClickSend sorts by `created_timestamp` when it is left out.
+         * @example created_timestamp
+         */
+        sort_by: string;
+        /**
+         * @description Sort direction of a cursor-paged list. When it is left out, own numbers and alpha tags come
+         *     in ascending order and default senders in descending order.
+         * @example asc
+         */
+        sort_direction: "asc" | "desc";
+        /**
+         * @description Identifier (a UUID) of the own number, as returned by `own-numbers/list` or by a verification.
+         * @example 60b34fe9-1b45-43f8-b9ef-06b7fdb3a9f5
+         */
+        own_number_id: string;
+        /**
+         * @description Identifier (a UUID) of the alpha tag request, as returned by `alpha-tags/create` or `alpha-tags/list`.
+         * @example db630385-cb76-457d-8f16-76df1b394257
+         */
+        alpha_tag_id: string;
+        /**
+         * @description Items per page for the default-sender list, from 1 to 500 (default 10). Echoed back in `data.per_page`.
+         * @example 10
+         */
+        per_page: number;
+        /**
+         * @description Identifier (a UUID) of the default sender setting, as returned by `default-senders/create` or `default-senders/list`.
+         * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4
+         */
+        default_sender_id: string;
+        /**
+         * @description Identifier of one long URL inside one message or campaign, as found in the `long_url_id` of a
+         *     `short-urls/get-statistics` item. It reads `<source>-<source_id>-<hash>`.
+         * @example quick_sms-26d1bc9a-d858-4b93-9368-1f31377a78c5-5908b13f05e7318be49bd1cb3a693d7c
+         */
+        long_url_id: string;
     };
     requestBodies: never;
     headers: never;
@@ -2486,6 +13203,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
                         data: components["schemas"]["Account"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "account/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["AccountUpdateResult"];
                     };
                 };
             };
@@ -3742,6 +14492,39 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    "email-to-sms/create-stripped-string": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailSmsStrippedStringInput"];
+            };
+        };
+        responses: {
+            /** @description The new rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailSmsStrippedString"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     "subaccounts/list": {
         parameters: {
             query?: {
@@ -4031,6 +14814,7834 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/list-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the SMS history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["SmsHistoryMessage"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/export-history": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/list-inbound": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of unread inbound messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["SmsInboundMessage"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/create-test-inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsInboundTestRequest"];
+            };
+        };
+        responses: {
+            /** @description The test message that was generated and delivered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsInboundMessage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/get-inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (GUID) of a message you sent; the operation finds the reply to it. This is the
+                 *     `original_message_id` of an inbound message, not its own `message_id`.
+                 * @example 5D420421-8715-4461-A9A2-C8F569E41835
+                 */
+                outbound_message_id: components["parameters"]["outbound_message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsInboundMessage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/mark-all-inbound-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SmsMarkReadRequest"];
+            };
+        };
+        responses: {
+            /** @description The messages were marked as read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Empty; carries no information. */
+                        data: unknown[] | Record<string, never> | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/mark-inbound-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a message: the GUID ClickSend gave it (`message_id` in send replies, history,
+                 *     receipts and inbound messages). Which message it names depends on the operation: an outbound
+                 *     message for receipts and cancellation, an inbound one for marking replies as read.
+                 * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+                 */
+                message_id: components["parameters"]["message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message was marked as read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Number of stored copies marked as read, or an empty array in older replies. */
+                        data: number | unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/list-receipts": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of unread delivery receipts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["SmsReceipt"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/create-test-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsReceiptTestRequest"];
+            };
+        };
+        responses: {
+            /** @description The test receipt that was generated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsReceipt"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/get-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a message: the GUID ClickSend gave it (`message_id` in send replies, history,
+                 *     receipts and inbound messages). Which message it names depends on the operation: an outbound
+                 *     message for receipts and cancellation, an inbound one for marking replies as read.
+                 * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+                 */
+                message_id: components["parameters"]["message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsReceipt"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/mark-receipts-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SmsMarkReadRequest"];
+            };
+        };
+        responses: {
+            /** @description The receipts were marked as read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Empty; carries no information. */
+                        data: unknown[] | Record<string, never> | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/cancel-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SmsCancelAllRequest"];
+            };
+        };
+        responses: {
+            /** @description How many messages were cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsCancelAllResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a message: the GUID ClickSend gave it (`message_id` in send replies, history,
+                 *     receipts and inbound messages). Which message it names depends on the operation: an outbound
+                 *     message for receipts and cancellation, an inbound one for marking replies as read.
+                 * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+                 */
+                message_id: components["parameters"]["message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message was cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Empty; carries no information. */
+                        data: unknown[] | Record<string, never> | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-templates/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["SmsTemplate"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-templates/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The new template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsTemplate"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-templates/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS template (`template_id` in the template replies).
+                 * @example 25
+                 */
+                template_id: components["parameters"]["template_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsTemplate"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-templates/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS template (`template_id` in the template replies).
+                 * @example 25
+                 */
+                template_id: components["parameters"]["template_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The updated template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsTemplate"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-templates/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS template (`template_id` in the template replies).
+                 * @example 25
+                 */
+                template_id: components["parameters"]["template_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Empty; carries no information. */
+                        data: unknown[] | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["SmsCampaign"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The campaign was created (and queued or scheduled). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The price of the campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsCampaignPriceResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS campaign (`sms_campaign_id` in the campaign replies).
+                 * @example 7
+                 */
+                sms_campaign_id: components["parameters"]["sms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS campaign (`sms_campaign_id` in the campaign replies).
+                 * @example 7
+                 */
+                sms_campaign_id: components["parameters"]["sms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The updated campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS campaign (`sms_campaign_id` in the campaign replies).
+                 * @example 7
+                 */
+                sms_campaign_id: components["parameters"]["sms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/export-link-tracking": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS campaign whose tracked link is meant: the same value as
+                 *     `sms_campaign_id` in the campaign replies (these link operations name it differently).
+                 * @example 7
+                 */
+                campaign_id: components["parameters"]["campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/get-link-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS campaign whose tracked link is meant: the same value as
+                 *     `sms_campaign_id` in the campaign replies (these link operations name it differently).
+                 * @example 7
+                 */
+                campaign_id: components["parameters"]["campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["SmsCampaignLinkStatistics"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-campaigns/list-link-tracking": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the SMS campaign whose tracked link is meant: the same value as
+                 *     `sms_campaign_id` in the campaign replies (these link operations name it differently).
+                 * @example 7
+                 */
+                campaign_id: components["parameters"]["campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of recipients with their link activity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["SmsCampaignLinkVisit"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MmsMessageCollection"];
+            };
+        };
+        responses: {
+            /** @description The request was processed; see each message's `status` for which recipients were queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MmsMessageCollection"];
+            };
+        };
+        responses: {
+            /** @description The price of each message and the total; nothing was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/list-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sent MMS. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["MmsHistoryMessage"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/export-history": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/list-receipts": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of MMS delivery receipts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["MmsReceipt"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/mark-receipts-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MmsReceiptsRead"];
+            };
+        };
+        responses: {
+            /** @description The receipts were marked as read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always null. */
+                        data: null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/get-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an MMS message: the GUID returned as `message_id` for each recipient by
+                 *     `mms/send` (and listed in the MMS history).
+                 * @example 3E0DC217-7D0F-4C20-A3F2-E3362B938CAF
+                 */
+                message_id: components["parameters"]["mms_message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message and its delivery state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsHistoryMessage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/cancel-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scheduled messages were cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsCancelledCount"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an MMS message: the GUID returned as `message_id` for each recipient by
+                 *     `mms/send` (and listed in the MMS history).
+                 * @example 3E0DC217-7D0F-4C20-A3F2-E3362B938CAF
+                 */
+                message_id: components["parameters"]["mms_message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message was cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always null. */
+                        data: null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms-campaigns/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of MMS campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["MmsCampaign"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms-campaigns/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MmsCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The campaign that was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms-campaigns/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MmsCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The campaign's price; nothing was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsCampaignPrice"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms-campaigns/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the MMS campaign (`mms_campaign_id` in the campaign replies).
+                 * @example 96
+                 */
+                mms_campaign_id: components["parameters"]["mms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms-campaigns/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the MMS campaign (`mms_campaign_id` in the campaign replies).
+                 * @example 96
+                 */
+                mms_campaign_id: components["parameters"]["mms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MmsCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The updated campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "mms-campaigns/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the MMS campaign (`mms_campaign_id` in the campaign replies).
+                 * @example 96
+                 */
+                mms_campaign_id: components["parameters"]["mms_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["MmsCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoiceMessageCollection"];
+            };
+        };
+        responses: {
+            /** @description The request was processed; see each message's `status` for which calls were queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["VoiceSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoiceMessageCollection"];
+            };
+        };
+        responses: {
+            /** @description The price of each call and the total; nothing was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["VoiceSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/list-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of voice calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["VoiceHistoryMessage"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/export-history": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/list-languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The languages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["VoiceLanguage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/list-receipts": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of voice delivery receipts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["VoiceReceipt"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/create-test-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoiceTestReceiptInput"];
+            };
+        };
+        responses: {
+            /** @description The test receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["VoiceReceipt"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/mark-receipts-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VoiceReceiptsRead"];
+            };
+        };
+        responses: {
+            /** @description The receipts were marked as read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always null. */
+                        data: null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/get-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a voice call: the GUID returned as `message_id` for each recipient by
+                 *     `voice/send` (and listed in the voice history and receipts).
+                 * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+                 */
+                message_id: components["parameters"]["voice_message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["VoiceReceipt"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/cancel-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scheduled calls were cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["VoiceCancelledCount"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a voice call: the GUID returned as `message_id` for each recipient by
+                 *     `voice/send` (and listed in the voice history and receipts).
+                 * @example BF7AD270-0DE2-418B-B606-71D527D9C1AE
+                 */
+                message_id: components["parameters"]["voice_message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call was cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always empty. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-addresses/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of allowed sender addresses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["EmailAddress"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-addresses/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailAddressInput"];
+            };
+        };
+        responses: {
+            /** @description The address was added, unverified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-addresses/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an allowed sender address of the email services (`email_address_id` in the
+                 *     replies of `email-addresses/list` and `email-addresses/create`).
+                 * @example 5
+                 */
+                email_address_id: components["parameters"]["email_address_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-addresses/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an allowed sender address of the email services (`email_address_id` in the
+                 *     replies of `email-addresses/list` and `email-addresses/create`).
+                 * @example 5
+                 */
+                email_address_id: components["parameters"]["email_address_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always null. */
+                        data: null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-addresses/send-verification-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an allowed sender address of the email services (`email_address_id` in the
+                 *     replies of `email-addresses/list` and `email-addresses/create`).
+                 * @example 5
+                 */
+                email_address_id: components["parameters"]["email_address_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification email was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always null. */
+                        data: null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-addresses/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an allowed sender address of the email services (`email_address_id` in the
+                 *     replies of `email-addresses/list` and `email-addresses/create`).
+                 * @example 5
+                 */
+                email_address_id: components["parameters"]["email_address_id"];
+                /**
+                 * @description The verification code mailed to the address by `email-addresses/send-verification-token`.
+                 * @example 3BD73304-6E8B-4FDB-99A7-7ED08DF97BCC
+                 */
+                activation_token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address is verified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-templates/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of user templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["EmailTemplateSummary"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-templates/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The new template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailTemplate"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-templates/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user template (`template_id` in the template replies).
+                 * @example 281
+                 */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailTemplate"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-templates/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user template (`template_id` in the template replies).
+                 * @example 281
+                 */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailTemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailTemplate"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-templates/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user template (`template_id` in the template replies).
+                 * @example 281
+                 */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always empty. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-templates/upload-image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the user template (`template_id` in the template replies).
+                 * @example 281
+                 */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailTemplateImageInput"];
+            };
+        };
+        responses: {
+            /** @description The image was stored; `data` is its address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Public address of the stored image. */
+                        data: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-master-templates/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The master templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailMasterTemplate"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-master-templates/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the master template (`template_id_master` in the master template replies).
+                 * @example 57
+                 */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The master template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailMasterTemplate"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-master-templates/list-categories": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailMasterTemplateCategory"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-master-templates/get-category": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a master email template category (`category_id` in the category replies).
+                 * @example 4
+                 */
+                category_id: components["parameters"]["category_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The category. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailMasterTemplateCategory"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-master-templates/list-in-category": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of a master email template category (`category_id` in the category replies).
+                 * @example 4
+                 */
+                category_id: components["parameters"]["category_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The category's master templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailMasterTemplate"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-campaigns/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["EmailCampaign"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-campaigns/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The campaign was created and queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailCampaignSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-campaigns/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The price of the campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailCampaignPriceResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-campaigns/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-campaigns/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The updated campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-campaigns/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailCampaign"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-campaigns/list-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the campaign's emails. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["EmailCampaignHistoryEntry"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-campaigns/export-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Name to give the export file (the download URL carries it).
+                 * @example campaign-69.csv
+                 */
+                filename?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the email campaign (`email_campaign_id` in the campaign replies).
+                 * @example 69
+                 */
+                email_campaign_id: components["parameters"]["email_campaign_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "transactional-email/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailInput"];
+            };
+        };
+        responses: {
+            /** @description The email was accepted and queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "transactional-email/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailInput"];
+            };
+        };
+        responses: {
+            /** @description The price of the email. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailPriceResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "transactional-email/list-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sent emails. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["EmailHistoryEntry"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "transactional-email/export-history": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "transactional-email/add-test-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailTestReceiptInput"];
+            };
+        };
+        responses: {
+            /** @description The test receipt was added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailTestReceipt"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "inbound-sms-rules/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of inbound SMS rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["InboundSmsRule"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "inbound-sms-rules/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundSmsRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The new inbound SMS rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["InboundSmsRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "inbound-sms-rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+                 *     of the collection in the URL (SMS or fax).
+                 * @example 14
+                 */
+                inbound_rule_id: components["parameters"]["inbound_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbound SMS rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["InboundSmsRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "inbound-sms-rules/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+                 *     of the collection in the URL (SMS or fax).
+                 * @example 14
+                 */
+                inbound_rule_id: components["parameters"]["inbound_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundSmsRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The updated inbound SMS rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["InboundSmsRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "inbound-sms-rules/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+                 *     of the collection in the URL (SMS or fax).
+                 * @example 14
+                 */
+                inbound_rule_id: components["parameters"]["inbound_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbound SMS rule was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always empty. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-receipt-rules/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of SMS delivery receipt rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["DeliveryReceiptRule"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-receipt-rules/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The new SMS delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-receipt-rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SMS delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-receipt-rules/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The updated SMS delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sms-receipt-rules/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SMS delivery receipt rule was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always empty. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice-receipt-rules/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of voice delivery receipt rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["DeliveryReceiptRule"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice-receipt-rules/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The new voice delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice-receipt-rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voice delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice-receipt-rules/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The updated voice delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "voice-receipt-rules/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voice delivery receipt rule was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always empty. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-inbound-rules/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of inbound fax rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["InboundFaxRule"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-inbound-rules/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundFaxRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The new inbound fax rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["InboundFaxRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-inbound-rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+                 *     of the collection in the URL (SMS or fax).
+                 * @example 14
+                 */
+                inbound_rule_id: components["parameters"]["inbound_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbound fax rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["InboundFaxRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-inbound-rules/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+                 *     of the collection in the URL (SMS or fax).
+                 * @example 14
+                 */
+                inbound_rule_id: components["parameters"]["inbound_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundFaxRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The updated inbound fax rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["InboundFaxRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-inbound-rules/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the inbound rule (`inbound_rule_id` in the rule replies), taken from the rules
+                 *     of the collection in the URL (SMS or fax).
+                 * @example 14
+                 */
+                inbound_rule_id: components["parameters"]["inbound_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbound fax rule was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always empty. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-receipt-rules/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of fax delivery receipt rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["DeliveryReceiptRule"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-receipt-rules/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The new fax delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-receipt-rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fax delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-receipt-rules/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The updated fax delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax-receipt-rules/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fax delivery receipt rule was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description null in the documented reply; an empty array like the other rule deletes is accepted too. */
+                        data: unknown[] | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-receipt-rules/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of email delivery receipt rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["DeliveryReceiptRule"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-receipt-rules/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The new email delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-receipt-rules/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The email delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-receipt-rules/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The updated email delivery receipt rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryReceiptRule"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-receipt-rules/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the delivery receipt rule (`receipt_rule_id` in the rule replies), taken from
+                 *     the rules of the collection in the URL (SMS, voice, fax or email).
+                 * @example 7
+                 */
+                receipt_rule_id: components["parameters"]["receipt_rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The email delivery receipt rule was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @constant */
+                        data: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaxMessageCollection"];
+            };
+        };
+        responses: {
+            /** @description The request was processed; see each entry's `status`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["FaxSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaxMessageCollection"];
+            };
+        };
+        responses: {
+            /** @description The price of each fax and the total. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["FaxSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax/list-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only items dated at or after this moment (Unix seconds, UTC).
+                 * @example 1436849372
+                 */
+                date_from?: components["parameters"]["date_from"];
+                /**
+                 * @description Only items dated at or before this moment (Unix seconds, UTC).
+                 * @example 1436879372
+                 */
+                date_to?: components["parameters"]["date_to"];
+                /**
+                 * @description Search filter as comma-separated `field:value` pairs, matched case-insensitively and combined
+                 *     with `operator`.
+                 * @example first_name:john,last_name:smith
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description Sort order as `field:asc` or `field:desc`.
+                 * @example date_added:desc
+                 */
+                order_by?: components["parameters"]["order_by"];
+                /**
+                 * @description How the `q` pairs combine. `AND` (the default) matches all of them, `OR` any of them.
+                 * @example AND
+                 */
+                operator?: components["parameters"]["operator"];
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sent faxes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["FaxMessageResult"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax/export-history": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax/list-receipts": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of fax delivery receipts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["FaxReceipt"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax/create-test-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaxTestReceiptInput"];
+            };
+        };
+        responses: {
+            /** @description The test receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["FaxReceipt"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax/mark-receipts-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FaxReceiptsReadInput"];
+            };
+        };
+        responses: {
+            /** @description The receipts were marked as read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always empty. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "fax/get-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the fax (the `message_id` of the send reply), a GUID.
+                 * @example 3FAC74F1-D2AF-479B-8955-6395D561DEF4
+                 */
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fax and its delivery state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["FaxMessageResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-letters/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostLetterInput"];
+            };
+        };
+        responses: {
+            /** @description The request was processed; see each recipient's `status`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostLetterSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-letters/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostLetterInput"];
+            };
+        };
+        responses: {
+            /** @description The price of each letter and the total. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostLetterPriceResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-letters/list-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sent letters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["PostLetterRecord"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-letters/export-history": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-letters/detect-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostDetectAddressInput"];
+            };
+        };
+        responses: {
+            /** @description The address, split into fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostDetectedAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "postcards/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPostcardInput"];
+            };
+        };
+        responses: {
+            /** @description The request was processed; see each recipient's `status`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostPostcardSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "postcards/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPostcardInput"];
+            };
+        };
+        responses: {
+            /** @description The price of each postcard and the total. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostPostcardSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "postcards/list-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sent postcards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["PostPostcardRecord"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "postcards/export-history": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-direct-mail/list-campaigns": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["PostDirectMailCampaign"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-direct-mail/send-campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostDirectMailCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The campaign was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostDirectMailSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-direct-mail/price-campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostDirectMailCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The price of each area and the total. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostDirectMailSendResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-direct-mail/search-locations": {
+        parameters: {
+            query: {
+                /**
+                 * @description A postal code or a place name to look for (this is not the `field:value` filter of other lists).
+                 * @example 6000
+                 */
+                q: string;
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Country to search in, as a two-letter ISO 3166-1 code.
+                 * @example AU
+                 */
+                country: components["parameters"]["country_code_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["PostDirectMailLocation"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-return-addresses/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of return addresses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["PostReturnAddress"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-return-addresses/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostReturnAddressInput"];
+            };
+        };
+        responses: {
+            /** @description The saved return address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostReturnAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-return-addresses/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the return address (`return_address_id` in the return-address replies).
+                 * @example 14
+                 */
+                return_address_id: components["parameters"]["return_address_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The return address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostReturnAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-return-addresses/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the return address (`return_address_id` in the return-address replies).
+                 * @example 14
+                 */
+                return_address_id: components["parameters"]["return_address_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostReturnAddressInput"];
+            };
+        };
+        responses: {
+            /** @description The updated return address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PostReturnAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "post-return-addresses/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the return address (`return_address_id` in the return-address replies).
+                 * @example 14
+                 */
+                return_address_id: components["parameters"]["return_address_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The return address was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Always empty. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "uploads/create": {
+        parameters: {
+            query: {
+                /**
+                 * @description What the file is converted for.
+                 * @example fax
+                 */
+                convert: "fax" | "mms" | "csv" | "post" | "postcard";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadInput"];
+            };
+        };
+        responses: {
+            /** @description The uploaded, converted file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["UploadResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "contacts/list-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggested contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Contact"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "countries/list-with-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The countries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["CountryListEntry"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "contact-lists/export": {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the export file to produce (the reply's download URL carries it).
+                 * @example export.csv
+                 */
+                filename: components["parameters"]["filename"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact list.
+                 * @example 428
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download the export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ExportFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "contact-lists/list-import-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact list.
+                 * @example 428
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The importable fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ContactListImportField"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "contact-lists/preview-csv-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the contact list.
+                 * @example 428
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactListCsvPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The file's first row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ContactListCsvPreview"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-to-sms/get-allowed-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an address allowed to send Email-to-SMS (`email_address_id` in the
+                 *     allowed-address replies).
+                 * @example 107
+                 */
+                email_address_id: components["parameters"]["email_address_id_sms"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The allowed address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailSmsAllowedAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-to-sms/update-allowed-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an address allowed to send Email-to-SMS (`email_address_id` in the
+                 *     allowed-address replies).
+                 * @example 107
+                 */
+                email_address_id: components["parameters"]["email_address_id_sms"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailSmsAllowedAddressInput"];
+            };
+        };
+        responses: {
+            /** @description The updated address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailSmsAllowedAddress"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-to-sms/delete-allowed-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of an address allowed to send Email-to-SMS (`email_address_id` in the
+                 *     allowed-address replies).
+                 * @example 107
+                 */
+                email_address_id: components["parameters"]["email_address_id_sms"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Empty; carries no information. */
+                        data: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-to-sms/get-stripped-string": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the rule (`rule_id` in the rule replies).
+                 * @example 18
+                 */
+                rule_id: components["parameters"]["rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailSmsStrippedString"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-to-sms/update-stripped-string": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the rule (`rule_id` in the rule replies).
+                 * @example 18
+                 */
+                rule_id: components["parameters"]["rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailSmsStrippedStringInput"];
+            };
+        };
+        responses: {
+            /** @description The updated rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["EmailSmsStrippedString"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "email-to-sms/delete-stripped-string": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the rule (`rule_id` in the rule replies).
+                 * @example 18
+                 */
+                rule_id: components["parameters"]["rule_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @constant */
+                        data: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "delivery-issues/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of delivery issues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["DeliveryIssue"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "delivery-issues/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryIssueInput"];
+            };
+        };
+        responses: {
+            /** @description The new report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DeliveryIssue"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "pricing/get": {
+        parameters: {
+            query: {
+                /**
+                 * @description ISO 4217 code of the currency to quote prices in (`AUD`, `USD`, `GBP`, `EUR`, `NZD`, …).
+                 * @example AUD
+                 */
+                currency: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Two-letter ISO 3166 code of the country.
+                 * @example AU
+                 */
+                country: components["parameters"]["country_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The country's prices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["PricingCountry"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "referral/list-accounts": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of referred accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["ReferralAccount"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/get-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reseller settings, in a list of one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ResellerSettings"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/update-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ResellerSettings"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/get-by-subdomain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subdomain a reseller chose for its white-label dashboard (the `subdomain` of the reseller
+                 *     settings). The words `accounts`, `accounts-public` and `transfer-credit` are not subdomains:
+                 *     those paths are other reseller operations.
+                 * @example mysubdomain
+                 */
+                subdomain: components["parameters"]["subdomain"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reseller's public settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ResellerPublicSettings"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/list-accounts": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of client accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["ResellerAccount"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/create-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerAccountInput"];
+            };
+        };
+        responses: {
+            /** @description The new client account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ResellerAccount"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/create-account-public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerAccountPublicInput"];
+            };
+        };
+        responses: {
+            /** @description The new client account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ResellerAccount"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/get-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description User ID of the reseller's client account (`user_id` in the reseller account replies).
+                 * @example 24
+                 */
+                client_user_id: components["parameters"]["client_user_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ResellerAccount"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/update-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description User ID of the reseller's client account (`user_id` in the reseller account replies).
+                 * @example 24
+                 */
+                client_user_id: components["parameters"]["client_user_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerAccountInput"];
+            };
+        };
+        responses: {
+            /** @description The updated client account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ResellerAccount"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "reseller/transfer-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResellerTransferCredit"];
+            };
+        };
+        responses: {
+            /** @description The client account after the transfer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["ResellerAccount"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "sdk/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Language or platform of the SDK.
+                 * @example nodejs
+                 */
+                type: "cs" | "java" | "android" | "objectivec" | "angular" | "ruby" | "python" | "php" | "nodejs" | "go";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SDK file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "search/contacts-lists": {
+        parameters: {
+            query: {
+                /**
+                 * @description Keyword to look for in contact and list names and numbers.
+                 * @example Gorne
+                 */
+                q: string;
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["SearchResult"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "statistics/get-sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last 30 days of SMS traffic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["StatisticsSms"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "statistics/get-voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last 30 days of voice traffic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["StatisticsVoice"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "timezones/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The time-zone names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "user-countries/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The selected countries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["UserCountry"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "user-countries/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCountrySelection"];
+            };
+        };
+        responses: {
+            /** @description The selected countries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["UserCountry"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "user-countries/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The selected countries, with the agreement recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["UserCountry"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "numbers/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Filter as comma-separated `key:value` pairs on `type` (`sms`, `mms`), `number_type`
+                 *     (`longcode`, `shortcode`, `tollfree`, `10DLC`) and `country` (two-letter code).
+                 * @example type:sms,number_type:longcode,country:AU
+                 */
+                q?: string;
+                /**
+                 * @description A second filter in the same `key:value` form, on `type` only.
+                 * @example type:mms
+                 */
+                q2?: string;
+                /**
+                 * @description Leave out numbers of this kind.
+                 * @example 10DLC
+                 */
+                excluding_number_type?: "shortcode" | "tollfree" | "10DLC";
+                /**
+                 * @description When true, leave out numbers attached to a 10DLC campaign.
+                 * @example false
+                 */
+                exclude_10dlc_campaign?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of dedicated numbers, with the account's currency. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["DedicatedNumber"][];
+                            _currency: components["schemas"]["NumberCurrency"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "numbers/search": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Digits the number must contain.
+                 * @example 88
+                 */
+                search?: string;
+                /**
+                 * @description Where `search` must match: 0 at the start, 1 anywhere, 2 at the end.
+                 * @example 1
+                 */
+                search_type?: 0 | 1 | 2;
+                /**
+                 * @description Page number to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Items per page, from 15 to 100.
+                 * @example 15
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Two-letter ISO 3166-1 code of the country to find numbers in.
+                 * @example US
+                 */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of numbers for sale. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["Page"] & {
+                            data: components["schemas"]["NumberSearchResult"][];
+                            _currency?: components["schemas"]["NumberCurrency"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "numbers/buy": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Service to buy the number for; the same as the body's `type`.
+                 * @example sms
+                 */
+                type?: "sms" | "mms";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The number to buy, in E.164 form with its leading `+` (percent-encoded as `%2B` in the URL),
+                 *     exactly as `numbers/search` listed it.
+                 * @example +12282060576
+                 */
+                dedicated_number: components["parameters"]["dedicated_number"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DedicatedNumberPurchaseRequest"];
+            };
+        };
+        responses: {
+            /** @description The number was bought. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DedicatedNumberPurchase"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "numbers/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Kind of number to register, in lower case; only `10dlc` is accepted today.
+                 * @example 10dlc
+                 */
+                number_type: string;
+                /**
+                 * @description Two-letter ISO 3166-1 code (upper case) of the numbers' country; only `CA` is accepted today.
+                 * @example CA
+                 */
+                country_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NumberRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description The registration request was received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Null; the outcome comes later by email. */
+                        data: Record<string, never> | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "own-numbers/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Opaque cursor that selects the page to return; leave it out for the first page. Take it from
+                 *     the `offset` query parameter of the previous reply's next-page link (`_metadata.pagination.next`
+                 *     for own numbers and alpha tags, `data.next_page_url` for default senders) and send it back
+                 *     unchanged. It usually contains a `#`, which must be percent-encoded (`%23`) in the URL.
+                 * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4#8fa5ebc2-777b-45db-a448-ec76a40d4384
+                 */
+                offset?: components["parameters"]["offset"];
+                /**
+                 * @description Items per page for the cursor-paged resources that reply with `_metadata` (own numbers, alpha
+                 *     tags); default 10. ClickSend caps it at 500 for own numbers and at 1000 for alpha tags. The
+                 *     page size in force is echoed back in `_metadata.pagination.page_size`.
+                 * @example 10
+                 */
+                page_size?: components["parameters"]["page_size"];
+                /**
+                 * @description Field the cursor-paged list is sorted by; ClickSend sorts by `created_timestamp` when it is left out.
+                 * @example created_timestamp
+                 */
+                sort_by?: components["parameters"]["sort_by"];
+                /**
+                 * @description Sort direction of a cursor-paged list. When it is left out, own numbers and alpha tags come
+                 *     in ascending order and default senders in descending order.
+                 * @example asc
+                 */
+                sort_direction?: components["parameters"]["sort_direction"];
+                /**
+                 * @description Keep only own numbers in these verification states (repeat the parameter for several).
+                 * @example [
+                 *       "PENDING",
+                 *       "APPROVED"
+                 *     ]
+                 */
+                "filter[status][]"?: ("PENDING" | "APPROVED" | "REJECTED")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of own numbers (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnNumberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "own-numbers/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the own number, as returned by `own-numbers/list` or by a verification.
+                 * @example 60b34fe9-1b45-43f8-b9ef-06b7fdb3a9f5
+                 */
+                own_number_id: components["parameters"]["own_number_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The own number (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnNumber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "own-numbers/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the own number, as returned by `own-numbers/list` or by a verification.
+                 * @example 60b34fe9-1b45-43f8-b9ef-06b7fdb3a9f5
+                 */
+                own_number_id: components["parameters"]["own_number_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted own number (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnNumber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "own-numbers/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the own number, as returned by `own-numbers/list` or by a verification.
+                 * @example 60b34fe9-1b45-43f8-b9ef-06b7fdb3a9f5
+                 */
+                own_number_id: components["parameters"]["own_number_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnNumberUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated own number (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnNumber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "own-numbers/request-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnNumberVerificationRequest"];
+            };
+        };
+        responses: {
+            /** @description The verification was started and the code sent (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnNumberVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "own-numbers/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the verification, the `id` returned by `own-numbers/request-verification`.
+                 * @example e9bcb7cc-d42b-47cd-ad1f-8677307d4040
+                 */
+                verification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnNumberVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description The verification after the check (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnNumberVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "alpha-tags/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Opaque cursor that selects the page to return; leave it out for the first page. Take it from
+                 *     the `offset` query parameter of the previous reply's next-page link (`_metadata.pagination.next`
+                 *     for own numbers and alpha tags, `data.next_page_url` for default senders) and send it back
+                 *     unchanged. It usually contains a `#`, which must be percent-encoded (`%23`) in the URL.
+                 * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4#8fa5ebc2-777b-45db-a448-ec76a40d4384
+                 */
+                offset?: components["parameters"]["offset"];
+                /**
+                 * @description Items per page for the cursor-paged resources that reply with `_metadata` (own numbers, alpha
+                 *     tags); default 10. ClickSend caps it at 500 for own numbers and at 1000 for alpha tags. The
+                 *     page size in force is echoed back in `_metadata.pagination.page_size`.
+                 * @example 10
+                 */
+                page_size?: components["parameters"]["page_size"];
+                /**
+                 * @description Sort direction of a cursor-paged list. When it is left out, own numbers and alpha tags come
+                 *     in ascending order and default senders in descending order.
+                 * @example asc
+                 */
+                sort_direction?: components["parameters"]["sort_direction"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of alpha tag requests (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlphaTagList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "alpha-tags/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlphaTagRequest"];
+            };
+        };
+        responses: {
+            /** @description The new request (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlphaTag"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "alpha-tags/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the alpha tag request, as returned by `alpha-tags/create` or `alpha-tags/list`.
+                 * @example db630385-cb76-457d-8f16-76df1b394257
+                 */
+                alpha_tag_id: components["parameters"]["alpha_tag_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alpha tag request (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlphaTag"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "alpha-tags/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the alpha tag request, as returned by `alpha-tags/create` or `alpha-tags/list`.
+                 * @example db630385-cb76-457d-8f16-76df1b394257
+                 */
+                alpha_tag_id: components["parameters"]["alpha_tag_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was deleted; the body's shape is undocumented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "default-senders/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Opaque cursor that selects the page to return; leave it out for the first page. Take it from
+                 *     the `offset` query parameter of the previous reply's next-page link (`_metadata.pagination.next`
+                 *     for own numbers and alpha tags, `data.next_page_url` for default senders) and send it back
+                 *     unchanged. It usually contains a `#`, which must be percent-encoded (`%23`) in the URL.
+                 * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4#8fa5ebc2-777b-45db-a448-ec76a40d4384
+                 */
+                offset?: components["parameters"]["offset"];
+                /**
+                 * @description Items per page for the default-sender list, from 1 to 500 (default 10). Echoed back in `data.per_page`.
+                 * @example 10
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Field the cursor-paged list is sorted by; ClickSend sorts by `created_timestamp` when it is left out.
+                 * @example created_timestamp
+                 */
+                sort_by?: components["parameters"]["sort_by"];
+                /**
+                 * @description Sort direction of a cursor-paged list. When it is left out, own numbers and alpha tags come
+                 *     in ascending order and default senders in descending order.
+                 * @example asc
+                 */
+                sort_direction?: components["parameters"]["sort_direction"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One cursor page of default sender settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DefaultSenderPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "default-senders/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefaultSenderInput"];
+            };
+        };
+        responses: {
+            /** @description The new setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DefaultSender"];
+                    };
+                };
+            };
+            /** @description The setting was refused; `details` names each field that failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultSenderError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "default-senders/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the default sender setting, as returned by `default-senders/create` or `default-senders/list`.
+                 * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4
+                 */
+                default_sender_id: components["parameters"]["default_sender_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DefaultSender"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "default-senders/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the default sender setting, as returned by `default-senders/create` or `default-senders/list`.
+                 * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4
+                 */
+                default_sender_id: components["parameters"]["default_sender_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting was removed; there is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "default-senders/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier (a UUID) of the default sender setting, as returned by `default-senders/create` or `default-senders/list`.
+                 * @example f99872cc-11a6-48ba-a9f2-bcfb6dd1e3d4
+                 */
+                default_sender_id: components["parameters"]["default_sender_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefaultSenderUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["DefaultSender"];
+                    };
+                };
+            };
+            /** @description The setting was refused; `details` names each field that failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultSenderError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "default-senders/list-compliant-sender-types": {
+        parameters: {
+            query: {
+                /**
+                 * @description The `filter[product_type]` parameter, written as a deep object: the channel to check,
+                 *     only `SMS` so far. (The country list, `filter[country_code][]`, is a separate parameter
+                 *     because a deep object cannot carry a list.)
+                 * @example {
+                 *       "product_type": "SMS"
+                 *     }
+                 */
+                filter: {
+                    /**
+                     * @description Channel to check; only `SMS` so far.
+                     * @enum {string}
+                     */
+                    product_type: "SMS";
+                };
+                /**
+                 * @description Recipient countries to check, as two-letter ISO 3166-1 codes (repeat the parameter for several); all countries when left out.
+                 * @example [
+                 *       "AU",
+                 *       "US"
+                 *     ]
+                 */
+                "filter[country_code][]"?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The compliant sender types per recipient country. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data: components["schemas"]["CompliantSenderTypeList"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "short-urls/get-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description What sent the links: `quick_sms` for a message sent with `sms/send` (the only value
+                 *     ClickSend documents); `sms_campaign` also appears in its long URL identifiers.
+                 * @example quick_sms
+                 */
+                source: string;
+                /**
+                 * @description Identifier of the message or campaign within the source (for `quick_sms`, the message ID).
+                 * @example 26d1bc9a-d858-4b93-9368-1f31377a78c5
+                 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Statistics per long URL (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShortUrlStatisticsList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "short-urls/get-tracking": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Cursor copied from the `offset` of `next_page_url` or `prev_page_url`; leave it out for the first page.
+                 * @example eyJsb25nX3VybF9pZCI6InNtc19jYW1wYWlnbi00OTYxYTExZC00NWJiLTRkMzQtOWQyMy05OGRjOWIyNzdjMzgtMTIzNDU2LWNhZWU2MTc5ZGViMjhlMTM1NTM4Y2I3NGUyZWNhMmJkIiwic2hvcnRfdXJsIjoic21zdS5pby9ROFVOdEcifQ
+                 */
+                offset?: string;
+                /**
+                 * @description Recipients per page, at most 100 (unlike the classic `limit`, which starts at 15).
+                 * @example 100
+                 */
+                limit?: number;
+                /**
+                 * @description Which way to move from `offset`; copied from the page link.
+                 * @example forward
+                 */
+                direction?: "forward" | "backward";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of one long URL inside one message or campaign, as found in the `long_url_id` of a
+                 *     `short-urls/get-statistics` item. It reads `<source>-<source_id>-<hash>`.
+                 * @example quick_sms-26d1bc9a-d858-4b93-9368-1f31377a78c5-5908b13f05e7318be49bd1cb3a693d7c
+                 */
+                long_url_id: components["parameters"]["long_url_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of per-recipient tracking (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShortUrlTrackingPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    "webhooks/sms-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookDeliveryReceiptForm"] & {
+                    /** @constant */
+                    message_type?: "sms";
+                };
+                "application/json": components["schemas"]["WebhookDeliveryReceiptJson"] & {
+                    /** @constant */
+                    message_type?: "sms";
+                };
+            };
+        };
+        responses: {
+            /**
+             * @description Reply with any 2xx status to acknowledge the push. Nothing more is documented: no reply body, no
+             *     signature, no retry policy and no timeout.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks/mms-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookDeliveryReceiptForm"] & {
+                    /** @constant */
+                    message_type?: "mms";
+                };
+                "application/json": components["schemas"]["WebhookDeliveryReceiptJson"] & {
+                    /** @constant */
+                    message_type?: "mms";
+                };
+            };
+        };
+        responses: {
+            /**
+             * @description Reply with any 2xx status to acknowledge the push. Nothing more is documented: no reply body, no
+             *     signature, no retry policy and no timeout.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks/voice-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookDeliveryReceiptForm"] & {
+                    /** @constant */
+                    message_type?: "voice";
+                };
+                "application/json": components["schemas"]["WebhookDeliveryReceiptJson"] & {
+                    /** @constant */
+                    message_type?: "voice";
+                };
+            };
+        };
+        responses: {
+            /**
+             * @description Reply with any 2xx status to acknowledge the push. Nothing more is documented: no reply body, no
+             *     signature, no retry policy and no timeout.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks/fax-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookDeliveryReceiptForm"] & {
+                    /** @constant */
+                    message_type?: "fax";
+                };
+                "application/json": components["schemas"]["WebhookDeliveryReceiptJson"] & {
+                    /** @constant */
+                    message_type?: "fax";
+                };
+            };
+        };
+        responses: {
+            /**
+             * @description Reply with any 2xx status to acknowledge the push. Nothing more is documented: no reply body, no
+             *     signature, no retry policy and no timeout.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks/email-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookEmailDeliveryReceiptForm"];
+                "application/json": components["schemas"]["WebhookEmailDeliveryReceiptJson"];
+            };
+        };
+        responses: {
+            /**
+             * @description Reply with any 2xx status to acknowledge the push. Nothing more is documented: no reply body, no
+             *     signature, no retry policy and no timeout.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks/post-delivery-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookDeliveryReceiptForm"];
+                "application/json": components["schemas"]["WebhookDeliveryReceiptJson"];
+            };
+        };
+        responses: {
+            /**
+             * @description Reply with any 2xx status to acknowledge the push. Nothing more is documented: no reply body, no
+             *     signature, no retry policy and no timeout.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks/inbound-sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookInboundSmsForm"];
+                "application/json": components["schemas"]["WebhookInboundSmsJson"];
+            };
+        };
+        responses: {
+            /**
+             * @description Reply with any 2xx status to acknowledge the push. Nothing more is documented: no reply body, no
+             *     signature, no retry policy and no timeout.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhooks/inbound-fax": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookInboundFaxForm"];
+                "application/json": components["schemas"]["WebhookInboundFaxJson"];
+            };
+        };
+        responses: {
+            /**
+             * @description Reply with any 2xx status to acknowledge the push. Nothing more is documented: no reply body, no
+             *     signature, no retry policy and no timeout.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

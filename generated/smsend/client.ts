@@ -2,19 +2,58 @@
 
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./schema.js";
-import { createSmSendRuntime, type CallOptions, type OperationInput, type OperationTable, type SmSendOptions, type SmSendKeys } from "../../runtime/index.js";
+import { createSmSendRuntime, type CallOptions, type OperationInput, type OperationTable, type PageItem, type PageOptions, type SmSendOptions, type SmSendKeys } from "../../runtime/index.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://app.gateway.smsend.it/API/v1.0/REST";
 /** Every operation of the bundled document, as data the runtime binds into methods. */
 export const operationTable = {
-  "auth/get-token": { method: "get", path: "/token", pathParams: [], queryParams: ["username", "password"], headerParams: [], body: "none", parseAs: "text", authenticated: false },
-  "auth/login": { method: "get", path: "/login", pathParams: [], queryParams: ["username", "password"], headerParams: [], body: "none", parseAs: "text", authenticated: false },
-  "sms/cancel": { method: "delete", path: "/sms/{order_id}", pathParams: ["order_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "sms/get-state": { method: "get", path: "/sms/{order_id}", pathParams: ["order_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true },
-  "sms/send": { method: "post", path: "/sms", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "sms/send-parametric": { method: "post", path: "/paramsms", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
-  "sms/send-to-groups": { method: "post", path: "/smstogroups", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true },
+  "aliases/create": { method: "post", path: "/alias", pathParams: [], queryParams: ["getAlias"], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "aliases/delete": { method: "delete", path: "/alias/{alias_id}", pathParams: ["alias_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "aliases/get": { method: "get", path: "/alias/{alias_id}", pathParams: ["alias_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "aliases/list": { method: "get", path: "/alias", pathParams: [], queryParams: ["pageNumber", "pageSize", "hide-not-approved"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "pageSize", "items": "/alias", "page": "pageNumber", "total": "/total" } },
+  "auth/get-token": { method: "get", path: "/token", pathParams: [], queryParams: ["username", "password"], headerParams: [], body: "none", parseAs: "text", authenticated: false, idempotent: true },
+  "auth/login": { method: "get", path: "/login", pathParams: [], queryParams: ["username", "password"], headerParams: [], body: "none", parseAs: "text", authenticated: false, idempotent: true },
+  "contact-groups/add-contact": { method: "post", path: "/group/{group_id}/contact/{contact_id}", pathParams: ["group_id", "contact_id"], queryParams: [], headerParams: [], body: "none", parseAs: "text", authenticated: true, idempotent: true },
+  "contact-groups/create": { method: "post", path: "/group", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "contact-groups/delete": { method: "delete", path: "/group/{group_id}", pathParams: ["group_id"], queryParams: ["deletecontacts"], headerParams: [], body: "none", parseAs: "text", authenticated: true, idempotent: true },
+  "contact-groups/list": { method: "get", path: "/groups", pathParams: [], queryParams: ["pageNumber", "pageSize"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "pageSize", "items": "/groups", "page": "pageNumber", "total": "/Total" } },
+  "contact-groups/remove-contact": { method: "delete", path: "/group/{group_id}/contact/{contact_id}", pathParams: ["group_id", "contact_id"], queryParams: [], headerParams: [], body: "none", parseAs: "text", authenticated: true, idempotent: true },
+  "contact-groups/update": { method: "put", path: "/group/{group_id}", pathParams: ["group_id"], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: true },
+  "contacts/add-to-list": { method: "post", path: "/list/{campaign_id}/contact", pathParams: ["campaign_id"], queryParams: ["SendOptIn"], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "contacts/create": { method: "post", path: "/contact", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "contacts/get": { method: "get", path: "/contact/{contactid}", pathParams: ["contactid"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "email-campaigns/add-group": { method: "post", path: "/list/{list_id}/group/{group_id}", pathParams: ["list_id", "group_id"], queryParams: ["sendoptin"], headerParams: [], body: "none", parseAs: "text", authenticated: true, idempotent: false },
+  "email-campaigns/create-issue": { method: "post", path: "/list/{list_id}/issue", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "email-campaigns/create-issue-from-template": { method: "post", path: "/list/{campaignId}/issue/template/{template}", pathParams: ["campaignId", "template"], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "email-campaigns/create-list": { method: "post", path: "/list", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "email-campaigns/send-issue": { method: "post", path: "/list/{campaignId}/issue/{idIssue}", pathParams: ["campaignId", "idIssue"], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "email-campaigns/update-list": { method: "put", path: "/list/{list_id}", pathParams: ["list_id"], queryParams: [], headerParams: [], body: "required", parseAs: "none", authenticated: true, idempotent: true },
+  "received-sms/list": { method: "get", path: "/srsmshistory", pathParams: [], queryParams: ["from", "to", "timezone", "pageNumber", "pageSize"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "pageSize", "items": "/srsmshistory", "page": "pageNumber", "total": "/total" } },
+  "received-sms/list-after": { method: "get", path: "/srsmshistory/{id_sim}/{id_message}", pathParams: ["id_sim", "id_message"], queryParams: ["limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "received-sms/list-for-sim": { method: "get", path: "/srsmshistory/{id_sim}", pathParams: ["id_sim"], queryParams: ["from", "to", "timezone", "pageNumber", "pageSize"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "pageSize", "items": "/srsmshistory", "page": "pageNumber", "total": "/total" } },
+  "received-sms/list-new": { method: "get", path: "/newsrsmsmessage", pathParams: [], queryParams: ["limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "received-sms/list-new-for-sim": { method: "get", path: "/newsrsmsmessage/{id_sim}", pathParams: ["id_sim"], queryParams: ["limit"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms-history/list": { method: "get", path: "/smshistory", pathParams: [], queryParams: ["from", "to", "timezone", "pageNumber", "pageSize"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "pageSize", "items": "/smshistory", "page": "pageNumber", "total": "/total" } },
+  "sms/cancel": { method: "delete", path: "/sms/{order_id}", pathParams: ["order_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/get-state": { method: "get", path: "/sms/{order_id}", pathParams: ["order_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "sms/send": { method: "post", path: "/sms", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/send-parametric": { method: "post", path: "/paramsms", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "sms/send-to-groups": { method: "post", path: "/smstogroups", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: false },
+  "subaccounts/change-password": { method: "post", path: "/subaccount/{subaccount_id}/changepwd", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: true },
+  "subaccounts/create": { method: "post", path: "/subaccount", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "subaccounts/create-purchase": { method: "post", path: "/subaccount/{subaccount_id}/purchase", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "subaccounts/delete-purchase": { method: "delete", path: "/subaccount/{subaccount_id}/purchase/{purchase_id}", pathParams: ["subaccount_id", "purchase_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "subaccounts/get": { method: "get", path: "/subaccount/{subaccount_id}", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "subaccounts/get-credits": { method: "get", path: "/subaccount/{subaccount_id}/credit", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "subaccounts/list": { method: "get", path: "/subaccounts", pathParams: [], queryParams: ["pageNumber", "pageSize"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "pageSize", "items": "/subaccount", "page": "pageNumber", "total": "/total" } },
+  "subaccounts/list-purchases": { method: "get", path: "/subaccount/{subaccount_id}/purchase", pathParams: ["subaccount_id"], queryParams: ["pageNumber", "pageSize"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true, pagination: { "size": "pageSize", "items": "/purchases", "page": "pageNumber", "total": "/total" } },
+  "subaccounts/move-credits": { method: "post", path: "/subaccount/{subaccount_id}/credit", pathParams: ["subaccount_id"], queryParams: [], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: false },
+  "subaccounts/update": { method: "put", path: "/subaccount/{subaccount_id}", pathParams: ["subaccount_id"], queryParams: ["lock-subaccount"], headerParams: [], body: "required", parseAs: "text", authenticated: true, idempotent: true },
+  "user/check-session": { method: "get", path: "/checksession", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "text", authenticated: true, idempotent: true },
+  "user/get-dashboard": { method: "get", path: "/dashboard", pathParams: [], queryParams: [], headerParams: [], body: "none", parseAs: "text", authenticated: true, idempotent: true },
+  "user/get-status": { method: "get", path: "/status", pathParams: [], queryParams: ["getMoney", "typeAliases"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true },
+  "user/reset-password": { method: "post", path: "/pwdreset", pathParams: [], queryParams: ["password"], headerParams: [], body: "none", parseAs: "text", authenticated: true, idempotent: true },
 } as const satisfies OperationTable;
 
 export type OperationId = keyof typeof operationTable;
@@ -23,19 +62,91 @@ export type Input<K extends OperationId> = OperationInput<operations[K]>;
 
 /** The success reply of every operation, by operationId. */
 export interface Replies {
+  "aliases/create": operations["aliases/create"]["responses"][200]["content"]["application/json"];
+  "aliases/delete": operations["aliases/delete"]["responses"][200]["content"]["application/json"];
+  "aliases/get": operations["aliases/get"]["responses"][200]["content"]["application/json"];
+  "aliases/list": operations["aliases/list"]["responses"][200]["content"]["application/json"];
   "auth/get-token": operations["auth/get-token"]["responses"][200]["content"]["text/plain"];
   "auth/login": operations["auth/login"]["responses"][200]["content"]["text/plain"];
+  "contact-groups/add-contact": operations["contact-groups/add-contact"]["responses"][200]["content"]["text/plain"];
+  "contact-groups/create": operations["contact-groups/create"]["responses"][201]["content"]["text/plain"];
+  "contact-groups/delete": operations["contact-groups/delete"]["responses"][200]["content"]["text/plain"];
+  "contact-groups/list": operations["contact-groups/list"]["responses"][200]["content"]["application/json"];
+  "contact-groups/remove-contact": operations["contact-groups/remove-contact"]["responses"][200]["content"]["text/plain"];
+  "contact-groups/update": operations["contact-groups/update"]["responses"][200]["content"]["text/plain"];
+  "contacts/add-to-list": operations["contacts/add-to-list"]["responses"][201]["content"]["text/plain"];
+  "contacts/create": operations["contacts/create"]["responses"][201]["content"]["text/plain"];
+  "contacts/get": operations["contacts/get"]["responses"][200]["content"]["application/json"];
+  "email-campaigns/add-group": operations["email-campaigns/add-group"]["responses"][200]["content"]["text/plain"];
+  "email-campaigns/create-issue": operations["email-campaigns/create-issue"]["responses"][201]["content"]["text/plain"];
+  "email-campaigns/create-issue-from-template": operations["email-campaigns/create-issue-from-template"]["responses"][201]["content"]["text/plain"];
+  "email-campaigns/create-list": operations["email-campaigns/create-list"]["responses"][201]["content"]["text/plain"];
+  "email-campaigns/send-issue": operations["email-campaigns/send-issue"]["responses"][201]["content"]["text/plain"];
+  "email-campaigns/update-list": undefined;
+  "received-sms/list": operations["received-sms/list"]["responses"][200]["content"]["application/json"];
+  "received-sms/list-after": operations["received-sms/list-after"]["responses"][200]["content"]["application/json"];
+  "received-sms/list-for-sim": operations["received-sms/list-for-sim"]["responses"][200]["content"]["application/json"];
+  "received-sms/list-new": operations["received-sms/list-new"]["responses"][200]["content"]["application/json"];
+  "received-sms/list-new-for-sim": operations["received-sms/list-new-for-sim"]["responses"][200]["content"]["application/json"];
+  "sms-history/list": operations["sms-history/list"]["responses"][200]["content"]["application/json"];
   "sms/cancel": operations["sms/cancel"]["responses"][200]["content"]["application/json"];
   "sms/get-state": operations["sms/get-state"]["responses"][200]["content"]["application/json"];
   "sms/send": operations["sms/send"]["responses"][201]["content"]["application/json"];
   "sms/send-parametric": operations["sms/send-parametric"]["responses"][201]["content"]["application/json"];
   "sms/send-to-groups": operations["sms/send-to-groups"]["responses"][201]["content"]["application/json"];
+  "subaccounts/change-password": operations["subaccounts/change-password"]["responses"][201]["content"]["text/plain"];
+  "subaccounts/create": operations["subaccounts/create"]["responses"][200]["content"]["text/plain"];
+  "subaccounts/create-purchase": operations["subaccounts/create-purchase"]["responses"][200]["content"]["text/plain"];
+  "subaccounts/delete-purchase": operations["subaccounts/delete-purchase"]["responses"][200]["content"]["application/json"];
+  "subaccounts/get": operations["subaccounts/get"]["responses"][200]["content"]["application/json"];
+  "subaccounts/get-credits": operations["subaccounts/get-credits"]["responses"][200]["content"]["application/json"];
+  "subaccounts/list": operations["subaccounts/list"]["responses"][200]["content"]["application/json"];
+  "subaccounts/list-purchases": operations["subaccounts/list-purchases"]["responses"][200]["content"]["application/json"];
+  "subaccounts/move-credits": operations["subaccounts/move-credits"]["responses"][201]["content"]["text/plain"];
+  "subaccounts/update": operations["subaccounts/update"]["responses"][200]["content"]["text/plain"];
+  "user/check-session": operations["user/check-session"]["responses"][200]["content"]["text/plain"];
+  "user/get-dashboard": operations["user/get-dashboard"]["responses"][200]["content"]["text/plain"];
+  "user/get-status": operations["user/get-status"]["responses"][200]["content"]["application/json"];
+  "user/reset-password": operations["user/reset-password"]["responses"][200]["content"]["text/plain"];
 }
 
 export type Reply<K extends OperationId> = Replies[K];
 
 /** A typed client for smSend REST API: one method per operation, grouped by tag. */
 export interface SmSendClient {
+  /**
+   * Sender aliases (TPOA): Register, list and delete the sender names (TPOA) shown on SMS, and follow their approval.
+   */
+  readonly aliases: {
+    /**
+     * Register a sender alias
+     *
+     * `POST /alias` — operationId `aliases/create`
+     */
+    create(input: Input<"aliases/create">, options?: CallOptions): Promise<Reply<"aliases/create">>;
+    /**
+     * Delete a sender alias
+     *
+     * `DELETE /alias/{alias_id}` — operationId `aliases/delete`
+     */
+    delete(input: Input<"aliases/delete">, options?: CallOptions): Promise<Reply<"aliases/delete">>;
+    /**
+     * Get a sender alias
+     *
+     * `GET /alias/{alias_id}` — operationId `aliases/get`
+     */
+    get(input: Input<"aliases/get">, options?: CallOptions): Promise<Reply<"aliases/get">>;
+    /**
+     * List sender aliases
+     *
+     * `GET /alias` — operationId `aliases/list`
+     */
+    list: {
+      (input?: Input<"aliases/list">, options?: CallOptions): Promise<Reply<"aliases/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"aliases/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"aliases/list">, ["alias"]>, void, undefined>;
+    };
+  };
   /**
    * Authentication: Exchange a username and password for the keys that authenticate every other call.
    */
@@ -52,6 +163,173 @@ export interface SmSendClient {
      * `GET /login` — operationId `auth/login`
      */
     login(input: Input<"auth/login">, options?: CallOptions): Promise<Reply<"auth/login">>;
+  };
+  /**
+   * Contact groups: Create, rename, list and delete contact groups and manage who is in them.
+   */
+  readonly contactGroups: {
+    /**
+     * Add a contact to a group
+     *
+     * `POST /group/{group_id}/contact/{contact_id}` — operationId `contact-groups/add-contact`
+     */
+    addContact(input: Input<"contact-groups/add-contact">, options?: CallOptions): Promise<Reply<"contact-groups/add-contact">>;
+    /**
+     * Create a contact group
+     *
+     * `POST /group` — operationId `contact-groups/create`
+     */
+    create(input: Input<"contact-groups/create">, options?: CallOptions): Promise<Reply<"contact-groups/create">>;
+    /**
+     * Delete a contact group
+     *
+     * `DELETE /group/{group_id}` — operationId `contact-groups/delete`
+     */
+    delete(input: Input<"contact-groups/delete">, options?: CallOptions): Promise<Reply<"contact-groups/delete">>;
+    /**
+     * List contact groups
+     *
+     * `GET /groups` — operationId `contact-groups/list`
+     */
+    list: {
+      (input?: Input<"contact-groups/list">, options?: CallOptions): Promise<Reply<"contact-groups/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"contact-groups/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"contact-groups/list">, ["groups"]>, void, undefined>;
+    };
+    /**
+     * Remove a contact from a group
+     *
+     * `DELETE /group/{group_id}/contact/{contact_id}` — operationId `contact-groups/remove-contact`
+     */
+    removeContact(input: Input<"contact-groups/remove-contact">, options?: CallOptions): Promise<Reply<"contact-groups/remove-contact">>;
+    /**
+     * Rename or redescribe a contact group
+     *
+     * `PUT /group/{group_id}` — operationId `contact-groups/update`
+     */
+    update(input: Input<"contact-groups/update">, options?: CallOptions): Promise<Reply<"contact-groups/update">>;
+  };
+  /**
+   * Contacts: Address-book contacts, usable for SMS and email; subscribe contacts to email lists.
+   */
+  readonly contacts: {
+    /**
+     * Create a contact and subscribe it to an email list
+     *
+     * `POST /list/{campaign_id}/contact` — operationId `contacts/add-to-list`
+     */
+    addToList(input: Input<"contacts/add-to-list">, options?: CallOptions): Promise<Reply<"contacts/add-to-list">>;
+    /**
+     * Add a contact to the address book
+     *
+     * `POST /contact` — operationId `contacts/create`
+     */
+    create(input: Input<"contacts/create">, options?: CallOptions): Promise<Reply<"contacts/create">>;
+    /**
+     * Get a contact
+     *
+     * `GET /contact/{contactid}` — operationId `contacts/get`
+     */
+    get(input: Input<"contacts/get">, options?: CallOptions): Promise<Reply<"contacts/get">>;
+  };
+  /**
+   * Email campaigns: Email distribution lists, their subscribers and the email issues (drafts) sent to them.
+   */
+  readonly emailCampaigns: {
+    /**
+     * Subscribe a contact group to an email list
+     *
+     * `POST /list/{list_id}/group/{group_id}` — operationId `email-campaigns/add-group`
+     */
+    addGroup(input: Input<"email-campaigns/add-group">, options?: CallOptions): Promise<Reply<"email-campaigns/add-group">>;
+    /**
+     * Create an email draft for a list
+     *
+     * `POST /list/{list_id}/issue` — operationId `email-campaigns/create-issue`
+     */
+    createIssue(input: Input<"email-campaigns/create-issue">, options?: CallOptions): Promise<Reply<"email-campaigns/create-issue">>;
+    /**
+     * Create an email issue from a template
+     *
+     * `POST /list/{campaignId}/issue/template/{template}` — operationId `email-campaigns/create-issue-from-template`
+     */
+    createIssueFromTemplate(input: Input<"email-campaigns/create-issue-from-template">, options?: CallOptions): Promise<Reply<"email-campaigns/create-issue-from-template">>;
+    /**
+     * Create an email distribution list
+     *
+     * `POST /list` — operationId `email-campaigns/create-list`
+     */
+    createList(input: Input<"email-campaigns/create-list">, options?: CallOptions): Promise<Reply<"email-campaigns/create-list">>;
+    /**
+     * Schedule an email issue to given contacts
+     *
+     * `POST /list/{campaignId}/issue/{idIssue}` — operationId `email-campaigns/send-issue`
+     */
+    sendIssue(input: Input<"email-campaigns/send-issue">, options?: CallOptions): Promise<Reply<"email-campaigns/send-issue">>;
+    /**
+     * Update an email distribution list
+     *
+     * `PUT /list/{list_id}` — operationId `email-campaigns/update-list`
+     */
+    updateList(input: Input<"email-campaigns/update-list">, options?: CallOptions): Promise<Reply<"email-campaigns/update-list">>;
+  };
+  /**
+   * Received SMS: Messages received on the account's reception SIMs - new ones since the last call, by date, or after a given message.
+   */
+  readonly receivedSms: {
+    /**
+     * List SMS received on any SIM
+     *
+     * `GET /srsmshistory` — operationId `received-sms/list`
+     */
+    list: {
+      (input: Input<"received-sms/list">, options?: CallOptions): Promise<Reply<"received-sms/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"received-sms/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"received-sms/list">, ["srsmshistory"]>, void, undefined>;
+    };
+    /**
+     * Get SMS received on a SIM after a given message
+     *
+     * `GET /srsmshistory/{id_sim}/{id_message}` — operationId `received-sms/list-after`
+     */
+    listAfter(input: Input<"received-sms/list-after">, options?: CallOptions): Promise<Reply<"received-sms/list-after">>;
+    /**
+     * List SMS received on given SIMs
+     *
+     * `GET /srsmshistory/{id_sim}` — operationId `received-sms/list-for-sim`
+     */
+    listForSim: {
+      (input: Input<"received-sms/list-for-sim">, options?: CallOptions): Promise<Reply<"received-sms/list-for-sim">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"received-sms/list-for-sim">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"received-sms/list-for-sim">, ["srsmshistory"]>, void, undefined>;
+    };
+    /**
+     * Get SMS received on any SIM since the last call
+     *
+     * `GET /newsrsmsmessage` — operationId `received-sms/list-new`
+     */
+    listNew(input?: Input<"received-sms/list-new">, options?: CallOptions): Promise<Reply<"received-sms/list-new">>;
+    /**
+     * Get SMS received on given SIMs since the last call
+     *
+     * `GET /newsrsmsmessage/{id_sim}` — operationId `received-sms/list-new-for-sim`
+     */
+    listNewForSim(input: Input<"received-sms/list-new-for-sim">, options?: CallOptions): Promise<Reply<"received-sms/list-new-for-sim">>;
+  };
+  /**
+   * SMS history: The history of SMS orders sent, filtered by date and paginated.
+   */
+  readonly smsHistory: {
+    /**
+     * List sent SMS orders
+     *
+     * `GET /smshistory` — operationId `sms-history/list`
+     */
+    list: {
+      (input: Input<"sms-history/list">, options?: CallOptions): Promise<Reply<"sms-history/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"sms-history/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-history/list">, ["smshistory"]>, void, undefined>;
+    };
   };
   /**
    * SMS Send: Send SMS messages (plain, parametric, to contact groups), follow and cancel them.
@@ -87,6 +365,108 @@ export interface SmSendClient {
      * `POST /smstogroups` — operationId `sms/send-to-groups`
      */
     sendToGroups(input: Input<"sms/send-to-groups">, options?: CallOptions): Promise<Reply<"sms/send-to-groups">>;
+  };
+  /**
+   * Subaccounts: A superaccount's subaccounts - profiles, passwords, credits and purchases.
+   */
+  readonly subaccounts: {
+    /**
+     * Change a subaccount's password
+     *
+     * `POST /subaccount/{subaccount_id}/changepwd` — operationId `subaccounts/change-password`
+     */
+    changePassword(input: Input<"subaccounts/change-password">, options?: CallOptions): Promise<Reply<"subaccounts/change-password">>;
+    /**
+     * Create a subaccount
+     *
+     * `POST /subaccount` — operationId `subaccounts/create`
+     */
+    create(input: Input<"subaccounts/create">, options?: CallOptions): Promise<Reply<"subaccounts/create">>;
+    /**
+     * Record purchases for a subaccount
+     *
+     * `POST /subaccount/{subaccount_id}/purchase` — operationId `subaccounts/create-purchase`
+     */
+    createPurchase(input: Input<"subaccounts/create-purchase">, options?: CallOptions): Promise<Reply<"subaccounts/create-purchase">>;
+    /**
+     * Delete a subaccount's purchase
+     *
+     * `DELETE /subaccount/{subaccount_id}/purchase/{purchase_id}` — operationId `subaccounts/delete-purchase`
+     */
+    deletePurchase(input: Input<"subaccounts/delete-purchase">, options?: CallOptions): Promise<Reply<"subaccounts/delete-purchase">>;
+    /**
+     * Get a subaccount
+     *
+     * `GET /subaccount/{subaccount_id}` — operationId `subaccounts/get`
+     */
+    get(input: Input<"subaccounts/get">, options?: CallOptions): Promise<Reply<"subaccounts/get">>;
+    /**
+     * Get a subaccount's credits
+     *
+     * `GET /subaccount/{subaccount_id}/credit` — operationId `subaccounts/get-credits`
+     */
+    getCredits(input: Input<"subaccounts/get-credits">, options?: CallOptions): Promise<Reply<"subaccounts/get-credits">>;
+    /**
+     * List subaccounts
+     *
+     * `GET /subaccounts` — operationId `subaccounts/list`
+     */
+    list: {
+      (input?: Input<"subaccounts/list">, options?: CallOptions): Promise<Reply<"subaccounts/list">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input?: Input<"subaccounts/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"subaccounts/list">, ["subaccount"]>, void, undefined>;
+    };
+    /**
+     * List a subaccount's purchases
+     *
+     * `GET /subaccount/{subaccount_id}/purchase` — operationId `subaccounts/list-purchases`
+     */
+    listPurchases: {
+      (input: Input<"subaccounts/list-purchases">, options?: CallOptions): Promise<Reply<"subaccounts/list-purchases">>;
+      /** Every item of every page, fetched page by page as you iterate. */
+      all(input: Input<"subaccounts/list-purchases">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"subaccounts/list-purchases">, ["purchases"]>, void, undefined>;
+    };
+    /**
+     * Move credits to or from a subaccount
+     *
+     * `POST /subaccount/{subaccount_id}/credit` — operationId `subaccounts/move-credits`
+     */
+    moveCredits(input: Input<"subaccounts/move-credits">, options?: CallOptions): Promise<Reply<"subaccounts/move-credits">>;
+    /**
+     * Update or lock a subaccount
+     *
+     * `PUT /subaccount/{subaccount_id}` — operationId `subaccounts/update`
+     */
+    update(input: Input<"subaccounts/update">, options?: CallOptions): Promise<Reply<"subaccounts/update">>;
+  };
+  /**
+   * User: The authenticated user's own account - dashboard link, session check, password, credits.
+   */
+  readonly user: {
+    /**
+     * Check whether the session key is still valid
+     *
+     * `GET /checksession` — operationId `user/check-session`
+     */
+    checkSession(input?: Input<"user/check-session">, options?: CallOptions): Promise<Reply<"user/check-session">>;
+    /**
+     * Get a sign-in link to the web dashboard
+     *
+     * `GET /dashboard` — operationId `user/get-dashboard`
+     */
+    getDashboard(input?: Input<"user/get-dashboard">, options?: CallOptions): Promise<Reply<"user/get-dashboard">>;
+    /**
+     * Get the user's credits and services
+     *
+     * `GET /status` — operationId `user/get-status`
+     */
+    getStatus(input?: Input<"user/get-status">, options?: CallOptions): Promise<Reply<"user/get-status">>;
+    /**
+     * Change the user's password
+     *
+     * `POST /pwdreset` — operationId `user/reset-password`
+     */
+    resetPassword(input: Input<"user/reset-password">, options?: CallOptions): Promise<Reply<"user/reset-password">>;
   };
   /** The underlying openapi-fetch client, typed by `paths`, for anything the methods do not cover. */
   readonly raw: Client<paths>;

@@ -170,6 +170,932 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a sign-in link to the web dashboard
+         * @description Returns, as plain text, a URL that opens the authenticated user's web dashboard without
+         *     asking for the password again (a one-time external-auth link). The docs' sample URL contains
+         *     a double slash after `REST`; use the URL as it comes.
+         */
+        get: operations["user/get-dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checksession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check whether the session key is still valid
+         * @description Tells whether the session is still active, without renewing it: the plain-text reply is
+         *     `true` or `false` (without quotes; the docs' code samples compare the body with `"true"`).
+         *     A client can call it before a batch of work to decide whether to log in again.
+         */
+        get: operations["user/check-session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pwdreset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the user's password
+         * @description Sets a new password for the authenticated user. The new password travels in the query
+         *     string (use HTTPS); there is no request body. The plain-text reply is `true` when the
+         *     password was changed and `false` otherwise, so check the body, not only the status.
+         */
+        post: operations["user/reset-password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the user's credits and services
+         * @description Returns what the account has left: SMS credits per message type, the email plan, the
+         *     landing-page plan and, with `getMoney=true`, the money balance.
+         *
+         *     Quirks: the boolean options are the strings `true`/`false`. Without `typeAliases=true` the
+         *     message types in `sms` may be internal codes (the docs' sample shows codes of the platform's
+         *     other brands); smSend's Markdown docs recommend setting it.
+         */
+        get: operations["user/get-status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a contact to the address book
+         * @description Creates an address-book contact, optionally putting it in contact groups (`groupIds`). The
+         *     reply has an empty body; the new contact's id is the last segment of the `Location` header
+         *     (`/contact/{id}`), which is what `GET /contact/{contactid}` and the group operations take.
+         *
+         *     Quirks: contact ids are strings such as `AVvZEwZHHnl8wUZve6CT`. Dates take the six input
+         *     formats of `FlexibleDateTime` but come back as `yyyy-MM-dd`.
+         */
+        post: operations["contacts/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact/{contactid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The contact's id, the last segment of the `Location` header returned by `POST /contact`
+                 *     (for example `AVvZEwZHHnl8wUZve6CT`).
+                 * @example AVvZEwZHHnl8wUZve6CT
+                 */
+                contactid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contact
+         * @description Returns one address-book contact. Fields that were never set come back as `null`, and
+         *     `birthdate` comes back as `yyyy-MM-dd`.
+         */
+        get: operations["contacts/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/list/{campaign_id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list (campaign) to subscribe the contact to: the same numeric id
+                 *     the email-campaign paths call `list_id` and `campaignId`.
+                 * @example 1021
+                 */
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a contact and subscribe it to an email list
+         * @description Creates a new contact and subscribes it to an email distribution list (campaign),
+         *     optionally sending it the list's opt-in email. The email address is required. The reply
+         *     has an empty body; `Location` gives the new contact's URL.
+         *
+         *     Quirk: `SendOptIn` is the string `true` or `false` and is spelled with capitals, unlike
+         *     `sendoptin` of `POST /list/{list_id}/group/{group_id}`.
+         */
+        post: operations["contacts/add-to-list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a contact group
+         * @description Creates an empty contact group with a name and a description. The reply has an empty body;
+         *     the new group's id is the last segment of the `Location` header (`/group/{group_id}`).
+         *     Groups are addressed by id here and by name in `POST /smstogroups`.
+         */
+        post: operations["contact-groups/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/group/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The contact group's id: the last segment of the `Location` header returned by
+                 *     `POST /group`, or `id_group` in `GET /groups`.
+                 * @example 52
+                 */
+                group_id: components["parameters"]["group_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename or redescribe a contact group
+         * @description Replaces a contact group's name and description (both required). The reply has an empty
+         *     body and a `Location` header pointing to the group.
+         */
+        put: operations["contact-groups/update"];
+        post?: never;
+        /**
+         * Delete a contact group
+         * @description Deletes a contact group; with `deletecontacts=true` the contacts in it are deleted too,
+         *     otherwise they stay in the address book. The reply body is empty.
+         *
+         *     Quirk: the docs' HTTP request line says `GET`, but every code sample sends `DELETE`; a GET
+         *     on this path would be the lookup of a group, not its deletion.
+         */
+        delete: operations["contact-groups/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contact groups
+         * @description Returns the account's contact groups one page at a time (5 per page by default). The groups
+         *     are in `groups` and the total count in `Total`, spelled with a capital T, unlike the
+         *     `total` of every other paginated reply of this API. To read all groups, request
+         *     `pageNumber` 1, 2, … until the groups seen reach `Total` or a page comes back short or
+         *     empty.
+         */
+        get: operations["contact-groups/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/group/{group_id}/contact/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The contact group's id: the last segment of the `Location` header returned by
+                 *     `POST /group`, or `id_group` in `GET /groups`.
+                 * @example 52
+                 */
+                group_id: components["parameters"]["group_id"];
+                /**
+                 * @description The contact's id: the last segment of the `Location` header returned when the contact was
+                 *     created (for example `AVvZEwZHHnl8wUZve6CT`).
+                 * @example AVvZEwZHHnl8wUZve6CT
+                 */
+                contact_id: components["parameters"]["contact_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a contact to a group
+         * @description Puts an existing address-book contact in a contact group. The reply has an empty body and a
+         *     `Location` header pointing to the contact.
+         */
+        post: operations["contact-groups/add-contact"];
+        /**
+         * Remove a contact from a group
+         * @description Takes a contact out of a contact group; the contact stays in the address book. The reply has
+         *     an empty body and a `Location` header pointing to the contact.
+         */
+        delete: operations["contact-groups/remove-contact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alias": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sender aliases
+         * @description Returns the account's sender aliases one page at a time (10 per page by default), with
+         *     their approval state. The aliases are in `alias` (an array, despite the name) and the total
+         *     count in `total`; request `pageNumber` 1, 2, … until the aliases seen reach `total`.
+         *     `hide-not-approved=true` leaves out aliases not yet approved.
+         */
+        get: operations["aliases/list"];
+        put?: never;
+        /**
+         * Register a sender alias
+         * @description Submits a new sender alias (TPOA, the name shown as the SMS sender) with the company data
+         *     the approval process needs. The alias starts unconfirmed (`alias-state` 0) and can be used
+         *     as `sender` once approved. The reply is `{"result": "OK"}`, plus the alias itself in
+         *     `string` when `getAlias=true`, and a `Location` header pointing to the new alias.
+         *
+         *     Quirk: the data is wrapped in an object named `alias` whose first field is also `alias`.
+         */
+        post: operations["aliases/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alias/{alias_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sender alias's numeric id (`id-alias` in the alias replies).
+                 * @example 36
+                 */
+                alias_id: components["parameters"]["alias_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a sender alias
+         * @description Returns one sender alias with its registration data and approval state (`alias-state`).
+         */
+        get: operations["aliases/get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a sender alias
+         * @description Deletes a sender alias; it can no longer be used as a sender.
+         */
+        delete: operations["aliases/delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/smshistory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sent SMS orders
+         * @description Returns the SMS orders sent (or scheduled) between `from` and `to`, one page at a time
+         *     (10 per page by default). Dates are `yyyyMMddHHmmss`; `from` is required. The orders are in
+         *     `smshistory` and the total count in `total`; request `pageNumber` 1, 2, … until the orders
+         *     seen reach `total`. Each order's recipients can then be read with `GET /sms/{order_id}`.
+         */
+        get: operations["sms-history/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsrsmsmessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get SMS received on any SIM since the last call
+         * @description Returns the messages received on all of the account's reception SIMs since the previous
+         *     call of this operation (or ever, on the first call), at most `limit` (up to 100). Each call
+         *     moves the starting point, so a message is returned once: store what you read. Not
+         *     paginated; call again to get more. Reception must be enabled by smSend for the account.
+         */
+        get: operations["received-sms/list-new"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsrsmsmessage/{id_sim}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The SIM (phone number) on which message reception is enabled, in international format
+                 *     (`+393471234567` or `00393471234567`). Several SIMs may be given, separated by commas. The
+                 *     sibling operation without this segment covers all of the account's SIMs.
+                 * @example +393400000001
+                 */
+                id_sim: components["parameters"]["id_sim"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get SMS received on given SIMs since the last call
+         * @description Like `GET /newsrsmsmessage`, for the SIMs named in the path only (one number or several
+         *     separated by commas): the messages received since the previous call, at most `limit` (up to
+         *     100).
+         */
+        get: operations["received-sms/list-new-for-sim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/srsmshistory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SMS received on any SIM
+         * @description Returns the messages received on all of the account's reception SIMs between `from` and
+         *     `to` (`yyyyMMddHHmmss`; `from` is required), one page at a time (10 per page by default).
+         *     The messages are in `srsmshistory` and the total count in `total`; request `pageNumber`
+         *     1, 2, … until the messages seen reach `total`. Unlike `GET /newsrsmsmessage` this does not
+         *     move any starting point.
+         */
+        get: operations["received-sms/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/srsmshistory/{id_sim}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The SIM (phone number) on which message reception is enabled, in international format
+                 *     (`+393471234567` or `00393471234567`). Several SIMs may be given, separated by commas. The
+                 *     sibling operation without this segment covers all of the account's SIMs.
+                 * @example +393400000001
+                 */
+                id_sim: components["parameters"]["id_sim"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List SMS received on given SIMs
+         * @description Like `GET /srsmshistory`, for the SIMs named in the path only (one number or several
+         *     separated by commas). Paginated the same way: items in `srsmshistory`, total in `total`.
+         */
+        get: operations["received-sms/list-for-sim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/srsmshistory/{id_sim}/{id_message}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The SIM (phone number) on which message reception is enabled, in international format
+                 *     (`+393471234567` or `00393471234567`). One SIM only.
+                 * @example +393400000000
+                 */
+                id_sim: string;
+                /**
+                 * @description The id of the last message already read (`id_message` of a received message); the reply
+                 *     holds the messages received after it.
+                 * @example 5
+                 */
+                id_message: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get SMS received on a SIM after a given message
+         * @description Returns the messages received on one SIM after the message `id_message`, at most `limit`
+         *     (up to 100). Unlike `GET /newsrsmsmessage` it moves no server-side starting point: to read
+         *     on, call it again with the `id_message` of the last message returned. Not paginated.
+         */
+        get: operations["received-sms/list-after"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an email distribution list
+         * @description Creates an email distribution list (the docs also call it a campaign): the subscribed
+         *     contacts plus the sending settings (language, sender, reply-to, company details shown in
+         *     the emails). Every field is required. The reply has an empty body; the new list's id is
+         *     the last segment of the `Location` header (`/list/{list_id}`).
+         */
+        post: operations["email-campaigns/create-list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/list/{list_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id: the last segment of the `Location`
+                 *     header returned by `POST /list`.
+                 * @example 1021
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update an email distribution list
+         * @description Changes an email distribution list's settings or status (`0` active, `1` archived, `2` to
+         *     be activated). Only the fields sent are changed. The reply is 204 with no body and a
+         *     `Location` header pointing to the list.
+         */
+        put: operations["email-campaigns/update-list"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/list/{list_id}/group/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id: the last segment of the `Location`
+                 *     header returned by `POST /list`.
+                 * @example 1021
+                 */
+                list_id: components["parameters"]["list_id"];
+                /**
+                 * @description The contact group's id: the last segment of the `Location` header returned by
+                 *     `POST /group`, or `id_group` in `GET /groups`.
+                 * @example 52
+                 */
+                group_id: components["parameters"]["group_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe a contact group to an email list
+         * @description Adds every contact of a contact group to an email distribution list (emails go only to
+         *     contacts on a list), optionally sending them the list's opt-in email. No reply body is
+         *     documented.
+         *
+         *     Quirk: `sendoptin` is a boolean here, spelled in lower case, unlike the string `SendOptIn`
+         *     of `POST /list/{campaign_id}/contact`.
+         */
+        post: operations["email-campaigns/add-group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/list/{list_id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id: the last segment of the `Location`
+                 *     header returned by `POST /list`.
+                 * @example 1021
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an email draft for a list
+         * @description Creates an email draft (an "issue") on a distribution list, with text and HTML bodies and
+         *     attachments (the `attachments` array is required but may be empty). The reply has an empty
+         *     body; the draft's id is the last segment of the `Location` header (`/issue/{issue_id}`),
+         *     which `POST /list/{campaignId}/issue/{idIssue}` takes to send it.
+         */
+        post: operations["email-campaigns/create-issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/list/{campaignId}/issue/template/{template}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id, the same id the sibling paths call
+                 *     `list_id` and `campaign_id`: the last segment of the `Location` header returned by
+                 *     `POST /list`.
+                 * @example 1021
+                 */
+                campaignId: components["parameters"]["campaignId"];
+                /**
+                 * @description The id of a previously saved email template to start from.
+                 * @example 7
+                 */
+                template: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an email issue from a template
+         * @description Creates an email issue on a distribution list from a saved template, giving it a name and
+         *     a subject. The reply has an empty body; the issue's id is the last segment of the
+         *     `Location` header (`/list/{campaignId}/issue/{issue_id}`). The server answers 500 when the
+         *     issue cannot be created.
+         */
+        post: operations["email-campaigns/create-issue-from-template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/list/{campaignId}/issue/{idIssue}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id, the same id the sibling paths call
+                 *     `list_id` and `campaign_id`: the last segment of the `Location` header returned by
+                 *     `POST /list`.
+                 * @example 1021
+                 */
+                campaignId: components["parameters"]["campaignId"];
+                /**
+                 * @description The email issue to send (the id from the `Location` header of its creation).
+                 * @example 2201
+                 */
+                idIssue: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule an email issue to given contacts
+         * @description Schedules an email issue of a distribution list to be sent, at `scheduleTime`
+         *     (`yyyy-MM-dd HH:mm:ss`), to the contacts listed by id. No reply body is documented. The
+         *     server answers 500 when the issue cannot be sent or `contactIds` is empty.
+         */
+        post: operations["email-campaigns/send-issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subaccounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subaccounts
+         * @description Returns the caller's subaccounts (the caller must be a superaccount) one page at a time
+         *     (10 per page by default). The subaccounts are in `subaccount` (an array, despite the name)
+         *     and the total count in `total`; request `pageNumber` 1, 2, … until the subaccounts seen
+         *     reach `total`. `credits` and `credits-sum` are filled only for subaccounts with
+         *     `credit-eat-mode` 2.
+         */
+        get: operations["subaccounts/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subaccount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a subaccount
+         * @description Creates a subaccount of the caller, which must be a superaccount. A company (`company`
+         *     true, the default) also needs `company-name` and `piva`. Without `password` the server
+         *     generates one. The reply has an empty body; the new subaccount's id is the last segment of
+         *     the `Location` header (`/subaccount/{id}`).
+         */
+        post: operations["subaccounts/create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subaccount/{subaccount_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a subaccount
+         * @description Returns one subaccount's profile (the caller must be its superaccount). `credits` and
+         *     `credits-sum` are filled only when `credit-eat-mode` is 2.
+         */
+        get: operations["subaccounts/get"];
+        /**
+         * Update or lock a subaccount
+         * @description Replaces a subaccount's profile (the caller must be its superaccount); the body has the
+         *     fields and requirements of `POST /subaccount`. `lock-subaccount=true` deactivates the
+         *     subaccount. The reply has an empty body and a `Location` header pointing to the subaccount.
+         */
+        put: operations["subaccounts/update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subaccount/{subaccount_id}/changepwd": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a subaccount's password
+         * @description Sets a new password (8 to 16 characters) for a subaccount. The reply is 201 with an empty
+         *     body and a `Location` header pointing to this same change-password URL.
+         */
+        post: operations["subaccounts/change-password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subaccount/{subaccount_id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a subaccount's credits
+         * @description Returns the credits a subaccount holds, per message type.
+         */
+        get: operations["subaccounts/get-credits"];
+        put?: never;
+        /**
+         * Move credits to or from a subaccount
+         * @description Moves credits of one or more message types between the superaccount and a subaccount
+         *     (`super-to-sub` true gives, false takes back). The subaccount must hold its own credits
+         *     (`credit-eat-mode` 0 or 2). The reply is 201 with an empty body and a `Location` header
+         *     pointing to the subaccount's credits.
+         */
+        post: operations["subaccounts/move-credits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subaccount/{subaccount_id}/purchase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a subaccount's purchases
+         * @description Returns a subaccount's purchases (the caller must be its superaccount) one page at a time
+         *     (10 per page by default). The purchases are in `purchases` and the total count in `total`;
+         *     request `pageNumber` 1, 2, … until the purchases seen reach `total`.
+         */
+        get: operations["subaccounts/list-purchases"];
+        put?: never;
+        /**
+         * Record purchases for a subaccount
+         * @description Records one or more purchases for a subaccount, each with its price and the unit price of
+         *     each message type it covers. The caller must be the superaccount and the subaccount's
+         *     `credit-eat-mode` must be 2. The reply has an empty body and a `Location` header pointing
+         *     to the subaccount's purchases.
+         */
+        post: operations["subaccounts/create-purchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subaccount/{subaccount_id}/purchase/{purchase_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+                /**
+                 * @description The purchase's id (`id_purchase` in the purchase list).
+                 * @example 20
+                 */
+                purchase_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subaccount's purchase
+         * @description Deletes a purchase of a subaccount. The caller must be the superaccount and the
+         *     subaccount's `credit-eat-mode` should be 2.
+         */
+        delete: operations["subaccounts/delete-purchase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -461,6 +1387,1476 @@ export interface components {
              */
             result: string;
         };
+        /**
+         * BooleanString
+         * @description A boolean written as the text `true` or `false` (without quotes): used by query parameters the
+         *     docs type as String “true” or “false”, and by the plain-text replies of `GET /checksession`
+         *     and `POST /pwdreset`.
+         * @example true
+         * @enum {string}
+         */
+        BooleanString: "true" | "false";
+        /**
+         * UserStatus
+         * @description What the account has left of each service: SMS credits per message type, the email plan and
+         *     (on request) the money balance.
+         */
+        UserStatus: {
+            /**
+             * @description The account's current money balance; `null` unless the request set `getMoney=true`. The
+             *     docs show only `null`, so the number type is an assumption.
+             * @example null
+             */
+            money?: number | null;
+            /** @description The SMS credits left, one entry per message type. */
+            sms?: {
+                /**
+                 * @description The message type. Without `typeAliases=true` the server may send internal codes
+                 *     (the docs' sample shows `SI`, `GS`, `GP`, `EE`, codes of the platform's other
+                 *     brands), so any string is accepted.
+                 * @example N
+                 */
+                type: string;
+                /**
+                 * @description How many messages of this type can still be sent.
+                 * @example 16079
+                 */
+                quantity: number;
+            }[];
+            /** @description The email plan, when the account has one. */
+            email?: {
+                /**
+                 * @description The plan's sending capacity (emails per billing unit).
+                 * @example 2000
+                 */
+                bandwidth?: number;
+                /**
+                 * Format: date
+                 * @description When the plan was bought, as `yyyy-MM-dd`.
+                 * @example 2015-01-16
+                 */
+                purchased?: string;
+                /**
+                 * @description How the plan is billed, e.g. `EMAILPERHOUR`.
+                 * @example EMAILPERHOUR
+                 */
+                billing?: string;
+                /**
+                 * Format: date
+                 * @description When the plan expires, as `yyyy-MM-dd`.
+                 * @example 2016-01-17
+                 */
+                expiry?: string;
+            } | null;
+            /**
+             * @description The landing-page plan, when the account has one (its fields are not documented).
+             * @example null
+             */
+            landing?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * ContactFields
+         * @description The fields of an address-book contact as they are sent when creating one. Dates take the
+         *     formats of `FlexibleDateTime`. The limits are those of seed 003's `POST /contact` table.
+         */
+        ContactFields: {
+            /**
+             * Format: email
+             * @description The contact's email address.
+             * @example alessandro.magno@macedonia.com
+             */
+            email?: string;
+            /**
+             * @description The contact's phone number, in international format with the `+`.
+             * @example +39349123456789
+             */
+            phoneNumber?: string;
+            /**
+             * @description First name.
+             * @default
+             * @example Alessandro
+             */
+            name?: string;
+            /**
+             * @description Last name.
+             * @default
+             * @example Magno
+             */
+            surname?: string;
+            /**
+             * @description `m` or `f`.
+             * @example m
+             * @enum {string}
+             */
+            gender?: "m" | "f";
+            /**
+             * @description Fax number.
+             * @default
+             * @example +390612345678
+             */
+            fax?: string;
+            /**
+             * @description Street address.
+             * @default
+             * @example Via Roma 1
+             */
+            address?: string;
+            /**
+             * @description City.
+             * @default
+             * @example Pella
+             */
+            city?: string;
+            /**
+             * @description Province.
+             * @default
+             * @example NO
+             */
+            province?: string;
+            /**
+             * @description ZIP code.
+             * @default
+             * @example 28010
+             */
+            zip?: string;
+            /** @description Birth date, in one of the `FlexibleDateTime` formats. */
+            birthdate?: components["schemas"]["FlexibleDateTime"];
+            /** @description An extra date field. Listed only in smSend's Markdown documentation. */
+            promotiondate?: components["schemas"]["FlexibleDateTime"];
+            /** @description Another extra date field. Listed only in smSend's Markdown documentation. */
+            rememberdate?: components["schemas"]["FlexibleDateTime"];
+            /**
+             * @description Ids of contact groups (of this account) to put the contact in.
+             * @default []
+             * @example [
+             *       "52"
+             *     ]
+             */
+            groupIds?: string[];
+            /**
+             * @description Custom field 1 (smSend's Markdown documentation only).
+             * @example VIP
+             */
+            custom1?: string;
+            /**
+             * @description Custom field 2 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom2?: string;
+            /**
+             * @description Custom field 3 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom3?: string;
+            /**
+             * @description Custom field 4 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom4?: string;
+            /**
+             * @description Custom field 5 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom5?: string;
+            /**
+             * @description Custom field 6 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom6?: string;
+            /**
+             * @description Custom field 7 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom7?: string;
+            /**
+             * @description Custom field 8 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom8?: string;
+            /**
+             * @description Custom field 9 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom9?: string;
+            /**
+             * @description Custom field 10 (smSend's Markdown documentation only).
+             * @example
+             */
+            custom10?: string;
+        };
+        /**
+         * CreateContactRequest
+         * @description A new address-book contact. It needs an email address or a phone number (or both); every
+         *     other field is optional.
+         */
+        CreateContactRequest: components["schemas"]["ContactFields"] & (unknown | unknown);
+        /**
+         * EmptyReply
+         * @description The body of a reply that has nothing to say: the docs call it "an empty string" and print it
+         *     as `""`. Both an empty body and the two characters `""` are accepted. What matters is the
+         *     status code and, where documented, the `Location` header.
+         * @example
+         */
+        EmptyReply: string;
+        /**
+         * Contact
+         * @description An address-book contact as `GET /contact/{contactid}` returns it. Fields never set come back
+         *     as `null`. Note that `birthdate` comes back as `yyyy-MM-dd`, whatever format it was sent in.
+         */
+        Contact: {
+            /**
+             * @description Email address.
+             * @example alessandro.magno@macedonia.com
+             */
+            email?: string | null;
+            /**
+             * @description Phone number, in international format.
+             * @example +39349123456789
+             */
+            phoneNumber?: string | null;
+            /**
+             * @description First name.
+             * @example Alessandro
+             */
+            name?: string | null;
+            /**
+             * @description Last name.
+             * @example Magno
+             */
+            surname?: string | null;
+            /**
+             * @description Ids of the contact groups the contact belongs to.
+             * @example []
+             */
+            groupIds?: string[];
+            /**
+             * @description `m`, `f`, or null.
+             * @example m
+             */
+            gender?: string | null;
+            /**
+             * @description Fax number.
+             * @example null
+             */
+            fax?: string | null;
+            /**
+             * @description Street address.
+             * @example null
+             */
+            address?: string | null;
+            /**
+             * @description City.
+             * @example null
+             */
+            city?: string | null;
+            /**
+             * @description Province.
+             * @example null
+             */
+            province?: string | null;
+            /**
+             * @description Birth date as `yyyy-MM-dd`.
+             * @example 2017-05-11
+             */
+            birthdate?: string | null;
+            /**
+             * @description ZIP code.
+             * @example null
+             */
+            zip?: string | null;
+        };
+        /**
+         * ListContactRequest
+         * @description A new contact to subscribe to an email distribution list. The email address is required
+         *     (the list exists to send emails); the other fields are those of an address-book contact.
+         */
+        ListContactRequest: WithRequired<components["schemas"]["ContactFields"], "email">;
+        /**
+         * ContactGroupRequest
+         * @description The name and description of a contact group, both required when creating or updating it.
+         */
+        ContactGroupRequest: {
+            /**
+             * @description The group's name. It is also how `POST /smstogroups` addresses the group, so keep it
+             *     unique. An invalid name fails with 400.
+             * @example Customers
+             */
+            name: string;
+            /**
+             * @description A free description of the group.
+             * @example Customers who opted in to SMS news
+             */
+            description: string;
+        };
+        /**
+         * ContactGroup
+         * @description One contact group in `GET /groups`.
+         */
+        ContactGroup: {
+            /**
+             * @description The group's id (a string, although the path parameter tables call it Int).
+             * @example 52
+             */
+            id_group: string;
+            /**
+             * @description The group's name.
+             * @example Customers
+             */
+            group_name: string;
+            /**
+             * @description The group's description.
+             * @example Customers who opted in to SMS news
+             */
+            group_description?: string | null;
+        };
+        /**
+         * ContactGroupPage
+         * @description One page of contact groups. The items are in `groups`; the total number of groups is in
+         *     `Total`, spelled with a capital T (the other paginated replies of this API use `total`).
+         *     Walk the pages with `pageNumber` until the groups seen reach `Total` or a page comes back
+         *     short or empty.
+         */
+        ContactGroupPage: {
+            /** @description The groups on this page. */
+            groups: components["schemas"]["ContactGroup"][];
+            /**
+             * @description The page returned.
+             * @example 1
+             */
+            pageNumber?: number;
+            /**
+             * @description The page size used.
+             * @example 5
+             */
+            pageSize?: number;
+            /**
+             * @description How many groups there are in all (over every page).
+             * @example 1
+             */
+            Total?: number;
+        };
+        /**
+         * CompactDateTime
+         * @description A date and time as `yyyyMMddHHmmss` (for example `20160503102231`), without time zone: the
+         *     format of the history and received-SMS filters and of the timestamps in replies.
+         * @example 20160503102231
+         */
+        CompactDateTime: string;
+        /**
+         * AliasState
+         * @description Where a sender alias stands in its approval process: `0` unconfirmed, `1` confirmed by smSend,
+         *     `2` confirmed by AGCOM (the Italian communications authority), `3` blocked by smSend, `4`
+         *     blocked by AGCOM, `9` pre-confirmed by smSend.
+         * @example 1
+         * @enum {integer}
+         */
+        AliasState: 0 | 1 | 2 | 3 | 4 | 9;
+        /**
+         * Alias
+         * @description A sender alias (TPOA) of the account, with its registration data and approval state. Fields
+         *     left empty at registration come back as `null` or `""`.
+         */
+        Alias: {
+            /**
+             * @description The alias's id (the `alias_id` of `GET`/`DELETE /alias/{alias_id}`).
+             * @example 36
+             */
+            "id-alias": number;
+            /**
+             * @description The sender name.
+             * @example Alias123
+             */
+            alias: string;
+            /** @description When the alias was submitted or last notified, as `yyyyMMddHHmmss`. */
+            "notification-time"?: components["schemas"]["CompactDateTime"];
+            "alias-state": components["schemas"]["AliasState"];
+            /**
+             * @description True when the alias is a phone number rather than a name.
+             * @example false
+             */
+            "is-numeric"?: boolean;
+            /**
+             * @description The company the alias belongs to.
+             * @example smSend
+             */
+            "company-name"?: string | null;
+            /**
+             * @description First name of the company's representative.
+             * @example Stefano
+             */
+            "contact-name"?: string | null;
+            /**
+             * @description Last name of the company's representative.
+             * @example Dallago
+             */
+            "contact-surname"?: string | null;
+            /**
+             * @description The company's fiscal code.
+             * @example 01843020221
+             */
+            "cod-fiscale"?: string | null;
+            /**
+             * @description The company's VAT number.
+             * @example 01843020221
+             */
+            "vat-number"?: string | null;
+            /**
+             * @description The company's address.
+             * @example Via Rosaccio 6
+             */
+            "contact-address"?: string | null;
+            /**
+             * @description The company's city.
+             * @example Trento
+             */
+            "contact-city"?: string | null;
+            /**
+             * @description The company's postal code.
+             * @example 38122
+             */
+            "contact-pcode"?: string | null;
+            /**
+             * @description The kind of `contact-info` (`SERVICE_PHONE`, `MAIN_PHONE`, `FAX`, `EMAIL`, `PEC`, `WEB` for
+             *     new registrations). Any string is accepted here: the docs' sample of an old alias shows a
+             *     phone number in this field.
+             * @example FAX
+             */
+            "contact-type"?: string | null;
+            /**
+             * @description The contact itself.
+             * @example 024113727142
+             */
+            "contact-info"?: string | null;
+        };
+        /**
+         * AliasPage
+         * @description One page of the account's sender aliases. The items are in `alias` (an array, despite the
+         *     singular name); the total number of aliases is in `total`.
+         */
+        AliasPage: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            /** @description The aliases on this page. */
+            alias: components["schemas"]["Alias"][];
+            /**
+             * @description How many aliases there are in all (over every page).
+             * @example 2
+             */
+            total?: number;
+            /**
+             * @description The page returned.
+             * @example 1
+             */
+            pageNumber?: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            pageSize?: number;
+        };
+        /**
+         * AliasContactType
+         * @description What kind of contact `contact-info` holds for a sender alias registration.
+         * @example WEB
+         * @enum {string}
+         */
+        AliasContactType: "SERVICE_PHONE" | "MAIN_PHONE" | "FAX" | "EMAIL" | "PEC" | "WEB";
+        /**
+         * AliasRegistration
+         * @description The data needed to register a sender alias (TPOA): the alias itself and the company and
+         *     person responsible for it, which the approval process checks.
+         */
+        AliasRegistration: {
+            /**
+             * @description The sender name shown on the SMS (alphanumeric, or a phone number).
+             * @example MY ALIAS
+             */
+            alias: string;
+            /**
+             * @description The company the alias belongs to.
+             * @example company name
+             */
+            "company-name": string;
+            /**
+             * @description First name of the person representing the company.
+             * @example name
+             */
+            "contact-name": string;
+            /**
+             * @description Last name of the person representing the company.
+             * @example surname
+             */
+            "contact-surname": string;
+            /**
+             * @description The company's fiscal code.
+             * @example 02367940224
+             */
+            "cod-fiscale": string;
+            /**
+             * @description The company's VAT number.
+             * @example 02367940224
+             */
+            "vat-number": string;
+            /**
+             * @description The company's address.
+             * @example address
+             */
+            "contact-address": string;
+            /**
+             * @description The company's city.
+             * @example city
+             */
+            "contact-city": string;
+            /**
+             * @description The company's postal code.
+             * @example pcode
+             */
+            "contact-pcode": string;
+            "contact-type": components["schemas"]["AliasContactType"];
+            /**
+             * @description The contact itself (a phone number, an email address, a web site…), of the kind `contact-type` names.
+             * @example www.www.it
+             */
+            "contact-info": string;
+        };
+        /**
+         * CreateAliasRequest
+         * @description The body of `POST /alias`, the registration data wrapped in an object named `alias`.
+         */
+        CreateAliasRequest: {
+            alias: components["schemas"]["AliasRegistration"];
+        };
+        /**
+         * CreateAliasResult
+         * @description The reply to `POST /alias`; `string` echoes the alias when the request set `getAlias=true`.
+         */
+        CreateAliasResult: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            /**
+             * @description The alias just created; present only with `getAlias=true`.
+             * @example MY ALIAS
+             */
+            string?: string;
+        };
+        /**
+         * AliasResult
+         * @description The reply to `GET /alias/{alias_id}`.
+         */
+        AliasResult: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            alias: components["schemas"]["Alias"];
+        };
+        /**
+         * SmsHistoryEntry
+         * @description One SMS order in the sending history.
+         */
+        SmsHistoryEntry: {
+            /**
+             * @description The order's id (usable with `GET /sms/{order_id}`).
+             * @example XYZABCQWERTY
+             */
+            order_id: string;
+            /** @description When the order was created, as `yyyyMMddHHmmss`. */
+            create_time?: components["schemas"]["CompactDateTime"];
+            /** @description When the sending was scheduled for, as `yyyyMMddHHmmss`. */
+            schedule_time?: components["schemas"]["CompactDateTime"];
+            /**
+             * @description The order's message type (`N`, `L` or `LL` for smSend). Any string is accepted: the docs'
+             *     sample shows `GP`, a sister brand's code.
+             * @example N
+             */
+            message_type?: string;
+            /**
+             * @description The sender alias used.
+             * @example MySender
+             */
+            sender?: string | null;
+            /**
+             * @description How many recipients the order had.
+             * @example 2
+             */
+            num_recipients?: number;
+        };
+        /**
+         * SmsHistoryPage
+         * @description One page of the SMS sending history. The items are in `smshistory`; the total number of
+         *     orders matching the dates is in `total`.
+         */
+        SmsHistoryPage: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            /** @description The orders on this page. */
+            smshistory: components["schemas"]["SmsHistoryEntry"][];
+            /**
+             * @description How many orders match (over every page).
+             * @example 1
+             */
+            total?: number;
+            /**
+             * @description The page returned.
+             * @example 1
+             */
+            pageNumber?: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            pageSize?: number;
+        };
+        /**
+         * ReceivedSms
+         * @description One SMS received on one of the account's SIMs.
+         */
+        ReceivedSms: {
+            /**
+             * @description The message's id, a string of digits. Pass it as `id_message` to
+             *     `GET /srsmshistory/{id_sim}/{id_message}` to get the messages received after it.
+             * @example 31
+             */
+            id_message: string;
+            /**
+             * @description The receiving SIM's number.
+             * @example +393400000001
+             */
+            id_sim: string;
+            /**
+             * @description The sender's number.
+             * @example +393356242290
+             */
+            sender: string;
+            /**
+             * @description The text received.
+             * @example Hello
+             */
+            message: string;
+            /** @description When the message was received, as `yyyyMMddHHmmss`. */
+            sms_date: components["schemas"]["CompactDateTime"];
+            /**
+             * @description The keyword the message matched, or an empty string.
+             * @example
+             */
+            keyword?: string;
+        };
+        /**
+         * ReceivedSmsList
+         * @description Received messages, not paginated (at most `limit`, itself at most 100). The items are in
+         *     `srsmshistory`.
+         */
+        ReceivedSmsList: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            /** @description The messages. */
+            srsmshistory: components["schemas"]["ReceivedSms"][];
+        };
+        /**
+         * ReceivedSmsPage
+         * @description One page of received messages. The items are in `srsmshistory`; the total number of messages
+         *     matching the dates is in `total`.
+         */
+        ReceivedSmsPage: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            /** @description The messages on this page. */
+            srsmshistory: components["schemas"]["ReceivedSms"][];
+            /**
+             * @description How many messages match (over every page).
+             * @example 1
+             */
+            total?: number;
+            /**
+             * @description The page returned.
+             * @example 1
+             */
+            pageNumber?: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            pageSize?: number;
+        };
+        /**
+         * EmailListFields
+         * @description The settings of an email distribution list (the docs also call it a campaign).
+         */
+        EmailListFields: {
+            /**
+             * @description The list's name.
+             * @example MyNewList
+             */
+            title?: string;
+            /**
+             * @description The list's default language, as a three-letter code such as `ita`.
+             * @example ita
+             */
+            id_language?: string;
+            /**
+             * Format: email
+             * @description The sender's email address.
+             * @example ema@il.com
+             */
+            email_sender?: string;
+            /**
+             * Format: email
+             * @description The Reply-To address of the emails.
+             * @example ema@il.com
+             */
+            reply_to?: string;
+            /**
+             * @description The company name shown in the emails.
+             * @example MyCompany
+             */
+            company_name?: string;
+            /**
+             * @description The company's address.
+             * @example My Company Address
+             */
+            company_address?: string;
+            /**
+             * @description The company's web site.
+             * @example www.mycompany.com
+             */
+            company_url?: string;
+            /**
+             * @description The company's phone number.
+             * @example +34123456789
+             */
+            company_phone?: string;
+            /**
+             * @description The company's fax number.
+             * @example +341234567810
+             */
+            company_fax?: string;
+        };
+        /**
+         * CreateEmailListRequest
+         * @description A new email distribution list; every field is required.
+         */
+        CreateEmailListRequest: WithRequired<components["schemas"]["EmailListFields"], "title" | "id_language" | "email_sender" | "reply_to" | "company_name" | "company_address" | "company_url" | "company_phone" | "company_fax">;
+        /**
+         * UpdateEmailListRequest
+         * @description Changes to an email distribution list; only the fields sent are changed.
+         */
+        UpdateEmailListRequest: components["schemas"]["EmailListFields"] & {
+            /**
+             * @description The list's status, `0` active, `1` archived, `2` to be activated.
+             * @example 0
+             * @enum {integer}
+             */
+            status?: 0 | 1 | 2;
+        };
+        /**
+         * IssueAttachment
+         * @description A file attached to an email draft.
+         */
+        IssueAttachment: {
+            /**
+             * @description The attachment's file name.
+             * @example attach1.pdf
+             */
+            file_name: string;
+            /**
+             * @description The file's content, base64-encoded.
+             * @example JVBERi0xLjQK
+             */
+            file_content_base64: string;
+        };
+        /**
+         * CreateIssueRequest
+         * @description A new email draft (an "issue") for a distribution list.
+         */
+        CreateIssueRequest: {
+            /**
+             * @description The draft's title.
+             * @example New title
+             */
+            title: string;
+            /**
+             * @description The email's subject.
+             * @example Hello world!
+             */
+            subject: string;
+            /**
+             * @description Add social-network share buttons to the email.
+             * @example false
+             */
+            share_social: boolean;
+            /**
+             * @description A web-analytics tracking code (query string) added to the links.
+             * @example www.google.it?a=b
+             */
+            web_analytics?: string;
+            /**
+             * @description The plain-text body.
+             * @example Test email
+             */
+            text_content: string;
+            /**
+             * @description The HTML body.
+             * @example <body><p>Hello world!</p></body>
+             */
+            html_content: string;
+            /**
+             * @description The attachments; required, but may be empty.
+             * @example []
+             */
+            attachments: components["schemas"]["IssueAttachment"][];
+        };
+        /**
+         * CreateIssueFromTemplateRequest
+         * @description The name and subject of an email issue made from a saved template.
+         */
+        CreateIssueFromTemplateRequest: {
+            /**
+             * @description The issue's name (title).
+             * @example New title
+             */
+            name: string;
+            /**
+             * @description The email's subject.
+             * @example Hello World!!
+             */
+            subject: string;
+        };
+        /**
+         * SendIssueRequest
+         * @description Who receives an email issue, and when.
+         */
+        SendIssueRequest: {
+            /**
+             * @description Ids of the contacts to send to (address-book contact ids such as
+             *     `AV3vrSlPuGYfQz6BgjeI`). An empty list fails with 500.
+             * @example [
+             *       "AV3vrSlPuGYfQz6BgjeI"
+             *     ]
+             */
+            contactIds: string[];
+            /**
+             * @description When to send, as `yyyy-MM-dd HH:mm:ss` (24-hour clock; the docs write `hh`, but their
+             *     sample shows `12:30:00`).
+             * @example 2017-08-17 12:30:00
+             */
+            scheduleTime: string;
+        };
+        /**
+         * SubaccountCredit
+         * @description Credits of one message type held by a subaccount.
+         */
+        SubaccountCredit: {
+            /**
+             * @description The message type (`N`, `L`, `LL`, or another code the platform uses).
+             * @example N
+             */
+            id: string;
+            /**
+             * @description How many credits of that type the subaccount holds.
+             * @example 10
+             */
+            qty: number;
+        };
+        /**
+         * Subaccount
+         * @description A subaccount's profile, as its superaccount sees it. `credits` and `credits-sum` are filled
+         *     only when `credit-eat-mode` is 2. Dates are `yyyyMMdd` strings.
+         */
+        Subaccount: {
+            /**
+             * @description The subaccount's id (the `subaccount_id` of the other subaccount operations).
+             * @example 5
+             */
+            "id-user": number;
+            /**
+             * @description The subaccount's username (also accepted as `subaccount_id`).
+             * @example logon
+             */
+            login: string;
+            /**
+             * @description False when the subaccount is locked.
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * @description Activation date, `yyyyMMdd`.
+             * @example 20160823
+             */
+            "activation-time"?: string | null;
+            /**
+             * @description Creation date, `yyyyMMdd`.
+             * @example 20160823
+             */
+            "create-time"?: string | null;
+            /**
+             * @description When the legal agreement was accepted, `yyyyMMdd`.
+             * @example 20160823
+             */
+            "legal-agreement-time"?: string | null;
+            /**
+             * @description The version of the accepted legal agreement.
+             * @example 0
+             */
+            legalAgreementVersion?: number;
+            /**
+             * @description Owner's first name.
+             * @example nome
+             */
+            name?: string | null;
+            /**
+             * @description Owner's last name.
+             * @example asdasd
+             */
+            surname?: string | null;
+            /**
+             * @description The subaccount's email address.
+             * @example prova@prova.pr
+             */
+            email?: string | null;
+            /**
+             * @description Where invoices go, when not to `email`.
+             * @example null
+             */
+            "invoicing-email"?: string | null;
+            /**
+             * @description Mobile number.
+             * @example +393385958233
+             */
+            cell?: string | null;
+            /**
+             * @description Phone number.
+             * @example 0461757575
+             */
+            phone?: string | null;
+            /**
+             * @description Fax number.
+             * @example 0461757575
+             */
+            fax?: string | null;
+            /**
+             * @description Address.
+             * @example via viotta
+             */
+            address?: string | null;
+            /**
+             * @description City.
+             * @example Città
+             */
+            city?: string | null;
+            /**
+             * @description Province.
+             * @example Trento
+             */
+            province?: string | null;
+            /**
+             * @description ZIP code.
+             * @example 38010
+             */
+            "zip-code"?: string | null;
+            /**
+             * @description Country, as a three-letter code.
+             * @example ita
+             */
+            "user-nation"?: string | null;
+            /**
+             * @description Default country for phone numbers without prefix.
+             * @example ita
+             */
+            "default-nation"?: string | null;
+            /**
+             * @description Language, as a three-letter code.
+             * @example ita
+             */
+            language?: string | null;
+            /**
+             * @description Personal fiscal code.
+             * @example PRRFCC92L09L488E
+             */
+            "fiscal-code"?: string | null;
+            /**
+             * @description Public-administration invoicing code.
+             * @example null
+             */
+            "pa-code"?: string | null;
+            /**
+             * @description True when the subaccount is a company.
+             * @example false
+             */
+            company?: boolean;
+            /**
+             * @description Company name.
+             * @example null
+             */
+            "company-name"?: string | null;
+            /**
+             * @description VAT number (Partita IVA).
+             * @example null
+             */
+            piva?: string | null;
+            /**
+             * @description True for a private person.
+             * @example true
+             */
+            private?: boolean;
+            /**
+             * @description True for a foreign (non-Italian) customer.
+             * @example false
+             */
+            foreign?: boolean;
+            /**
+             * @description Whether split payment (Italian VAT regime) applies.
+             * @example false
+             */
+            "split-payment"?: boolean;
+            /**
+             * @description Whether the subaccount is a partner.
+             * @example false
+             */
+            partner?: boolean;
+            /**
+             * @description Partner code.
+             * @example null
+             */
+            "partner-code"?: string | null;
+            /**
+             * @description Whether the subaccount came through a referral.
+             * @example false
+             */
+            referral?: boolean;
+            /**
+             * @description True when the subaccount may have subaccounts itself.
+             * @example false
+             */
+            superaccount?: boolean;
+            /**
+             * @description True for a subaccount.
+             * @example true
+             */
+            subaccount?: boolean;
+            /**
+             * @description Subaccount type flags (undocumented).
+             * @example 0
+             */
+            "subaccount-types"?: number;
+            /**
+             * @description How many subaccounts it may create; `-1` for no limit.
+             * @example -1
+             */
+            "max-subaccounts"?: number;
+            /**
+             * @description The superaccount's name.
+             * @example
+             */
+            "super-account-name"?: string | null;
+            /**
+             * @description Whose credits its messages use, `0` its own, `1` the superaccount's, `2` both.
+             * @example 2
+             * @enum {integer}
+             */
+            "credit-eat-mode"?: 0 | 1 | 2;
+            /**
+             * @description The value of its credits as display text (HTML entities and a decimal comma, e.g. `&euro; 0,000`).
+             * @example &euro; 0,000
+             */
+            "credits-sum"?: string | null;
+            /** @description Its credits per message type (only with `credit-eat-mode` 2). */
+            credits?: components["schemas"]["SubaccountCredit"][];
+            /**
+             * @description Its default message type (the docs' sample shows a sister brand's code).
+             * @example N
+             */
+            "default-message-type"?: string | null;
+            /**
+             * @description Its preferred sender alias.
+             * @example +393385958233
+             */
+            "preferred-tpoa"?: string | null;
+            /**
+             * @description Where test messages are sent.
+             * @example +393385958233
+             */
+            "num-cell-for-test-sms"?: string | null;
+            /**
+             * @description Whether it may submit sender aliases for approval.
+             * @example true
+             */
+            allowtpoavalidation?: boolean;
+            /**
+             * @description Undocumented shop setting.
+             * @example true
+             */
+            shop_cart_check?: boolean;
+            /**
+             * @description Dates shown in European format.
+             * @example true
+             */
+            dfeu?: boolean;
+            /**
+             * @description Times shown on a 24-hour clock.
+             * @example true
+             */
+            use24?: boolean;
+        };
+        /**
+         * SubaccountPage
+         * @description One page of the caller's subaccounts. The items are in `subaccount` (an array, despite the
+         *     singular name); the total number of subaccounts is in `total`.
+         */
+        SubaccountPage: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            /** @description The subaccounts on this page. */
+            subaccount: components["schemas"]["Subaccount"][];
+            /**
+             * @description How many subaccounts there are (over every page).
+             * @example 2
+             */
+            total?: number;
+            /**
+             * @description The page returned.
+             * @example 1
+             */
+            pageNumber?: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            pageSize?: number;
+        };
+        /**
+         * SubaccountRequest
+         * @description A subaccount's profile, sent in full to create or to update it. A company (`company` true, the
+         *     default) also needs `company-name` and `piva`.
+         */
+        SubaccountRequest: {
+            /**
+             * @description Address.
+             * @example via xxx
+             */
+            address: string;
+            /**
+             * @description Mobile number.
+             * @example +393393939393
+             */
+            cell: string;
+            /**
+             * @description City.
+             * @example myCity
+             */
+            city: string;
+            /**
+             * @description Personal fiscal code. Sent by the docs' sample; not in the field table.
+             * @example BRGRJM87J89JH907E
+             */
+            "fiscal-code"?: string;
+            /**
+             * @description Whether the subaccount is a company.
+             * @default true
+             * @example true
+             */
+            company?: boolean;
+            /**
+             * @description Company name; required when `company` is true (the default).
+             * @example myCompany
+             */
+            "company-name"?: string;
+            /**
+             * @description Whose credits its messages use, `0` its own, `1` the superaccount's, `2` its own and then the superaccount's.
+             * @example 1
+             * @enum {integer}
+             */
+            "credit-eat-mode": 0 | 1 | 2;
+            /**
+             * @description Show dates in European format.
+             * @default true
+             * @example true
+             */
+            dfeu?: boolean;
+            /**
+             * Format: email
+             * @description The subaccount's email address.
+             * @example em@a.il
+             */
+            email: string;
+            /**
+             * @description Fax number.
+             * @default
+             * @example 0461686868
+             */
+            fax?: string;
+            /**
+             * @description Where invoices go instead of `email`; empty for `email`.
+             * @example em@a.il
+             */
+            "invoicing-email"?: string;
+            /**
+             * @description Language (three-letter code); defaults to the superaccount's.
+             * @example ita
+             */
+            language?: string;
+            /**
+             * @description The subaccount's username (no spaces).
+             * @example myLogin
+             */
+            login: string;
+            /**
+             * @description Owner's first name.
+             * @example myNome
+             */
+            name: string;
+            /**
+             * @description A phone number that receives test messages.
+             * @default
+             * @example +393393939393
+             */
+            "num-cell-for-test-sms"?: string;
+            /**
+             * Format: password
+             * @description The password, 8 to 16 characters. Null or absent lets the server generate one.
+             * @example myPassword
+             */
+            password?: string | null;
+            /**
+             * @description Phone number.
+             * @default
+             * @example 0461656565
+             */
+            phone?: string;
+            /**
+             * @description VAT number (Partita IVA); required when `company` is true (the default).
+             * @example 104456015145
+             */
+            piva?: string;
+            /**
+             * @description Province.
+             * @example TN
+             */
+            province: string;
+            /**
+             * @description Let the subaccount create subaccounts of its own.
+             * @default false
+             * @example false
+             */
+            superaccount?: boolean;
+            /**
+             * @description Owner's last name.
+             * @example mySurname
+             */
+            surname: string;
+            /**
+             * @description Show times on a 24-hour clock.
+             * @default true
+             * @example true
+             */
+            use24?: boolean;
+            /**
+             * @description ZIP code.
+             * @example 38010
+             */
+            "zip-code": string;
+            /**
+             * @description A subaccount profile of the superaccount that narrows what the subaccount may do (for
+             *     example only send SMS, or one message type). Absent means the default profile.
+             * @example 1
+             */
+            "id-subaccount-profile"?: number;
+        } & (unknown | unknown);
+        /**
+         * ChangeSubaccountPasswordRequest
+         * @description A subaccount's new password.
+         */
+        ChangeSubaccountPasswordRequest: {
+            /**
+             * Format: password
+             * @description The new password, 8 to 16 characters.
+             * @example n3wPassw0rd
+             */
+            passwd: string;
+        };
+        /**
+         * SubaccountCredits
+         * @description A subaccount's available credits, per message type.
+         */
+        SubaccountCredits: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            /** @description One entry per message type. */
+            credits: {
+                /**
+                 * @description The message type (`N`, `L`, `LL` for smSend; the docs' sample shows a sister brand's
+                 *     `GP` and `SI`, so any string is accepted).
+                 * @example N
+                 */
+                "message-type": string;
+                /**
+                 * @description Credits available.
+                 * @example 20
+                 */
+                amount: number;
+            }[];
+        };
+        /**
+         * CreditTransfer
+         * @description Credits of one message type to move between a superaccount and a subaccount.
+         */
+        CreditTransfer: {
+            "message-type": components["schemas"]["MessageType"];
+            /**
+             * @description How many credits to move.
+             * @example 5
+             */
+            amount: number;
+            /**
+             * @description The direction, true from the superaccount to the subaccount, false back.
+             * @example true
+             */
+            "super-to-sub": boolean;
+        };
+        /**
+         * MoveCreditsRequest
+         * @description The credit transfers to make, one per message type.
+         */
+        MoveCreditsRequest: {
+            /** @description The transfers. */
+            credits: components["schemas"]["CreditTransfer"][];
+        };
+        /**
+         * Purchase
+         * @description A purchase recorded for a subaccount.
+         */
+        Purchase: {
+            /**
+             * @description The purchase's id (the `purchase_id` of `DELETE /subaccount/{subaccount_id}/purchase/{purchase_id}`).
+             * @example 20
+             */
+            id_purchase: number;
+            /**
+             * @description The direction, true from the superaccount to the subaccount.
+             * @example true
+             */
+            "super-to-sub"?: boolean;
+            /**
+             * @description The amount purchased.
+             * @example 37
+             */
+            amount?: number;
+            /**
+             * @description The price paid.
+             * @example 37
+             */
+            price?: number;
+            /**
+             * @description How much of the purchase is still available.
+             * @example 0
+             */
+            available?: number;
+            /** @description When the purchase was made, as `yyyyMMddHHmmss`. */
+            "create-time"?: components["schemas"]["CompactDateTime"];
+            /** @description The unit price of each message type. */
+            "message-types"?: {
+                /**
+                 * @description The message type.
+                 * @example N
+                 */
+                "message-type": string;
+                /**
+                 * @description The price of one message of this type.
+                 * @example 1.2
+                 */
+                "unit-price": number;
+            }[];
+        };
+        /**
+         * PurchasePage
+         * @description One page of a subaccount's purchases. The items are in `purchases`; the total number of
+         *     purchases is in `total`.
+         */
+        PurchasePage: {
+            /**
+             * @description `OK` on success.
+             * @example OK
+             */
+            result: string;
+            /** @description The purchases on this page. */
+            purchases: components["schemas"]["Purchase"][];
+            /**
+             * @description How many purchases there are (over every page).
+             * @example 2
+             */
+            total?: number;
+            /**
+             * @description The page returned.
+             * @example 1
+             */
+            pageNumber?: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            pageSize?: number;
+        };
+        /**
+         * PurchaseMessageType
+         * @description The price a subaccount pays for one message of a type, within a purchase.
+         */
+        PurchaseMessageType: {
+            "message-type": components["schemas"]["MessageType"];
+            /**
+             * @description The price of one message of this type.
+             * @example 1.1
+             */
+            "unit-price": number;
+        };
+        /**
+         * NewPurchase
+         * @description One purchase to record for a subaccount.
+         */
+        NewPurchase: {
+            /**
+             * @description The direction of the purchase (superaccount to subaccount when true). Sent by the docs' sample; not in the field table.
+             * @example true
+             */
+            "super-to-sub"?: boolean;
+            /**
+             * @description The amount purchased (the table calls it the quantity of purchased credits).
+             * @example 25
+             */
+            price: number;
+            /** @description The unit price of each message type the purchase covers. */
+            "message-types": components["schemas"]["PurchaseMessageType"][];
+        };
+        /**
+         * CreatePurchasesRequest
+         * @description One or more purchases to record for a subaccount.
+         */
+        CreatePurchasesRequest: {
+            /** @description The purchases. */
+            purchases: components["schemas"]["NewPurchase"][];
+        };
     };
     responses: {
         /**
@@ -496,6 +2892,18 @@ export interface components {
             };
             content?: never;
         };
+        /**
+         * @description The server could not carry out the request (documented only for the email issue operations).
+         *     The format of the body is not documented, so it is described as text.
+         */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+            };
+        };
     };
     parameters: {
         /**
@@ -515,6 +2923,82 @@ export interface components {
          * @example 123456789
          */
         order_id: string;
+        /**
+         * @description The contact group's id: the last segment of the `Location` header returned by
+         *     `POST /group`, or `id_group` in `GET /groups`.
+         * @example 52
+         */
+        group_id: string;
+        /**
+         * @description The page of results to return, counting from 1. Keep the same `pageSize` while walking the
+         *     pages; the reply echoes `pageNumber` and `pageSize` next to the total count.
+         * @example 1
+         */
+        pageNumber: number;
+        /**
+         * @description The contact's id: the last segment of the `Location` header returned when the contact was
+         *     created (for example `AVvZEwZHHnl8wUZve6CT`).
+         * @example AVvZEwZHHnl8wUZve6CT
+         */
+        contact_id: string;
+        /**
+         * @description How many results one page holds.
+         * @example 10
+         */
+        pageSize: number;
+        /**
+         * @description The sender alias's numeric id (`id-alias` in the alias replies).
+         * @example 36
+         */
+        alias_id: number;
+        /**
+         * @description Only results from this moment on, as `yyyyMMddHHmmss` (read in the account's time zone unless
+         *     `timezone` is given). Required: the call fails with 400 without it.
+         * @example 20240101000000
+         */
+        from: components["schemas"]["CompactDateTime"];
+        /**
+         * @description Only results up to this moment, as `yyyyMMddHHmmss`. Defaults to now.
+         * @example 20240131235959
+         */
+        to: components["schemas"]["CompactDateTime"];
+        /**
+         * @description IANA time zone name in which `from` and `to` are read. Listed only in smSend's Markdown
+         *     documentation, not in seed 003.
+         * @example Europe/Rome
+         */
+        timezone: string;
+        /**
+         * @description The largest number of messages to return (at most 100).
+         * @example 100
+         */
+        limit: number;
+        /**
+         * @description The SIM (phone number) on which message reception is enabled, in international format
+         *     (`+393471234567` or `00393471234567`). Several SIMs may be given, separated by commas. The
+         *     sibling operation without this segment covers all of the account's SIMs.
+         * @example +393400000001
+         */
+        id_sim: string;
+        /**
+         * @description The email distribution list's (campaign's) numeric id: the last segment of the `Location`
+         *     header returned by `POST /list`.
+         * @example 1021
+         */
+        list_id: number;
+        /**
+         * @description The email distribution list's (campaign's) numeric id, the same id the sibling paths call
+         *     `list_id` and `campaign_id`: the last segment of the `Location` header returned by
+         *     `POST /list`.
+         * @example 1021
+         */
+        campaignId: number;
+        /**
+         * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+         *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+         * @example 18107
+         */
+        subaccount_id: string;
     };
     requestBodies: never;
     headers: never;
@@ -740,4 +3224,1503 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    "user/get-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard URL, as plain text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    "user/check-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `true` when the session is valid, `false` otherwise, as plain text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["BooleanString"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    "user/reset-password": {
+        parameters: {
+            query: {
+                /**
+                 * @description The new password. URL-encode it (UTF-8).
+                 * @example n3wPassw0rd
+                 */
+                password: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `true` when the password was changed, `false` otherwise, as plain text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["BooleanString"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key does not exist. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "user/get-status": {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to add the current money balance (`money`) to the reply.
+                 * @example true
+                 */
+                getMoney?: components["schemas"]["BooleanString"];
+                /**
+                 * @description `true` to get the message types' public names instead of internal ids in `sms[].type`.
+                 *     Off by default for backward compatibility; listed only in smSend's Markdown documentation,
+                 *     which recommends it.
+                 * @example true
+                 */
+                typeAliases?: components["schemas"]["BooleanString"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's credits and plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The credentials are not valid. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contacts/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactRequest"];
+            };
+        };
+        responses: {
+            /** @description The contact was created. The body is empty; `Location` points to the contact. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new contact's path relative to the API base, `/contact/{contact_id}`.
+                     * @example /contact/AVvZEwZHHnl8wUZve6CT
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            /** @description No email (or phone number) given, a group not owned by the user, or another error. The body explains. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contacts/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The contact's id, the last segment of the `Location` header returned by `POST /contact`
+                 *     (for example `AVvZEwZHHnl8wUZve6CT`).
+                 * @example AVvZEwZHHnl8wUZve6CT
+                 */
+                contactid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No contact has this id. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contacts/add-to-list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to send the opt-in email to the contact.
+                 * @example false
+                 */
+                SendOptIn?: components["schemas"]["BooleanString"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list (campaign) to subscribe the contact to: the same numeric id
+                 *     the email-campaign paths call `list_id` and `campaignId`.
+                 * @example 1021
+                 */
+                campaign_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListContactRequest"];
+            };
+        };
+        responses: {
+            /** @description The contact was created and subscribed. The body is empty; `Location` gives its URL. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new contact's path relative to the API base, `/contact/{contact_id}`.
+                     * @example /contact/AVvZEwZHHnl8wUZve6CT
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            /** @description The list is not active or not found, no email was given, a group is not owned by the user, or another error. The body explains. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contact-groups/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group was created. The body is empty; `Location` points to the group. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new group's path relative to the API base, `/group/{group_id}`.
+                     * @example /group/52
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            /** @description The group name is invalid, or another error. The body explains. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The requesting user does not exist. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contact-groups/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The contact group's id: the last segment of the `Location` header returned by
+                 *     `POST /group`, or `id_group` in `GET /groups`.
+                 * @example 52
+                 */
+                group_id: components["parameters"]["group_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group was updated. The body is empty; `Location` points to the group. */
+            200: {
+                headers: {
+                    /**
+                     * @description The group's path relative to the API base, `/group/{group_id}`.
+                     * @example /group/52
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            /** @description The group id or name is invalid, the address book is locked, or another error. The body explains. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The requesting user does not exist. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contact-groups/delete": {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to delete the group's contacts as well.
+                 * @example false
+                 */
+                deletecontacts?: components["schemas"]["BooleanString"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The contact group's id: the last segment of the `Location` header returned by
+                 *     `POST /group`, or `id_group` in `GET /groups`.
+                 * @example 52
+                 */
+                group_id: components["parameters"]["group_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group was deleted. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            /** @description The group id is invalid, the address book is locked, or another error. The body explains. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The credentials are not valid. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contact-groups/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page of results to return, counting from 1. Keep the same `pageSize` while walking the
+                 *     pages; the reply echoes `pageNumber` and `pageSize` next to the total count.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description How many groups one page holds.
+                 * @example 5
+                 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of contact groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactGroupPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contact-groups/add-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The contact group's id: the last segment of the `Location` header returned by
+                 *     `POST /group`, or `id_group` in `GET /groups`.
+                 * @example 52
+                 */
+                group_id: components["parameters"]["group_id"];
+                /**
+                 * @description The contact's id: the last segment of the `Location` header returned when the contact was
+                 *     created (for example `AVvZEwZHHnl8wUZve6CT`).
+                 * @example AVvZEwZHHnl8wUZve6CT
+                 */
+                contact_id: components["parameters"]["contact_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact is in the group. The body is empty; `Location` points to the contact. */
+            200: {
+                headers: {
+                    /**
+                     * @description The contact's path relative to the API base, `/contact/{contact_id}`.
+                     * @example /contact/AVvZEwZHHnl8wUZve6CT
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            /** @description The contact id is invalid, the address book is locked, or another error. The body explains. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "contact-groups/remove-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The contact group's id: the last segment of the `Location` header returned by
+                 *     `POST /group`, or `id_group` in `GET /groups`.
+                 * @example 52
+                 */
+                group_id: components["parameters"]["group_id"];
+                /**
+                 * @description The contact's id: the last segment of the `Location` header returned when the contact was
+                 *     created (for example `AVvZEwZHHnl8wUZve6CT`).
+                 * @example AVvZEwZHHnl8wUZve6CT
+                 */
+                contact_id: components["parameters"]["contact_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact is no longer in the group. The body is empty; `Location` points to the contact. */
+            200: {
+                headers: {
+                    /**
+                     * @description The contact's path relative to the API base, `/contact/{contact_id}`.
+                     * @example /contact/AVvZEwZHHnl8wUZve6CT
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            /** @description The contact id is invalid, the address book is locked, or another error. The body explains. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "aliases/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page of results to return, counting from 1. Keep the same `pageSize` while walking the
+                 *     pages; the reply echoes `pageNumber` and `pageSize` next to the total count.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description How many results one page holds.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description `true` to leave out aliases that are not approved yet.
+                 * @example false
+                 */
+                "hide-not-approved"?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sender aliases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AliasPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "aliases/create": {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to have the created alias echoed in the reply's `string` field.
+                 * @example true
+                 */
+                getAlias?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAliasRequest"];
+            };
+        };
+        responses: {
+            /** @description The alias was submitted. `Location` points to it. */
+            200: {
+                headers: {
+                    /**
+                     * @description The new alias's path relative to the API base, `/alias/{alias_id}`.
+                     * @example /alias/663
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateAliasResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "aliases/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sender alias's numeric id (`id-alias` in the alias replies).
+                 * @example 36
+                 */
+                alias_id: components["parameters"]["alias_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alias. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AliasResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No alias has this id. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "aliases/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sender alias's numeric id (`id-alias` in the alias replies).
+                 * @example 36
+                 */
+                alias_id: components["parameters"]["alias_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alias was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No alias has this id. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "sms-history/list": {
+        parameters: {
+            query: {
+                /**
+                 * @description Only results from this moment on, as `yyyyMMddHHmmss` (read in the account's time zone unless
+                 *     `timezone` is given). Required: the call fails with 400 without it.
+                 * @example 20240101000000
+                 */
+                from: components["parameters"]["from"];
+                /**
+                 * @description Only results up to this moment, as `yyyyMMddHHmmss`. Defaults to now.
+                 * @example 20240131235959
+                 */
+                to?: components["parameters"]["to"];
+                /**
+                 * @description IANA time zone name in which `from` and `to` are read. Listed only in smSend's Markdown
+                 *     documentation, not in seed 003.
+                 * @example Europe/Rome
+                 */
+                timezone?: components["parameters"]["timezone"];
+                /**
+                 * @description The page of results to return, counting from 1. Keep the same `pageSize` while walking the
+                 *     pages; the reply echoes `pageNumber` and `pageSize` next to the total count.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description How many results one page holds.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the sending history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsHistoryPage"];
+                };
+            };
+            /** @description `from` is missing, or `from`, `to` or `timezone` is malformed, or another error. The body explains. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "received-sms/list-new": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of messages to return (at most 100).
+                 * @example 100
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages received since the last call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedSmsList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "received-sms/list-new-for-sim": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of messages to return (at most 100).
+                 * @example 100
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The SIM (phone number) on which message reception is enabled, in international format
+                 *     (`+393471234567` or `00393471234567`). Several SIMs may be given, separated by commas. The
+                 *     sibling operation without this segment covers all of the account's SIMs.
+                 * @example +393400000001
+                 */
+                id_sim: components["parameters"]["id_sim"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages received on these SIMs since the last call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedSmsList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "received-sms/list": {
+        parameters: {
+            query: {
+                /**
+                 * @description Only results from this moment on, as `yyyyMMddHHmmss` (read in the account's time zone unless
+                 *     `timezone` is given). Required: the call fails with 400 without it.
+                 * @example 20240101000000
+                 */
+                from: components["parameters"]["from"];
+                /**
+                 * @description Only results up to this moment, as `yyyyMMddHHmmss`. Defaults to now.
+                 * @example 20240131235959
+                 */
+                to?: components["parameters"]["to"];
+                /**
+                 * @description IANA time zone name in which `from` and `to` are read. Listed only in smSend's Markdown
+                 *     documentation, not in seed 003.
+                 * @example Europe/Rome
+                 */
+                timezone?: components["parameters"]["timezone"];
+                /**
+                 * @description The page of results to return, counting from 1. Keep the same `pageSize` while walking the
+                 *     pages; the reply echoes `pageNumber` and `pageSize` next to the total count.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description How many results one page holds.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of received messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedSmsPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "received-sms/list-for-sim": {
+        parameters: {
+            query: {
+                /**
+                 * @description Only results from this moment on, as `yyyyMMddHHmmss` (read in the account's time zone unless
+                 *     `timezone` is given). Required: the call fails with 400 without it.
+                 * @example 20240101000000
+                 */
+                from: components["parameters"]["from"];
+                /**
+                 * @description Only results up to this moment, as `yyyyMMddHHmmss`. Defaults to now.
+                 * @example 20240131235959
+                 */
+                to?: components["parameters"]["to"];
+                /**
+                 * @description IANA time zone name in which `from` and `to` are read. Listed only in smSend's Markdown
+                 *     documentation, not in seed 003.
+                 * @example Europe/Rome
+                 */
+                timezone?: components["parameters"]["timezone"];
+                /**
+                 * @description The page of results to return, counting from 1. Keep the same `pageSize` while walking the
+                 *     pages; the reply echoes `pageNumber` and `pageSize` next to the total count.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description How many results one page holds.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The SIM (phone number) on which message reception is enabled, in international format
+                 *     (`+393471234567` or `00393471234567`). Several SIMs may be given, separated by commas. The
+                 *     sibling operation without this segment covers all of the account's SIMs.
+                 * @example +393400000001
+                 */
+                id_sim: components["parameters"]["id_sim"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of messages received on these SIMs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedSmsPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "received-sms/list-after": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The largest number of messages to return (at most 100).
+                 * @example 100
+                 */
+                limit?: components["parameters"]["limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The SIM (phone number) on which message reception is enabled, in international format
+                 *     (`+393471234567` or `00393471234567`). One SIM only.
+                 * @example +393400000000
+                 */
+                id_sim: string;
+                /**
+                 * @description The id of the last message already read (`id_message` of a received message); the reply
+                 *     holds the messages received after it.
+                 * @example 5
+                 */
+                id_message: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages received after the given one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedSmsList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "email-campaigns/create-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmailListRequest"];
+            };
+        };
+        responses: {
+            /** @description The list was created. The body is empty; `Location` points to the list. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new list's path relative to the API base, `/list/{list_id}`.
+                     * @example /list/1021
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "email-campaigns/update-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id: the last segment of the `Location`
+                 *     header returned by `POST /list`.
+                 * @example 1021
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailListRequest"];
+            };
+        };
+        responses: {
+            /** @description The list was updated. No body; `Location` points to the list. */
+            204: {
+                headers: {
+                    /**
+                     * @description The list's path relative to the API base, `/list/{list_id}`.
+                     * @example /list/1021
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "email-campaigns/add-group": {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to send the opt-in email to the group's contacts.
+                 * @example false
+                 */
+                sendoptin?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id: the last segment of the `Location`
+                 *     header returned by `POST /list`.
+                 * @example 1021
+                 */
+                list_id: components["parameters"]["list_id"];
+                /**
+                 * @description The contact group's id: the last segment of the `Location` header returned by
+                 *     `POST /group`, or `id_group` in `GET /groups`.
+                 * @example 52
+                 */
+                group_id: components["parameters"]["group_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group's contacts were added to the list. No body is documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "email-campaigns/create-issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id: the last segment of the `Location`
+                 *     header returned by `POST /list`.
+                 * @example 1021
+                 */
+                list_id: components["parameters"]["list_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIssueRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft was created. The body is empty; `Location` points to it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new draft's path relative to the API base, `/issue/{issue_id}`.
+                     * @example /issue/2201
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "email-campaigns/create-issue-from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id, the same id the sibling paths call
+                 *     `list_id` and `campaign_id`: the last segment of the `Location` header returned by
+                 *     `POST /list`.
+                 * @example 1021
+                 */
+                campaignId: components["parameters"]["campaignId"];
+                /**
+                 * @description The id of a previously saved email template to start from.
+                 * @example 7
+                 */
+                template: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIssueFromTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The issue was created. The body is empty; `Location` points to it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new issue's path relative to the API base, `/list/{campaignId}/issue/{issue_id}`
+                     *     (the docs' sample prints it with a leading space; trim it).
+                     * @example /list/1021/issue/2202
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+            /** @description The issue could not be created. The body explains. */
+            500: components["responses"]["ServerError"];
+        };
+    };
+    "email-campaigns/send-issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The email distribution list's (campaign's) numeric id, the same id the sibling paths call
+                 *     `list_id` and `campaign_id`: the last segment of the `Location` header returned by
+                 *     `POST /list`.
+                 * @example 1021
+                 */
+                campaignId: components["parameters"]["campaignId"];
+                /**
+                 * @description The email issue to send (the id from the `Location` header of its creation).
+                 * @example 2201
+                 */
+                idIssue: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendIssueRequest"];
+            };
+        };
+        responses: {
+            /** @description The sending was scheduled. No body is documented. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+            /** @description The issue could not be sent, or `contactIds` was empty. The body explains. */
+            500: components["responses"]["ServerError"];
+        };
+    };
+    "subaccounts/list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page of results to return, counting from 1. Keep the same `pageSize` while walking the
+                 *     pages; the reply echoes `pageNumber` and `pageSize` next to the total count.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description How many results one page holds.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of subaccounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubaccountPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubaccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The subaccount was created. The body is empty; `Location` points to it. */
+            200: {
+                headers: {
+                    /**
+                     * @description The new subaccount's path relative to the API base, `/subaccount/{subaccount_id}`.
+                     * @example /subaccount/18107
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subaccount. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subaccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key (or the subaccount) was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/update": {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to deactivate (lock) the subaccount.
+                 * @example false
+                 */
+                "lock-subaccount"?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubaccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The subaccount was updated. The body is empty; `Location` points to it. */
+            200: {
+                headers: {
+                    /**
+                     * @description The subaccount's path relative to the API base, `/subaccount/{subaccount_id}`.
+                     * @example /subaccount/18107
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSubaccountPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password was changed. The body is empty. */
+            201: {
+                headers: {
+                    /**
+                     * @description The change-password path, `/subaccount/{subaccount_id}/changepwd`.
+                     * @example /subaccount/18107/changepwd
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/get-credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subaccount's credits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubaccountCredits"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/move-credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCreditsRequest"];
+            };
+        };
+        responses: {
+            /** @description The credits were moved. The body is empty. */
+            201: {
+                headers: {
+                    /**
+                     * @description The subaccount's credits path, `/subaccount/{subaccount_id}/credit`.
+                     * @example /subaccount/18107/credit
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/list-purchases": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page of results to return, counting from 1. Keep the same `pageSize` while walking the
+                 *     pages; the reply echoes `pageNumber` and `pageSize` next to the total count.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description How many results one page holds.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of purchases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/create-purchase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePurchasesRequest"];
+            };
+        };
+        responses: {
+            /** @description The purchases were recorded. The body is empty. */
+            200: {
+                headers: {
+                    /**
+                     * @description The subaccount's purchases path, `/subaccount/{subaccount_id}/purchase`.
+                     * @example /subaccount/18107/purchase
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user key was not found. No body is documented. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "subaccounts/delete-purchase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subaccount: its numeric id (`id-user`, the last segment of the `Location` header returned
+                 *     by `POST /subaccount`) or its login. The caller must be its superaccount.
+                 * @example 18107
+                 */
+                subaccount_id: components["parameters"]["subaccount_id"];
+                /**
+                 * @description The purchase's id (`id_purchase` in the purchase list).
+                 * @example 20
+                 */
+                purchase_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The purchase was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

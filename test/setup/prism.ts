@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
 
 function startPrism(document: string, port: number): Promise<ChildProcess> {
   const cli = path.join(repoRoot, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
-  const child = spawn(process.execPath, [cli, "mock", "--errors", "-h", "127.0.0.1", "-p", String(port), document], {
+  const child = spawn(process.execPath, [cli, "mock", "--errors", "--json-schema-faker-fillProperties=false", "-h", "127.0.0.1", "-p", String(port), document], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   return new Promise((resolve, reject) => {

@@ -1,0 +1,49 @@
+/** Settings both clients share, and the caller they configure. */
+import createClient from "openapi-fetch";
+import { createCaller, type CallerSettings } from "./call.js";
+import type { CallEvent, CallHandler, OperationTable } from "./operations.js";
+import type { Redactor } from "./redact.js";
+import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
+import type { ResponseValidator } from "./validation-types.js";
+
+export interface CommonClientOptions {
+  /** Defaults to the first server of the bundled document. */
+  baseUrl?: string;
+  /** A fetch implementation (e.g. for a proxy or tests); defaults to the global one. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Timeout of each attempt in milliseconds (default 30 000; 0 for none). */
+  timeoutMs?: number;
+  /**
+   * Retries of calls that are safe to repeat (GET, and operations marked idempotent), with
+   * exponential backoff and jitter, honouring Retry-After. `false` turns them off. Non-idempotent
+   * calls (sends, purchases) are only repeated when a call opts in with `retry.repeatNonIdempotent`.
+   */
+  retry?: Partial<RetryPolicy> | false;
+  /** Called after every attempt with its operationId, redacted URL, status and duration. */
+  onCall?: (event: CallEvent) => void;
+  /** Checks every successful reply against the spec (see runtime/validation.ts); off by default. */
+  validateResponses?: ResponseValidator;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+type ProviderParts = Pick<CallerSettings, "table" | "redactor" | "credentials" | "httpError"> & { baseUrl: string };
+
+/** The caller for one client, from its options and the provider-specific parts. */
+export function createProviderCaller(options: CommonClientOptions, parts: ProviderParts): CallHandler {
+  return createCaller({
+    ...parts,
+    raw: createClient({ baseUrl: parts.baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retry: options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry },
+    onCall: options.onCall,
+    validateResponse: options.validateResponses,
+  });
+}
+
+/** The base URL without a trailing slash. */
+export function baseUrlOf(options: CommonClientOptions, fallback: string): string {
+  return (options.baseUrl ?? fallback).replace(/\/+$/, "");
+}
+
+export type { Redactor };

@@ -1,0 +1,58 @@
+/**
+ * Optional reply validation: checks every successful reply against the bundled document's schema
+ * and reports mismatches to a callback, so a user learns when the provider drifts from the spec.
+ * Never throws into the call, and is a separate entry point so clients that do not use it do not
+ * carry a JSON Schema validator.
+ *
+ *   import document from "<package>/clicksend/openapi.json" with { type: "json" };
+ *   createClickSendClient({ ..., validateResponses: createResponseValidator(document, console.warn) });
+ */
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import type { ReplyToValidate, ResponseValidator } from "./validation-types.js";
+
+export interface ResponseMismatch {
+  operationId: string;
+  status: number;
+  /** Where the reply differs from the schema (JSON pointers and messages; never the values). */
+  errors: { path: string; message: string }[];
+}
+
+function escape(part: string): string {
+  return part.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function createResponseValidator(document: object, onMismatch: (mismatch: ResponseMismatch) => void): ResponseValidator {
+  // OpenAPI adds keywords JSON Schema does not know (example, discriminator, x-…): not strict.
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(document, "openapi");
+  const responses = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }).paths;
+  const cache = new Map<string, ValidateFunction | undefined>();
+
+  function validatorFor(reply: ReplyToValidate): ValidateFunction | undefined {
+    const mediaType = reply.contentType?.split(";")[0]?.trim();
+    const key = `${reply.operationId} ${reply.status} ${mediaType}`;
+    if (cache.has(key)) return cache.get(key);
+    const byStatus = responses?.[reply.spec.path]?.[reply.spec.method]?.responses ?? {};
+    const status = [String(reply.status), `${String(reply.status)[0]}XX`, "default"].find((code) => byStatus[code]);
+    const content = status ? byStatus[status]?.content ?? {} : {};
+    const type = mediaType && content[mediaType] ? mediaType : Object.keys(content)[0];
+    const pointer = status && type ? `/paths/${escape(reply.spec.path)}/${reply.spec.method}/responses/${status}/content/${escape(type)}/schema` : undefined;
+    const validate = pointer ? ajv.getSchema(`openapi#${pointer}`) : undefined;
+    cache.set(key, validate);
+    return validate;
+  }
+
+  return (reply) => {
+    const validate = validatorFor(reply);
+    if (!validate) {
+      onMismatch({ operationId: reply.operationId, status: reply.status, errors: [{ path: "", message: "the spec documents no reply with this status and content type" }] });
+      return;
+    }
+    if (!validate(reply.body)) {
+      const errors = (validate.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword }));
+      onMismatch({ operationId: reply.operationId, status: reply.status, errors });
+    }
+  };
+}

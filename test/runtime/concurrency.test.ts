@@ -1,0 +1,55 @@
+/**
+ * Hundreds of calls at once through one client, with a mix of fast, slow (timed out), failing
+ * and dropped replies: every call settles with the right outcome, and no socket stays open.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClickSendError, NetworkError, TimeoutError, createClickSendClient } from "../../generated/clicksend/index.js";
+import { envelope, startFaultServer, type FaultServer, type Reply } from "../support/fault-server.js";
+
+const CALLS = 400;
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+
+describe("concurrency", () => {
+  it(`settles ${CALLS} parallel calls, each with its own outcome`, async () => {
+    // The reply is chosen by the subaccount id in the URL, so each call's outcome is known.
+    const kinds = ["ok", "slow", "error", "reset"] as const;
+    // `Connection: close`, so that a socket still open afterwards can only be one the client kept.
+    const headers = { connection: "close" };
+    server.fallback = (request): Reply => {
+      const id = Number(request.url.split("/")[2]);
+      const kind = kinds[id % kinds.length];
+      if (kind === "slow") return { status: 200, body: envelope({ subaccount_id: id }), headers, delayMs: 4_000 };
+      if (kind === "error") return { status: 404, body: envelope([], "NOT_FOUND", 404), headers };
+      if (kind === "reset") return { reset: true };
+      return { status: 200, body: envelope({ subaccount_id: id }), headers, delayMs: id % 7 };
+    };
+    // A timeout well above what 400 parallel loopback calls take here, and well below the slow replies.
+    const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, timeoutMs: 1_500, retry: false });
+    const outcomes = await Promise.allSettled(Array.from({ length: CALLS }, (_, id) => cs.subaccounts.get({ subaccount_id: id })));
+
+    outcomes.forEach((outcome, id) => {
+      const kind = kinds[id % kinds.length]!;
+      if (kind === "ok") {
+        expect(outcome.status, String((outcome as PromiseRejectedResult).reason)).toBe("fulfilled");
+        expect((outcome as PromiseFulfilledResult<{ data: { subaccount_id: number } }>).value.data.subaccount_id).toBe(id);
+      } else {
+        expect(outcome.status).toBe("rejected");
+        const reason = (outcome as PromiseRejectedResult).reason;
+        const expected = { slow: TimeoutError, error: ClickSendError, reset: NetworkError }[kind as Exclude<typeof kind, "ok">];
+        expect(reason).toBeInstanceOf(expected);
+      }
+    });
+    expect(server.received).toHaveLength(CALLS);
+  });
+
+  it("leaves no connection open once every call has settled", async () => {
+    const deadline = Date.now() + 5_000;
+    const open = () => server.openSockets();
+    while (open() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(open()).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+/** Optional reply validation reports drift from the spec without breaking the call. */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClickSendClient } from "../../generated/clicksend/index.js";
+import { repoRoot } from "../../generator/providers.js";
+import { createResponseValidator, type ResponseMismatch } from "../../runtime/validation.js";
+import { envelope, startFaultServer, type FaultServer } from "../support/fault-server.js";
+
+const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "clicksend", "openapi.json"), "utf8")) as object;
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+afterEach(() => server.reset());
+
+const country = { code: "AU", value: "Australia" };
+
+describe("reply validation", () => {
+  it("reports a reply that drifted from the spec, and still returns it", async () => {
+    const mismatches: ResponseMismatch[] = [];
+    // The spec says countries/list replies with a list of {code, value}; this one sends numbers.
+    server.queue({ status: 200, body: envelope([1, 2]) });
+    const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, validateResponses: createResponseValidator(document, (m) => mismatches.push(m)) });
+    const reply = await cs.countries.list();
+    expect(reply.data).toEqual([1, 2]);
+    expect(mismatches).toHaveLength(1);
+    expect(mismatches[0]!.operationId).toBe("countries/list");
+    expect(mismatches[0]!.errors.map((e) => e.path)).toContain("/data/0");
+  });
+
+  it("reports nothing for a reply that matches", async () => {
+    const mismatches: ResponseMismatch[] = [];
+    server.queue({ status: 200, body: envelope([country]) });
+    const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, validateResponses: createResponseValidator(document, (m) => mismatches.push(m)) });
+    await cs.countries.list();
+    expect(mismatches).toEqual([]);
+  });
+
+  it("is off by default: a drifted reply is returned as it came", async () => {
+    server.queue({ status: 200, body: envelope([1, 2]) });
+    const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url });
+    expect((await cs.countries.list()).data).toEqual([1, 2]);
+  });
+});
