@@ -163,6 +163,30 @@ function emitEnvelope(project: Project, provider: Provider): SourceFile {
   return file;
 }
 
+/** The webhook entry point: kept out of index.ts because it carries the bundled document and a
+ * JSON Schema validator, which a client that only sends messages should not load. */
+function emitWebhooks(project: Project, model: ApiModel): SourceFile {
+  const file = newFile(project, "webhooks.ts");
+  file.addImportDeclaration({ moduleSpecifier: "./openapi.json", defaultImport: "document", attributes: [{ name: "type", value: "json" }] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["webhooks"] });
+  file.addImportDeclaration({ moduleSpecifier: `${RUNTIME.replace("index.js", "webhooks.js")}`, namedImports: ["createWebhookParser"] });
+  file.addTypeAlias({ isExported: true, name: "WebhookName", docs: ["Every webhook the provider may call, by name."], type: "keyof webhooks" });
+  file.addTypeAlias({
+    isExported: true,
+    name: "WebhookPayloads",
+    docs: ["The payload of each webhook: the form-field shape or the JSON shape, whichever the rule's webhook_type sends."],
+    type: `{ [N in WebhookName]: NonNullable<webhooks[N]["post"]["requestBody"]>["content"][keyof NonNullable<webhooks[N]["post"]["requestBody"]>["content"]] }`,
+  });
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`Parses and checks a received webhook (${model.webhooks.map((name) => `\`${name}\``).join(", ")}); throws WebhookPayloadError when it does not match the spec.`],
+    declarations: [{ name: "parseWebhook", initializer: "createWebhookParser<WebhookPayloads>(document)" }],
+  });
+  file.addExportDeclaration({ moduleSpecifier: `${RUNTIME.replace("index.js", "webhooks.js")}`, namedExports: ["WebhookPayloadError", "type ReceivedWebhook"] });
+  return file;
+}
+
 function emitIndex(project: Project, provider: Provider): SourceFile {
   const file = newFile(project, "index.ts");
   file.addExportDeclaration({ moduleSpecifier: "./client.js" });
@@ -175,7 +199,12 @@ function emitIndex(project: Project, provider: Provider): SourceFile {
 /** Returns file name → contents for generated/<provider>/ (besides openapi.json and schema.d.ts). */
 export default function emitClientFiles(provider: Provider, model: ApiModel): Record<string, string> {
   const project = new Project({ useInMemoryFileSystem: true });
-  const files = [emitClientFile(project, provider, model), ...(provider.envelope ? [emitEnvelope(project, provider)] : []), emitIndex(project, provider)];
+  const files = [
+    emitClientFile(project, provider, model),
+    ...(provider.envelope ? [emitEnvelope(project, provider)] : []),
+    ...(model.webhooks.length > 0 ? [emitWebhooks(project, model)] : []),
+    emitIndex(project, provider),
+  ];
   const out: Record<string, string> = {};
   for (const file of files) {
     file.formatText({ indentSize: 2, convertTabsToSpaces: true });

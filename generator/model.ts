@@ -88,6 +88,8 @@ export interface ApiModel {
   /** Tag name → what the tag's `x-displayName` and `description` say. */
   tags: Record<string, { displayName: string; description: string }>;
   operations: OperationModel[];
+  /** Names of the document's `webhooks`, sorted. */
+  webhooks: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -172,5 +174,6 @@ export default function buildModel(document: OpenApiDocument): ApiModel {
     defaultServer: servers[0]?.url ?? "",
     tags,
     operations,
+    webhooks: Object.keys((document.webhooks ?? {}) as Json).sort(),
   };
 }
