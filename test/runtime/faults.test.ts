@@ -12,6 +12,7 @@ import {
   createClickSendClient,
   type CallEvent,
 } from "../../generated/clicksend/index.js";
+import { refusedRecipients } from "../../runtime/index.js";
 import { envelope, startFaultServer, type FaultServer } from "../support/fault-server.js";
 
 let server: FaultServer;
@@ -150,5 +151,19 @@ describe("retries", () => {
     await expect(client({ retry: false }).account.get()).rejects.toBeInstanceOf(ClickSendError);
     await expect(client().account.get(undefined, { retry: false })).rejects.toBeInstanceOf(ClickSendError);
     expect(server.received).toHaveLength(2);
+  });
+});
+
+describe("partial success", () => {
+  it("keeps each recipient's status typed and reachable when a send succeeds overall", async () => {
+    const message = (to: string, status: string) => ({ to, body: "Hi", status, message_id: to, message_price: "0.07" });
+    server.queue({
+      status: 200,
+      body: envelope({ total_price: 0.07, total_count: 2, queued_count: 1, messages: [message("+61411111111", "SUCCESS"), message("+6100", "INVALID_RECIPIENT")], _currency: {} }),
+    });
+    const sent = await client().sms.send({ body: sendBody });
+    expect(sent.response_code).toBe("SUCCESS");
+    expect(sent.data.messages.map((m) => m.status)).toEqual(["SUCCESS", "INVALID_RECIPIENT"]);
+    expect(refusedRecipients(sent).map((m) => m.to)).toEqual(["+6100"]);
   });
 });
