@@ -12,6 +12,8 @@ export interface Provider {
   id: "clicksend" | "smsend";
   /** Human name used in generated comments and docs titles. */
   title: string;
+  /** The API's alias in redocly.yaml (its per-API docs settings live there). */
+  redoclyAlias: string;
   /** Name of the factory function the generated client exports. */
   factory: string;
   /** Name of the client interface the generated client exports. */
@@ -42,6 +44,7 @@ export const providers: readonly Provider[] = [
   provider({
     id: "clicksend",
     title: "ClickSend REST v3",
+    redoclyAlias: "clicksend@v3",
     factory: "createClickSendClient",
     clientType: "ClickSendClient",
     runtime: { factory: "createClickSendRuntime", options: "ClickSendOptions", async: false },
@@ -52,6 +55,7 @@ export const providers: readonly Provider[] = [
   provider({
     id: "smsend",
     title: "smSend REST v1.0",
+    redoclyAlias: "smsend@v1",
     factory: "createSmSendClient",
     clientType: "SmSendClient",
     runtime: { factory: "createSmSendRuntime", options: "SmSendOptions", async: true },

@@ -1,0 +1,80 @@
+/**
+ * The reference docs as a reader sees them: each page opened from disk in a real headless
+ * Chromium (Debian's, driven by playwright-core) with every request to the network recorded.
+ * The page must make none, log no console error, and list every operation of its API once each
+ * tag section is expanded. A screenshot of each page is saved to dist/docs-screenshots/.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import buildDocs from "../../generator/docs.js";
+import { providers, repoRoot } from "../../generator/providers.js";
+import { loadSpec } from "../support/openapi.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const docsDir = fs.mkdtempSync(path.join(os.tmpdir(), "docs-test-"));
+const shotsDir = path.join(repoRoot, "dist", "docs-screenshots");
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/ensure-chromium.sh\` (npm test does it first)`);
+  await buildDocs(providers, docsDir);
+  fs.mkdirSync(shotsDir, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags Chromium itself tries to reach Google's hosts.
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(docsDir, { recursive: true, force: true });
+});
+
+describe("reference docs in Chromium", () => {
+  it("index links every provider page and download", async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path.join(docsDir, "index.html")).href);
+    const links = await page.$$eval("a", (anchors) => anchors.map((a) => a.getAttribute("href")));
+    expect(links).toEqual(providers.flatMap((p) => [`${p.id}.html`, `${p.id}.openapi.json`, `${p.id}.openapi.yaml`]));
+    for (const link of links) expect(fs.existsSync(path.join(docsDir, link!))).toBe(true);
+    await page.close();
+  });
+
+  it.each(providers.map((p) => [p.id, p] as const))("%s.html loads offline, without console errors, listing every operation", async (id) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const network: string[] = [];
+    const errors: string[] = [];
+    page.on("request", (request) => {
+      if (!/^(file|data|blob|about):/.test(request.url())) network.push(request.url());
+    });
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(pathToFileURL(path.join(docsDir, `${id}.html`)).href, { waitUntil: "load" });
+    await page.waitForSelector('li[data-testid="menu-item-label"]');
+
+    // Redoc 3 shows one tag section at a time: open each in turn and collect what it lists.
+    const label = 'li[data-testid="menu-item-label"] span[data-text]';
+    const groups = page.locator('[data-component-name="Menu/MenuItem"].menu-item-type-group > a > li');
+    const labels = new Set<string>();
+    const groupCount = await groups.count();
+    for (let index = 0; index < groupCount; index++) {
+      await groups.nth(index).click();
+      await page.locator(`[data-component-name="Menu/MenuItem"].menu-item-type-group >> nth=${index} >> .menu-item-type-operation`).first().waitFor();
+      for (const text of await page.$$eval(label, (spans) => spans.map((s) => s.getAttribute("data-text") ?? ""))) labels.add(text);
+    }
+    const summaries = loadSpec(id).model.operations.map((op) => op.summary);
+    expect(summaries.filter((summary) => !labels.has(summary))).toEqual([]);
+
+    await page.screenshot({ path: path.join(shotsDir, `${id}.png`) });
+    expect(network).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

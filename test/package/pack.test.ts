@@ -1,0 +1,113 @@
+/**
+ * Consuming the package from another repository, as a user would: `npm pack`, install the
+ * tarball into a fresh project, type-check a usage file against it, run it against Prism, and let
+ * publint and arethetypeswrong judge the tarball.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import buildPackage from "../../generator/package.js";
+import { providers, repoRoot } from "../../generator/providers.js";
+
+const run = promisify(execFile);
+const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
+let work: string;
+let tarball: string;
+
+const usage = `
+import { createClickSendClient, ClickSendError, type ReplyData } from "sms-gateway-openapi/clicksend";
+import type { Envelope } from "sms-gateway-openapi/clicksend/envelope";
+import type { components } from "sms-gateway-openapi/clicksend/schema";
+import { parseWebhook } from "sms-gateway-openapi/clicksend/webhooks";
+import { createSmSendClient } from "sms-gateway-openapi/smsend";
+import type { paths as SmSendPaths } from "sms-gateway-openapi/smsend/schema";
+import { createResponseValidator } from "sms-gateway-openapi/validation";
+import document from "sms-gateway-openapi/clicksend/openapi.json" with { type: "json" };
+
+const [clicksendUrl, smsendUrl] = process.argv.slice(2) as [string, string];
+const drift: string[] = [];
+const cs = createClickSendClient({
+  username: "user", apiKey: "key-123456", baseUrl: clicksendUrl,
+  validateResponses: createResponseValidator(document, (m) => drift.push(m.operationId)),
+});
+const sent: Envelope<ReplyData<"sms/send">> = await cs.sms.send({ body: { messages: [{ to: "+61411111111", body: "Hi", source: "pack-test" }] } });
+const contact: components["schemas"]["Contact"] | undefined = (await cs.contacts.list({ list_id: 428 })).data.data[0];
+const error = await cs.account.get(undefined, { headers: { Prefer: "code=404" }, retry: false }).catch((e: unknown) => e);
+const sm = await createSmSendClient({ baseUrl: smsendUrl, username: "alice", password: "pw-123456", auth: "token" });
+const state = await sm.sms.getState({ order_id: "123456789" });
+const loginPath: keyof SmSendPaths = "/login";
+const receipt = parseWebhook("sms-delivery-receipt", { body: "message_id=abc&status_code=201&timestamp=1722565661", contentType: "application/x-www-form-urlencoded" });
+console.log(JSON.stringify({
+  sent: sent.response_code, contact: typeof contact, notFound: error instanceof ClickSendError && error.status,
+  state: state.result, loginPath, receipt: receipt.message_id, drift,
+}));
+`;
+
+beforeAll(async () => {
+  await buildPackage(providers);
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "pack-test-"));
+  // --ignore-scripts: the package was just built above; prepack would rebuild generated/ too.
+  const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: repoRoot });
+  tarball = path.join(work, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+  const consumer = path.join(work, "consumer");
+  fs.mkdirSync(consumer);
+  fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  fs.writeFileSync(path.join(consumer, "usage.ts"), usage);
+  fs.writeFileSync(
+    path.join(consumer, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, resolveJsonModule: true, skipLibCheck: false, lib: ["ES2022", "DOM"], types: [] }, files: ["usage.ts", "env.d.ts"] }),
+  );
+  // The usage file reads argv; declare just that instead of installing @types/node.
+  fs.writeFileSync(path.join(consumer, "env.d.ts"), "declare const process: { argv: string[] };\n");
+  // --prefer-offline: the dependencies are in npm's cache since this repository's own install.
+  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], { cwd: consumer });
+}, 180_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe("the packed package", () => {
+  it("ships only the built library and the README", async () => {
+    const { stdout } = await run("tar", ["-tzf", tarball]);
+    const files = stdout.trim().split("\n");
+    expect(files.every((f) => f === "package/package.json" || f === "package/README.md" || f.startsWith("package/dist/lib/"))).toBe(true);
+    expect(files).toContain("package/dist/lib/generated/clicksend/schema.d.ts");
+  });
+
+  it("type-checks a usage file in a fresh project", async () => {
+    const result = await run(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: path.join(work, "consumer") }).then(
+      () => "ok",
+      (e: { stdout?: string }) => e.stdout ?? String(e),
+    );
+    expect(result).toBe("ok");
+  }, 60_000);
+
+  it("runs against Prism from the fresh project", async () => {
+    const urls = inject("prism");
+    const { stdout } = await run(bin("tsx"), ["usage.ts", urls.clicksend!, urls.smsend!], { cwd: path.join(work, "consumer") });
+    expect(JSON.parse(stdout.trim().split("\n").pop()!)).toEqual({
+      sent: "SUCCESS",
+      contact: "object",
+      notFound: 404,
+      state: "OK",
+      loginPath: "/login",
+      receipt: "abc",
+      drift: [],
+    });
+  }, 60_000);
+
+  it("passes publint with warnings as errors", async () => {
+    const { stdout } = await run(bin("publint"), ["run", tarball, "--strict"]);
+    expect(stdout).toContain("All good!");
+  }, 60_000);
+
+  it("passes arethetypeswrong for an ESM-only package", async () => {
+    const result = await run(bin("attw"), [tarball, "--profile", "esm-only", "--format", "ascii"]).then(
+      () => "ok",
+      (e: { stdout?: string }) => e.stdout ?? String(e),
+    );
+    expect(result).toBe("ok");
+  }, 60_000);
+});
