@@ -13,7 +13,8 @@ describe("generation", () => {
     const second = await generate(providers);
     expect(second.files).toEqual(first.files);
     expect(readGenerated(path.join(repoRoot, "generated"), providers.map((p) => p.id))).toEqual(first.files);
-  });
+    // Two whole generations (lint included) of 283 operations: well over the default timeout.
+  }, 180_000);
 
   it("marks every generated file as generated on its first line", () => {
     for (const provider of providers) {
