@@ -22,19 +22,18 @@ function jsdoc(lines: string[]): string {
   return `/**\n${body.join("\n")}\n */`;
 }
 
+/** `["METHOD /path", { only what differs from runtime/operations.ts's defaults }]`. */
 function operationEntry(op: OperationModel): string {
-  return [
-    `method: "${op.method}"`,
-    `path: "${op.path}"`,
-    `pathParams: ${JSON.stringify(op.pathParams)}`,
-    `queryParams: ${JSON.stringify(op.queryParams)}`,
-    `headerParams: ${JSON.stringify(op.headerParams)}`,
-    `body: "${op.body}"`,
-    `parseAs: "${op.parseAs}"`,
-    `authenticated: ${op.authenticated}`,
-    `idempotent: ${op.idempotent}`,
-    ...(op.pagination ? [`pagination: ${JSON.stringify(op.pagination)}`] : []),
-  ].join(", ");
+  const extras: Record<string, unknown> = {};
+  if (op.queryParams.length > 0) extras.query = op.queryParams;
+  if (op.headerParams.length > 0) extras.header = op.headerParams;
+  if (op.body !== "none") extras.body = op.body;
+  if (op.parseAs !== "json") extras.parseAs = op.parseAs;
+  if (!op.authenticated) extras.public = true;
+  if (op.idempotent !== (op.method === "get" || op.method === "head")) extras.idempotent = op.idempotent;
+  if (op.pagination) extras.pagination = op.pagination;
+  const route = JSON.stringify(`${op.method.toUpperCase()} ${op.path}`);
+  return Object.keys(extras).length > 0 ? `[${route}, ${JSON.stringify(extras)}]` : `[${route}]`;
 }
 
 function methodSignature(op: OperationModel): string {
@@ -72,7 +71,7 @@ function emitClientFile(project: Project, provider: Provider, model: ApiModel): 
     moduleSpecifier: RUNTIME,
     namedImports: [
       provider.runtime.factory,
-      ...["CallOptions", "OperationInput", "OperationTable", "PageItem", "PageOptions", provider.runtime.options, ...provider.extraTypes].map((name) => `type ${name}`),
+      ...["CallOptions", "OperationEntries", "OperationInput", "PageItem", "PageOptions", provider.runtime.options, ...provider.extraTypes].map((name) => `type ${name}`),
     ],
   });
 
@@ -85,11 +84,11 @@ function emitClientFile(project: Project, provider: Provider, model: ApiModel): 
   file.addVariableStatement({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: ["Every operation of the bundled document, as data the runtime binds into methods."],
+    docs: ["Every operation of the bundled document, as data the runtime binds into methods (see OperationEntry)."],
     declarations: [
       {
         name: "operationTable",
-        initializer: `{\n${model.operations.map((op) => `  "${op.operationId}": { ${operationEntry(op)} },`).join("\n")}\n} as const satisfies OperationTable`,
+        initializer: `{\n${model.operations.map((op) => `  "${op.operationId}": ${operationEntry(op)},`).join("\n")}\n} as const satisfies OperationEntries`,
       },
     ],
   });

@@ -5,7 +5,7 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import { ClickSendError } from "./errors.js";
-import { bindOperations, type OperationTable } from "./operations.js";
+import { bindOperations, expandOperations, type OperationEntries } from "./operations.js";
 import { baseUrlOf, createProviderCaller, type CommonClientOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 
@@ -22,7 +22,8 @@ export function basicAuthorization(username: string, secret: string): string {
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;
 }
 
-export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptions, table: OperationTable, defaultBaseUrl: string) {
+export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptions, entries: OperationEntries, defaultBaseUrl: string) {
+  const table = expandOperations(entries);
   if (!options.username || !options.apiKey) throw new TypeError("createClickSendClient needs a username and an apiKey");
   const baseUrl = baseUrlOf(options, defaultBaseUrl);
   const authorization = basicAuthorization(options.username, options.apiKey);

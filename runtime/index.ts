@@ -1,7 +1,7 @@
 /** Public runtime API, re-exported by each generated client package. */
 export * from "./errors.js";
 export { Redactor, REDACTED, SECRET_NAMES } from "./redact.js";
-export { bindOperations, camelCase, type CallEvent, type CallOptions, type OperationInput, type OperationSpec, type OperationTable, type PageItem, type PaginationSpec } from "./operations.js";
+export { bindOperations, camelCase, expandOperations, type CallEvent, type CallOptions, type OperationEntries, type OperationEntry, type OperationInput, type OperationSpec, type OperationTable, type PageItem, type PaginationSpec } from "./operations.js";
 export { PaginationError, type PageOptions } from "./paginate.js";
 export { DEFAULT_RETRY, type CallRetryOptions, type RetryPolicy } from "./retry.js";
 export { DEFAULT_TIMEOUT_MS, type CommonClientOptions } from "./options.js";

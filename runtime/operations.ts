@@ -55,6 +55,48 @@ export interface PaginationSpec {
 
 export type OperationTable = Readonly<Record<string, OperationSpec>>;
 
+/**
+ * An operation as the generator writes it, Octokit-style: `"METHOD /path"`, then only what
+ * differs from the defaults (no query or header parameters, no body, a JSON reply, credentials
+ * sent, safe to repeat only for GET and HEAD). Path parameters come from the path template.
+ * Kept this terse because every client bundle carries the whole table.
+ */
+export type OperationEntry = readonly [route: string, extras?: OperationExtras];
+export interface OperationExtras {
+  readonly query?: readonly string[];
+  readonly header?: readonly string[];
+  readonly body?: "optional" | "required";
+  readonly parseAs?: "text" | "blob" | "none";
+  /** The operation takes no credentials (`security: []`). */
+  readonly public?: true;
+  /** Differs from the method's default (true for GET and HEAD). */
+  readonly idempotent?: boolean;
+  readonly pagination?: PaginationSpec;
+}
+export type OperationEntries = Readonly<Record<string, OperationEntry>>;
+
+/** The full table the caller works from, expanded from the generator's terse entries. */
+export function expandOperations(entries: OperationEntries): OperationTable {
+  const table: Record<string, OperationSpec> = {};
+  for (const [operationId, [route, extras = {}]] of Object.entries(entries)) {
+    const [verb = "", path = ""] = route.split(" ");
+    const method = verb.toLowerCase() as HttpMethod;
+    table[operationId] = {
+      method,
+      path,
+      pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!),
+      queryParams: extras.query ?? [],
+      headerParams: extras.header ?? [],
+      body: extras.body ?? "none",
+      parseAs: extras.parseAs ?? "json",
+      authenticated: extras.public !== true,
+      idempotent: extras.idempotent ?? (method === "get" || method === "head"),
+      ...(extras.pagination ? { pagination: extras.pagination } : {}),
+    };
+  }
+  return table;
+}
+
 type Part<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
 type MediaOf<B> = B extends { content: infer C } ? C[keyof C] : never;
 type BodyPart<Op> = Op extends { requestBody: infer B }

@@ -9,7 +9,7 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import { HttpError, SmSendError, UnparseableResponseError, type CallContext } from "./errors.js";
-import { bindOperations, type CallHandler, type OperationTable } from "./operations.js";
+import { bindOperations, expandOperations, type CallHandler, type OperationEntries } from "./operations.js";
 import { baseUrlOf, createProviderCaller, type CommonClientOptions as CommonOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 
@@ -52,7 +52,8 @@ function explain(status: number): string | undefined {
   return undefined;
 }
 
-export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptions, table: OperationTable, defaultBaseUrl: string) {
+export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptions, entries: OperationEntries, defaultBaseUrl: string) {
+  const table = expandOperations(entries);
   const baseUrl = baseUrlOf(options, defaultBaseUrl);
   const redactor = new Redactor();
   let keys: SmSendKeys | undefined;
