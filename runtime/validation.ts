@@ -7,8 +7,8 @@
  *   import document from "<package>/clicksend/openapi.json" with { type: "json" };
  *   createClickSendClient({ ..., validateResponses: createResponseValidator(document, console.warn) });
  */
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { createSchemaLookup, escapePointer as escape } from "./schemas.js";
 import type { ReplyToValidate, ResponseValidator } from "./validation-types.js";
 
 export interface ResponseMismatch {
@@ -18,15 +18,8 @@ export interface ResponseMismatch {
   errors: { path: string; message: string }[];
 }
 
-function escape(part: string): string {
-  return part.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
 export function createResponseValidator(document: object, onMismatch: (mismatch: ResponseMismatch) => void): ResponseValidator {
-  // OpenAPI adds keywords JSON Schema does not know (example, discriminator, x-…): not strict.
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(document, "openapi");
+  const schemaAt = createSchemaLookup(document);
   const responses = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }).paths;
   const cache = new Map<string, ValidateFunction | undefined>();
 
@@ -39,7 +32,7 @@ export function createResponseValidator(document: object, onMismatch: (mismatch:
     const content = status ? byStatus[status]?.content ?? {} : {};
     const type = mediaType && content[mediaType] ? mediaType : Object.keys(content)[0];
     const pointer = status && type ? `/paths/${escape(reply.spec.path)}/${reply.spec.method}/responses/${status}/content/${escape(type)}/schema` : undefined;
-    const validate = pointer ? ajv.getSchema(`openapi#${pointer}`) : undefined;
+    const validate = pointer ? schemaAt(pointer) : undefined;
     cache.set(key, validate);
     return validate;
   }

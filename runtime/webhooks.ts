@@ -4,8 +4,8 @@
  * against the webhook's schema in the bundled document. A malformed payload throws
  * WebhookPayloadError naming each field that is wrong, so a handler never acts on a guess.
  */
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { createSchemaLookup, escapePointer as escape } from "./schemas.js";
 
 export class WebhookPayloadError extends Error {
   readonly webhook: string;
@@ -31,26 +31,17 @@ export interface ReceivedWebhook {
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
 
-function escape(part: string): string {
-  return part.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
 function decode(body: ReceivedWebhook["body"]): string | URLSearchParams | Record<string, unknown> {
   return body instanceof Uint8Array ? new TextDecoder().decode(body) : body;
 }
 
 /** A parser for the webhooks of one bundled document; schemas are compiled on first use. */
 export function createWebhookParser<Payloads extends Record<string, unknown>>(document: object) {
-  let ajv: Ajv2020 | undefined;
+  const schemaAt = createSchemaLookup(document);
   const hooks = (document as { webhooks?: Record<string, { post?: { requestBody?: { content?: Record<string, unknown> } } }> }).webhooks ?? {};
 
   function validator(name: string, mediaType: string): ValidateFunction {
-    if (!ajv) {
-      ajv = new Ajv2020({ strict: false, allErrors: true });
-      addFormats.default(ajv);
-      ajv.addSchema(document, "openapi");
-    }
-    const validate = ajv.getSchema(`openapi#/webhooks/${escape(name)}/post/requestBody/content/${escape(mediaType)}/schema`);
+    const validate = schemaAt(`/webhooks/${escape(name)}/post/requestBody/content/${escape(mediaType)}/schema`);
     if (!validate) throw new WebhookPayloadError(name, `no schema for ${mediaType}`);
     return validate;
   }

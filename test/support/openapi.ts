@@ -4,11 +4,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { OpenApiDocument } from "../../generator/bundle.js";
 import buildModel, { resolveRef, type ApiModel, type OperationModel } from "../../generator/model.js";
 import { repoRoot } from "../../generator/providers.js";
+import { createSchemaLookup, escapePointer } from "../../runtime/schemas.js";
 
 type Json = Record<string, unknown>;
 
@@ -26,15 +26,12 @@ export function loadSpec(providerId: string): LoadedSpec {
   if (cached) return cached;
   const file = path.join(repoRoot, "generated", providerId, "openapi.json");
   const document = JSON.parse(fs.readFileSync(file, "utf8")) as OpenApiDocument;
-  // OpenAPI adds keywords JSON Schema does not know (example, discriminator, x-…): not strict.
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(document as object, "openapi.json");
+  const schemaAt = createSchemaLookup(document);
   const loaded: LoadedSpec = {
     document,
     model: buildModel(document),
     validator(pointer) {
-      const validate = ajv.getSchema(`openapi.json#${pointer}`);
+      const validate = schemaAt(pointer);
       if (!validate) throw new Error(`no schema at ${pointer}`);
       return validate;
     },
@@ -43,9 +40,7 @@ export function loadSpec(providerId: string): LoadedSpec {
   return loaded;
 }
 
-export function escapePointer(part: string): string {
-  return part.replace(/~/g, "~0").replace(/\//g, "~1");
-}
+export { escapePointer };
 
 export function operationPointer(op: OperationModel): string {
   return `/paths/${escapePointer(op.path)}/${op.method}`;
