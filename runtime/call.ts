@@ -7,16 +7,16 @@
  * timeout, 408/429/5xx) of an operation that is safe to repeat, or when the caller opted in for
  * this call (see ./retry.ts).
  */
-import type { Client } from "openapi-fetch";
 import { ApiError, NetworkError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError } from "./errors.js";
 import { splitInput, type CallEvent, type CallHandler, type CallOptions, type OperationSpec, type OperationTable } from "./operations.js";
 import type { Redactor } from "./redact.js";
+import { buildInit, buildUrl } from "./request.js";
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, sleep, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
 
 export interface CallerSettings {
-  // The untyped view of the typed openapi-fetch client: the generated interface types each method.
-  raw: Client<any>;
+  /** Sends one request; the global fetch, or the user's own. */
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   baseUrl: string;
   table: OperationTable;
   redactor: Redactor;
@@ -33,15 +33,6 @@ export interface CallerSettings {
   validateResponse?: ResponseValidator | undefined;
 }
 
-/** The URL a call goes to, for messages only (openapi-fetch builds the real one). */
-function describeUrl(baseUrl: string, spec: OperationSpec, params: ReturnType<typeof splitInput>["params"]): string {
-  const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params.path[name])));
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params.query)) query.set(name, String(value));
-  const search = query.toString();
-  return `${baseUrl}${path}${search ? `?${search}` : ""}`;
-}
-
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   if (text.trim() === "") return { ok: false, reason: "empty body where JSON was expected" };
   try {
@@ -56,41 +47,49 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
 type Attempt = { ok: true; value: unknown; status: number } | { ok: false; error: Error; retryable: boolean; retryAfterMs?: number | undefined; status?: number | undefined };
 
 export function createCaller(settings: CallerSettings): CallHandler {
-  const { raw, table, redactor } = settings;
+  const { table, redactor } = settings;
 
-  async function attempt(operationId: string, spec: OperationSpec, context: CallContext, request: ReturnType<typeof splitInput>, options: CallOptions | undefined): Promise<Attempt> {
+  async function attempt(
+    operationId: string,
+    spec: OperationSpec,
+    url: string,
+    context: () => CallContext,
+    request: ReturnType<typeof splitInput>,
+    options: CallOptions | undefined,
+  ): Promise<Attempt> {
     const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
-    const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
-    const signals = [options?.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    // One controller aborts the request on the timeout or when the caller's signal aborts; its
+    // timer is cleared as soon as the reply is read, so finished calls leave no timer behind.
+    const controller = timeoutMs > 0 || options?.signal ? new AbortController() : undefined;
+    let timedOut = false;
+    const timer = timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller?.abort()), timeoutMs) : undefined;
+    const onCallerAbort = () => controller?.abort(options?.signal?.reason);
+    if (options?.signal?.aborted) onCallerAbort();
+    else options?.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    const signal = controller?.signal;
 
+    const headers = { ...(spec.authenticated ? settings.credentials() : {}), ...options?.headers };
     let response: Response;
-    // openapi-fetch hands back success bodies as text (parseAs below) and error bodies already
-    // JSON-parsed when they parse, as text otherwise.
-    let payload: unknown;
+    // Replies are read as text and parsed here, so a broken reply keeps its raw text; only file
+    // downloads are read as bytes. Reading the body can fail too (a reset mid-body, the timeout).
+    let payload: string | Blob;
     try {
-      const result = await raw.request(spec.method, spec.path, {
-        params: request.params,
-        ...(spec.body === "none" ? {} : { body: request.body }),
-        // Read replies as text and parse them here, so a broken reply keeps its raw text;
-        // only file downloads are read as bytes.
-        parseAs: spec.parseAs === "blob" ? "blob" : "text",
-        headers: { ...(spec.authenticated ? settings.credentials() : {}), ...options?.headers },
-        ...(signal ? { signal } : {}),
-      });
-      response = result.response;
-      payload = response.ok ? result.data : result.error;
+      response = await settings.fetch(url, buildInit(spec, request.params, request.body, headers, signal));
+      payload = response.ok && spec.parseAs === "blob" ? await response.blob() : await response.text();
     } catch (cause) {
-      if (timeout?.aborted && !options?.signal?.aborted) return { ok: false, error: new TimeoutError(context, timeoutMs), retryable: true };
+      if (timedOut && !options?.signal?.aborted) return { ok: false, error: new TimeoutError(context(), timeoutMs), retryable: true };
       if (options?.signal?.aborted) return { ok: false, error: asError(options.signal.reason), retryable: false };
-      return { ok: false, error: networkError(cause, context, redactor), retryable: true };
+      return { ok: false, error: networkError(cause, context(), redactor), retryable: true };
+    } finally {
+      clearTimeout(timer);
+      options?.signal?.removeEventListener("abort", onCallerAbort);
     }
 
     const status = response.status;
     const text = typeof payload === "string" ? payload : "";
     if (!response.ok) {
-      const body = typeof payload === "string" || payload === undefined ? text : payload;
-      const error = settings.httpError(context, status, redactor.value(body));
+      const parsed = parseJson(text);
+      const error = settings.httpError(context(), status, redactor.value(parsed.ok ? parsed.value : text));
       return { ok: false, error, status, retryable: isRetryableStatus(status), retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
     }
     if (spec.parseAs === "none") return { ok: true, value: undefined, status };
@@ -98,7 +97,7 @@ export function createCaller(settings: CallerSettings): CallHandler {
     if (spec.parseAs === "text") return { ok: true, value: text, status };
     const parsed = parseJson(text);
     if (!parsed.ok) {
-      const error = new UnparseableResponseError(context, status, redactor.text(text), parsed.reason);
+      const error = new UnparseableResponseError(context(), status, redactor.text(text), parsed.reason);
       // A 2xx with a broken body may mean a proxy error page; repeat only what is safe to repeat.
       return { ok: false, error, status, retryable: true };
     }
@@ -110,24 +109,23 @@ export function createCaller(settings: CallerSettings): CallHandler {
     const spec = table[operationId];
     if (!spec) throw new TypeError(`unknown operation ${operationId}`);
     const request = splitInput(operationId, spec, input);
-    const context: CallContext = {
-      operationId,
-      method: spec.method.toUpperCase(),
-      url: redactor.url(describeUrl(settings.baseUrl, spec, request.params)),
-    };
+    const url = buildUrl(settings.baseUrl, spec, request.params);
+    // Redacting the URL costs a parse; do it only when an error or an event needs it.
+    let redacted: CallContext | undefined;
+    const context = () => (redacted ??= { operationId, method: spec.method.toUpperCase(), url: redactor.url(url) });
     const policy = resolvePolicy(settings.retry, options);
     const optedIn = options?.retry !== undefined && options.retry !== false && options.retry.repeatNonIdempotent === true;
     const mayRepeat = spec.idempotent || optedIn;
     const started = performance.now();
 
     for (let retry = 0; ; retry++) {
-      const outcome = await attempt(operationId, spec, context, request, options);
-      const event: CallEvent = { ...context, attempt: retry + 1, durationMs: performance.now() - started };
+      const outcome = await attempt(operationId, spec, url, context, request, options);
+      const event = (): CallEvent => ({ ...context(), attempt: retry + 1, durationMs: performance.now() - started });
       if (outcome.ok) {
-        settings.onCall?.({ ...event, status: outcome.status });
+        settings.onCall?.({ ...event(), status: outcome.status });
         return outcome.value;
       }
-      settings.onCall?.({ ...event, ...(outcome.status === undefined ? {} : { status: outcome.status }), error: outcome.error });
+      settings.onCall?.({ ...event(), ...(outcome.status === undefined ? {} : { status: outcome.status }), error: outcome.error });
       const wait = outcome.retryable && mayRepeat && policy && retry < policy.maxRetries ? retryDelay(retry + 1, policy, outcome.retryAfterMs) : undefined;
       if (wait === undefined) throw outcome.error;
       await sleep(wait, options?.signal);

@@ -1,5 +1,4 @@
 /** Settings both clients share, and the caller they configure. */
-import createClient from "openapi-fetch";
 import { createCaller, type CallerSettings } from "./call.js";
 import type { CallEvent, CallHandler, OperationTable } from "./operations.js";
 import type { Redactor } from "./redact.js";
@@ -31,9 +30,11 @@ type ProviderParts = Pick<CallerSettings, "table" | "redactor" | "credentials" |
 
 /** The caller for one client, from its options and the provider-specific parts. */
 export function createProviderCaller(options: CommonClientOptions, parts: ProviderParts): CallHandler {
+  const userFetch = options.fetch;
   return createCaller({
     ...parts,
-    raw: createClient({ baseUrl: parts.baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    // The user's fetch takes a Request (as openapi-fetch's does); the global one is called as is.
+    fetch: userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => fetch(url, init),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry },
     onCall: options.onCall,
