@@ -179,7 +179,10 @@ export function bindOperations(table: OperationTable, call: CallHandler): Record
   return client;
 }
 
-/** Splits a method's single input object into openapi-fetch's params and body. */
+/** Input names each operation takes, computed once per operation: this runs on every call. */
+const knownInputs = new WeakMap<OperationSpec, Set<string>>();
+
+/** Splits a method's single input object into path, query and header parameters and the body. */
 export function splitInput(operationId: string, spec: OperationSpec, input: unknown) {
   const given = (input ?? {}) as Record<string, unknown>;
   const pick = (names: readonly string[]) => {
@@ -187,7 +190,8 @@ export function splitInput(operationId: string, spec: OperationSpec, input: unkn
     for (const name of names) if (given[name] !== undefined) picked[name] = given[name];
     return picked;
   };
-  const known = new Set([...spec.pathParams, ...spec.queryParams, ...spec.headerParams, "body"]);
+  let known = knownInputs.get(spec);
+  if (!known) knownInputs.set(spec, (known = new Set([...spec.pathParams, ...spec.queryParams, ...spec.headerParams, "body"])));
   const unknown = Object.keys(given).filter((key) => !known.has(key));
   if (unknown.length > 0) {
     throw new TypeError(`${operationId}: unknown input field(s) ${unknown.join(", ")}`);

@@ -5090,8 +5090,12 @@ export interface components {
             setting_beta?: components["schemas"]["Flag"];
             /** @description 1 to include the email subject in SMS sent through Email-to-SMS. */
             setting_email_sms_subject: components["schemas"]["Flag"];
-            /** @description 1 when the sender ID is fixed for the account. */
-            setting_fix_sender_id: components["schemas"]["Flag"];
+            /**
+             * @description 0 when the sender ID is not fixed. Usually 1 when it is, but replies of reseller client
+             *     accounts carry larger values here (8, 26979, 2147483647 in the public examples), so any
+             *     non-negative integer is accepted.
+             */
+            setting_fix_sender_id: number;
             /**
              * @description Maximum number of SMS parts one message may be split into.
              * @example 6
