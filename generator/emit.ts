@@ -8,6 +8,7 @@
 import { Project, VariableDeclarationKind, type SourceFile } from "ts-morph";
 import { generatedHeader } from "./header.js";
 import { camelCase } from "../runtime/operations.js";
+import { pointerTokens } from "../runtime/pointer.js";
 import type { ApiModel, OperationModel } from "./model.js";
 import type { Provider } from "./providers.js";
 
@@ -46,7 +47,7 @@ function methodSignature(op: OperationModel): string {
   const input = `input${op.inputRequired ? "" : "?"}: Input<"${op.operationId}">`;
   const call = `(${input}, options?: CallOptions): Promise<Reply<"${op.operationId}">>`;
   if (!op.pagination) return `${doc}\n${camelCase(op.action)}${call};`;
-  const path = op.pagination.items.slice(1).split("/").map((part) => JSON.stringify(part.replace(/~1/g, "/").replace(/~0/g, "~")));
+  const path = pointerTokens(op.pagination.items).map((token) => JSON.stringify(token));
   const item = `PageItem<Reply<"${op.operationId}">, [${path.join(", ")}]>`;
   const all = `/** Every item of every page, fetched page by page as you iterate. */\nall(${input}, options?: CallOptions & PageOptions): AsyncGenerator<${item}, void, undefined>;`;
   return `${doc}\n${camelCase(op.action)}: {\n${call};\n${all}\n};`;

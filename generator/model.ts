@@ -3,6 +3,7 @@
  * what the generated code needs and nothing else: names, method and path, parameters by location,
  * body presence, success reply, and whether credentials are sent.
  */
+import { pointerTokens } from "../runtime/pointer.js";
 import type { OpenApiDocument } from "./bundle.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
@@ -101,11 +102,7 @@ export function resolveRef<T = Json>(document: OpenApiDocument, value: unknown):
     if (depth > 20) throw new Error(`reference cycle at ${String(current.$ref)}`);
     const pointer = current.$ref as string;
     if (!pointer.startsWith("#/")) throw new Error(`external reference left after bundling: ${pointer}`);
-    current = pointer
-      .slice(2)
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<Json>((node, key) => node?.[key] as Json, document as Json);
+    current = pointerTokens(pointer.slice(1)).reduce<Json>((node, key) => node?.[key] as Json, document as Json);
     if (current === undefined) throw new Error(`unresolved reference ${pointer}`);
   }
   return current as T;

@@ -137,7 +137,9 @@ function resolvePolicy(base: RetryPolicy | false, options: CallOptions | undefin
   if (options?.retry === false) return false;
   if (options?.retry === undefined) return base;
   const { repeatNonIdempotent: _, ...overrides } = options.retry;
-  return { ...(base || DEFAULT_RETRY), ...(base === false && overrides.maxRetries === undefined ? { maxRetries: 0 } : {}), ...overrides };
+  // A client without retries still lets one call ask for them, with the default backoff.
+  const inherited = base === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : base;
+  return { ...inherited, ...overrides };
 }
 
 function asError(reason: unknown): Error {

@@ -1,7 +1,6 @@
 /** Settings both clients share, and the caller they configure. */
 import { createCaller, type CallerSettings } from "./call.js";
 import type { CallEvent, CallHandler, OperationTable } from "./operations.js";
-import type { Redactor } from "./redact.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
 
@@ -46,5 +45,3 @@ export function createProviderCaller(options: CommonClientOptions, parts: Provid
 export function baseUrlOf(options: CommonClientOptions, fallback: string): string {
   return (options.baseUrl ?? fallback).replace(/\/+$/, "");
 }
-
-export type { Redactor };

@@ -6,6 +6,7 @@
  * rather than loop forever when a server keeps sending pages (`maxPages`) or repeats a cursor.
  */
 import type { PaginationSpec } from "./operations.js";
+import { atPointer } from "./pointer.js";
 
 export interface PageOptions {
   /** Stop with an error after this many pages (default 1000): a guard against a server that never ends. */
@@ -17,18 +18,6 @@ export class PaginationError extends Error {
     super(message);
     this.name = "PaginationError";
   }
-}
-
-/** Reads a JSON pointer such as `/data/data` out of a parsed body. */
-export function atPointer(value: unknown, pointer: string): unknown {
-  if (pointer === "" || pointer === "/") return value;
-  let current = value;
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
 
 /**

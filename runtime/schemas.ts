@@ -6,11 +6,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-/** `~` and `/` escaped for use inside a JSON pointer. */
-export function escapePointer(part: string): string {
-  return part.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
 /** Returns the validator of the schema at a JSON pointer into `document`, or undefined if none. */
 export function createSchemaLookup(document: object): (pointer: string) => ValidateFunction | undefined {
   let ajv: Ajv2020 | undefined;

@@ -8,7 +8,8 @@
  *   createClickSendClient({ ..., validateResponses: createResponseValidator(document, console.warn) });
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { createSchemaLookup, escapePointer as escape } from "./schemas.js";
+import { escapePointer as escape } from "./pointer.js";
+import { createSchemaLookup } from "./schemas.js";
 import type { ReplyToValidate, ResponseValidator } from "./validation-types.js";
 
 export interface ResponseMismatch {

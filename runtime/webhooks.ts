@@ -5,7 +5,8 @@
  * WebhookPayloadError naming each field that is wrong, so a handler never acts on a guess.
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { createSchemaLookup, escapePointer as escape } from "./schemas.js";
+import { escapePointer as escape } from "./pointer.js";
+import { createSchemaLookup } from "./schemas.js";
 
 export class WebhookPayloadError extends Error {
   readonly webhook: string;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { HttpError, type CallEvent } from "../../runtime/index.js";
-import { errorResponses, exampleInput, loadSpec, operationPointer } from "./openapi.js";
+import { errorResponses, escapePointer, exampleInput, loadSpec, operationPointer } from "./openapi.js";
 import { camelCase } from "../../runtime/operations.js";
 
 /** Any generated client; methods are looked up by name, so its static type does not matter here. */
@@ -45,7 +45,7 @@ export function describeContract(options: ContractOptions): void {
       if (op.parseAs === "blob") expect(reply).toBeInstanceOf(Blob);
       if (op.parseAs === "none") expect(reply).toBeUndefined();
       if (op.parseAs === "json" || op.parseAs === "text") {
-        const pointer = `${operationPointer(op)}/responses/${op.success.status}/content/${op.success.contentType!.replace("/", "~1")}/schema`;
+        const pointer = `${operationPointer(op)}/responses/${op.success.status}/content/${escapePointer(op.success.contentType!)}/schema`;
         const validate = spec.validator(pointer);
         expect(validate(reply), JSON.stringify(validate.errors)).toBe(true);
       }

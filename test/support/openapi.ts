@@ -8,7 +8,8 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { OpenApiDocument } from "../../generator/bundle.js";
 import buildModel, { resolveRef, type ApiModel, type OperationModel } from "../../generator/model.js";
 import { repoRoot } from "../../generator/providers.js";
-import { createSchemaLookup, escapePointer } from "../../runtime/schemas.js";
+import { escapePointer } from "../../runtime/pointer.js";
+import { createSchemaLookup } from "../../runtime/schemas.js";
 
 type Json = Record<string, unknown>;
 
