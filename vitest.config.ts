@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,6 +6,10 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // One Prism mock server per spec for the whole run (Prism takes about a second to start).
     globalSetup: ["test/setup/prism.ts"],
+    // vitest's default is one worker less than the cores: a single worker on this project's
+    // 2-core machines. The suite spends most of its time waiting on Prism, tsc and Chromium,
+    // so every core gets a worker.
+    maxWorkers: os.availableParallelism(),
     reporters: ["default", "./test/setup/summary-reporter.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -26,9 +26,5 @@ describe("lint step", () => {
   it("stops the pipeline before anything is generated", async () => {
     await expect(generate([broken])).rejects.toThrow(/test\/fixtures\/broken\/openapi\.yaml:19:20 error spectral\/operation-id-namespaced/);
   });
-
-  it.each(providers.map((p) => [p.id, p] as const))("finds no error in specs/%s", async (_, provider) => {
-    const errors = (await lintProvider(provider)).filter((f) => f.severity === "error");
-    expect(errors.map(formatFinding)).toEqual([]);
-  });
+  // That both real specs lint clean is checked by the generation test (test/generator/pipeline.test.ts).
 });

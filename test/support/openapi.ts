@@ -79,8 +79,16 @@ export function exampleInput(spec: LoadedSpec, op: OperationModel): Record<strin
   return input;
 }
 
+export interface ErrorResponse {
+  status: number;
+  /** The example body Prism sends for this status. */
+  example: unknown;
+  /** What the reply is: its `$ref` (a shared component), or the inline response itself. */
+  reply: string;
+}
+
 /** Documented error statuses of an operation, with the example body Prism will send for each. */
-export function errorResponses(spec: LoadedSpec, op: OperationModel): { status: number; example: unknown }[] {
+export function errorResponses(spec: LoadedSpec, op: OperationModel): ErrorResponse[] {
   const { document } = spec;
   const item = resolveRef<Json>(document, document.paths?.[op.path]);
   const responses = ((item[op.method] as Json).responses ?? {}) as Record<string, unknown>;
@@ -89,6 +97,25 @@ export function errorResponses(spec: LoadedSpec, op: OperationModel): { status: 
     .map(([status, raw]) => {
       const response = resolveRef<Json>(document, raw);
       const content = (response.content ?? {}) as Record<string, Json>;
-      return { status: Number(status), example: firstExample(document, Object.values(content)[0]) };
+      const ref = (raw as Json).$ref;
+      return { status: Number(status), example: firstExample(document, Object.values(content)[0]), reply: typeof ref === "string" ? ref : JSON.stringify(raw) };
     });
+}
+
+/**
+ * One error case per distinct reply: the same status and reply component read the same way
+ * (JSON, text, bytes or nothing on success). The client turns every non-2xx reply into an error
+ * by the same code whatever the operation, so calling each of the 1,645 operation × status pairs
+ * would check the same seven replies again and again; each distinct one is checked once, through
+ * the first operation (by operationId) that declares it.
+ */
+export function distinctErrorCases(spec: LoadedSpec): { op: OperationModel; error: ErrorResponse }[] {
+  const seen = new Map<string, { op: OperationModel; error: ErrorResponse }>();
+  for (const op of spec.model.operations) {
+    for (const error of errorResponses(spec, op)) {
+      const key = `${error.status} ${error.reply} ${op.parseAs}`;
+      if (!seen.has(key)) seen.set(key, { op, error });
+    }
+  }
+  return [...seen.values()];
 }
