@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // One Prism mock server per spec for the whole run (Prism takes about a second to start).
-    globalSetup: ["test/setup/prism.ts"],
+    // The build once for every test (skipped when current), then one Prism mock server per spec
+    // for the whole run (Prism takes about a second to start).
+    globalSetup: ["test/setup/build.ts", "test/setup/prism.ts"],
     // vitest's default is one worker less than the cores: a single worker on this project's
     // 2-core machines. The suite spends most of its time waiting on Prism, tsc and Chromium,
     // so every core gets a worker.

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { bundle, loadConfig } from "@redocly/openapi-core";
-import { formatFinding, LintFailure, type Finding } from "./lint.js";
+import { formatFinding, LintFailure, type Finding } from "./findings.js";
 import { relative, repoRoot, type Provider } from "./providers.js";
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -37,4 +37,3 @@ export default async function bundleProvider(provider: Provider): Promise<OpenAp
   return result.bundle.parsed as OpenApiDocument;
 }
 
-export { formatFinding };

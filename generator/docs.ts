@@ -46,28 +46,40 @@ ${rows}
 `;
 }
 
-export default async function buildDocs(providers: readonly Provider[], outDir: string): Promise<string[]> {
+/** Builds one provider's page and its downloads into `outDir`; returns the files written. */
+export async function buildProviderDocs(provider: Provider, outDir: string, document: unknown, signal?: AbortSignal): Promise<string[]> {
+  // `document` may still be on its way (a promise): the page is rendered from the specs meanwhile.
   fs.mkdirSync(outDir, { recursive: true });
   const cli = path.join(repoRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
-  const written: string[] = [];
-  await Promise.all(
-    providers.map(async (provider) => {
-      const page = path.join(outDir, `${provider.id}.html`);
-      // By alias, so that the API's own settings in redocly.yaml (download links) apply.
-      await run(process.execPath, [cli, "build-docs", provider.redoclyAlias, "--output", page, "--inlineBundle"], {
-        cwd: repoRoot,
-        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-      });
-      fs.writeFileSync(page, fs.readFileSync(page, "utf8").replace(CDN_LOGOS, LOCAL_LOGO));
-      const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, "openapi.json"), "utf8")) as unknown;
-      const json = path.join(outDir, `${provider.id}.openapi.json`);
-      const yaml = path.join(outDir, `${provider.id}.openapi.yaml`);
-      fs.writeFileSync(json, `${JSON.stringify(document, null, 2)}\n`);
-      fs.writeFileSync(yaml, YAML.stringify(document, { lineWidth: 0 }));
-      written.push(page, json, yaml);
-    }),
-  );
+  const page = path.join(outDir, `${provider.id}.html`);
+  // By alias, so that the API's own settings in redocly.yaml (download links) apply.
+  await run(process.execPath, [cli, "build-docs", provider.redoclyAlias, "--output", page, "--inlineBundle"], {
+    cwd: repoRoot,
+    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    ...(signal ? { signal } : {}),
+  });
+  fs.writeFileSync(page, fs.readFileSync(page, "utf8").replace(CDN_LOGOS, LOCAL_LOGO));
+  const json = path.join(outDir, `${provider.id}.openapi.json`);
+  const yaml = path.join(outDir, `${provider.id}.openapi.yaml`);
+  const value = await document;
+  fs.writeFileSync(json, `${JSON.stringify(value, null, 2)}\n`);
+  fs.writeFileSync(yaml, YAML.stringify(value, { lineWidth: 0 }));
+  return [page, json, yaml];
+}
+
+export function writeIndex(providers: readonly Provider[], outDir: string): string {
   const index = path.join(outDir, "index.html");
+  fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(index, indexPage(providers));
-  return [index, ...written.sort()];
+  return index;
+}
+
+/** Every provider's page from its committed bundled document, and the index, into `outDir`. */
+export default async function buildDocs(providers: readonly Provider[], outDir: string): Promise<string[]> {
+  const written = await Promise.all(
+    providers.map((provider) =>
+      buildProviderDocs(provider, outDir, JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, "openapi.json"), "utf8"))),
+    ),
+  );
+  return [writeIndex(providers, outDir), ...written.flat().sort()];
 }

@@ -13,29 +13,8 @@ import { Document, Spectral } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
 import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
 import { getLineColLocation, lint as redoclyLint, loadConfig } from "@redocly/openapi-core";
+import { type Finding } from "./findings.js";
 import { relative, repoRoot, type Provider } from "./providers.js";
-
-export interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: "error" | "warning";
-  message: string;
-  linter: "spectral" | "redocly";
-}
-
-export class LintFailure extends Error {
-  constructor(readonly findings: Finding[]) {
-    const errors = findings.filter((f) => f.severity === "error");
-    super(`lint failed with ${errors.length} error(s):\n${errors.map(formatFinding).join("\n")}`);
-    this.name = "LintFailure";
-  }
-}
-
-export function formatFinding(f: Finding): string {
-  return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.linter}/${f.rule} ${f.message}`;
-}
 
 async function spectralFindings(provider: Provider): Promise<Finding[]> {
   const spectral = new Spectral();

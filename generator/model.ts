@@ -78,8 +78,20 @@ function paginationOf(raw: unknown, queryParams: string[], where: string): Pagin
   }
   const unknown = Object.keys(value).filter((key) => !["page", "offset", "cursor", "size", "items", "total", "lastPage", "next", "fromNext"].includes(key));
   if (unknown.length > 0) problems.push(`unknown field(s) ${unknown.join(", ")}`);
-  if (problems.length > 0) throw new Error(`${where}: x-pagination ${problems.join("; ")}`);
+  if (problems.length > 0) throw new OperationError(where, "x-pagination", `x-pagination ${problems.join("; ")}`);
   return model;
+}
+
+/** One operation breaks a rule of the model; the build reports it at the operation's line in the spec. */
+export class OperationError extends Error {
+  constructor(
+    readonly operationId: string,
+    readonly rule: string,
+    message: string,
+  ) {
+    super(`${operationId}: ${message}`);
+    this.name = "OperationError";
+  }
 }
 
 export interface ApiModel {
@@ -110,7 +122,7 @@ export function resolveRef<T = Json>(document: OpenApiDocument, value: unknown):
 
 function successOf(document: OpenApiDocument, responses: Json, operationId: string) {
   const status = Object.keys(responses).sort().find((code) => /^2\d\d$/.test(code));
-  if (!status) throw new Error(`${operationId} has no 2xx response`);
+  if (!status) throw new OperationError(operationId, "success-reply", "has no 2xx response (the client types its reply from it)");
   const response = resolveRef<Json>(document, responses[status]);
   const content = (response.content ?? {}) as Json;
   const contentType = Object.keys(content)[0];

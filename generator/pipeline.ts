@@ -3,7 +3,8 @@
  * Returns the file contents; writing them (atomically) and building docs are the caller's call,
  * so `npm run check` can run the same pipeline and compare instead of writing.
  */
-import lintProvider, { LintFailure, type Finding } from "./lint.js";
+import { LintFailure, type Finding } from "./findings.js";
+import lintProvider from "./lint.js";
 import bundleProvider from "./bundle.js";
 import buildModel from "./model.js";
 import emitTypes from "./types.js";
@@ -31,9 +32,9 @@ async function timed<T>(timings: StepTimings, step: string, work: () => Promise<
   }
 }
 
-export default async function generate(providers: readonly Provider[]): Promise<PipelineResult> {
-  const timings: StepTimings = {};
-  const findings = (await timed(timings, "lint", () => Promise.all(providers.map(lintProvider)))).flat();
+/** `lint: false` skips the linters, for a caller that knows the specs already passed them. */
+export default async function generate(providers: readonly Provider[], timings: StepTimings = {}, options: { lint?: boolean } = {}): Promise<PipelineResult> {
+  const findings = options.lint === false ? [] : (await timed(timings, "lint", () => Promise.all(providers.map(lintProvider)))).flat();
   if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
 
   const files: GeneratedFiles = {};

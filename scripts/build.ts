@@ -1,45 +1,29 @@
 /**
- * `npm run build`: lint both specs, bundle, generate types and clients, write generated/
- * atomically, compile the package into dist/lib, then build the reference docs into dist/docs/. Stops at the first lint error with
- * file, line and rule, leaving generated/ untouched.
+ * `npm run build`: lint both specs, bundle, generate types and clients, compile the package and
+ * build the reference docs, all staged and swapped in only when everything passed (see
+ * generator/build.ts). Skips what is unchanged since the last good build; `--force` rebuilds all.
+ * Any failure prints file, line and rule and leaves generated/ and dist/ as they were.
  */
-import path from "node:path";
-import buildDocs from "../generator/docs.js";
-import buildPackage from "../generator/package.js";
-import { formatFinding, LintFailure } from "../generator/lint.js";
-import generate from "../generator/pipeline.js";
-import { providers, relative, repoRoot } from "../generator/providers.js";
-import writeGenerated from "../generator/write.js";
+import build from "../generator/build.js";
+import { formatFinding, LintFailure } from "../generator/findings.js";
+import { CompileFailure } from "../generator/package.js";
+import { providers } from "../generator/providers.js";
 
 const started = performance.now();
 try {
-  const { files, warnings, timings } = await generate(providers);
+  const { rebuilt, libraryRebuilt, warnings, timings } = await build(providers, { force: process.argv.includes("--force") });
   for (const warning of warnings) console.warn(formatFinding(warning));
-  const writeStart = performance.now();
-  writeGenerated(path.join(repoRoot, "generated"), files);
-  timings.write = performance.now() - writeStart;
-  // The package and the docs read generated/ and write separate folders: build them side by side.
-  const timedStep = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    const result = await work();
-    timings[step] = performance.now() - started;
-    return result;
-  };
-  const [, docs] = await Promise.all([
-    timedStep("package", () => buildPackage(providers)),
-    timedStep("docs", () => buildDocs(providers, path.join(repoRoot, "dist", "docs"))),
-  ]);
-
-  const count = Object.values(files).reduce((n, f) => n + Object.keys(f).length, 0);
-  console.log(`generated/: ${count} files for ${providers.map((p) => p.id).join(", ")}`);
-  console.log(`docs: ${docs.map(relative).join(", ")}`);
-  const steps = Object.entries(timings).map(([step, ms]) => `${step} ${Math.round(ms)} ms`).join(", ");
-  console.log(`build finished in ${Math.round(performance.now() - started)} ms (${steps})`);
-} catch (error) {
-  if (error instanceof LintFailure) {
-    console.error(error.message);
+  const took = Math.round(performance.now() - started);
+  if (!libraryRebuilt) {
+    console.log(`build is current: nothing changed since the last good build (${took} ms; --force rebuilds)`);
   } else {
-    console.error(error);
+    const steps = Object.entries(timings).map(([step, ms]) => `${step} ${Math.round(ms)} ms`).join(", ");
+    console.log(`rebuilt ${rebuilt.length > 0 ? rebuilt.join(", ") : "the library"}: generated/, dist/lib, dist/docs`);
+    console.log(`build finished in ${took} ms (${steps})`);
   }
+} catch (error) {
+  // Lint, syntax and model failures carry file:line:column rule; a compile failure tsc's own words.
+  console.error(error instanceof LintFailure || error instanceof CompileFailure ? error.message : error);
+  console.error("build failed: generated/ and dist/ are unchanged");
   process.exitCode = 1;
 }

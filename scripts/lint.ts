@@ -4,7 +4,8 @@
  * of the provider folder it sits in (useful while drafting a part of a spec in its own root).
  */
 import path from "node:path";
-import lintProvider, { formatFinding } from "../generator/lint.js";
+import { formatFinding } from "../generator/findings.js";
+import lintProvider from "../generator/lint.js";
 import { providers } from "../generator/providers.js";
 
 const roots = process.argv.slice(2).map((arg) => path.resolve(arg));

@@ -5,23 +5,21 @@
  * tag section is expanded. A screenshot of each page is saved to dist/docs-screenshots/.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import buildDocs from "../../generator/docs.js";
 import { providers, repoRoot } from "../../generator/providers.js";
 import { loadSpec } from "../support/openapi.js";
 
 const CHROMIUM = "/usr/bin/chromium";
-const docsDir = fs.mkdtempSync(path.join(os.tmpdir(), "docs-test-"));
+// The pages as `npm run build` wrote them (test/setup/build.ts runs it first).
+const docsDir = path.join(repoRoot, "dist", "docs");
 const shotsDir = path.join(repoRoot, "dist", "docs-screenshots");
 let browser: Browser;
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/ensure-chromium.sh\` (npm test does it first)`);
-  await buildDocs(providers, docsDir);
   fs.mkdirSync(shotsDir, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -32,7 +30,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  fs.rmSync(docsDir, { recursive: true, force: true });
 });
 
 describe("reference docs in Chromium", () => {

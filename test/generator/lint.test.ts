@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import lintProvider, { formatFinding } from "../../generator/lint.js";
+import { formatFinding } from "../../generator/findings.js";
+import lintProvider from "../../generator/lint.js";
 import generate from "../../generator/pipeline.js";
 import { providers, repoRoot, type Provider } from "../../generator/providers.js";
 

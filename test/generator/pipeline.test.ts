@@ -3,18 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { formatFinding } from "../../generator/lint.js";
 import generate from "../../generator/pipeline.js";
 import { providers, repoRoot } from "../../generator/providers.js";
 import { readGenerated } from "../../generator/write.js";
 
 describe("generation", () => {
-  it("lints both specs clean and reproduces the committed generated/ byte for byte", async () => {
-    // The committed files came from another process (the last `npm run build`), so one fresh
-    // generation that equals them shows the output depends on nothing but the specs; a second
-    // generation in this process would prove less and cost another 10 s.
-    const { files, warnings } = await generate(providers);
-    expect(warnings.map(formatFinding), "lint findings (errors stop the generation before this)").toEqual([]);
+  it("reproduces generated/ byte for byte in another process", async () => {
+    // generated/ was just written or verified by the build in test/setup/build.ts, in another
+    // process: a second generation here that equals it shows the output depends on nothing but
+    // the specs. The linters already passed in that build; `npm run check` compares with git.
+    const { files } = await generate(providers, {}, { lint: false });
     expect(readGenerated(path.join(repoRoot, "generated"), providers.map((p) => p.id))).toEqual(files);
   }, 120_000);
 

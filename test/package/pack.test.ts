@@ -9,8 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import buildPackage from "../../generator/package.js";
-import { providers, repoRoot } from "../../generator/providers.js";
+import { repoRoot } from "../../generator/providers.js";
 
 const run = promisify(execFile);
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
@@ -47,9 +46,9 @@ console.log(JSON.stringify({
 `;
 
 beforeAll(async () => {
-  await buildPackage(providers);
+  // dist/lib is the build's (test/setup/build.ts), as `npm pack` would ship it.
   work = fs.mkdtempSync(path.join(os.tmpdir(), "pack-test-"));
-  // --ignore-scripts: the package was just built above; prepack would rebuild generated/ too.
+  // --ignore-scripts: the package is built; prepack would run the build again.
   const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: repoRoot });
   tarball = path.join(work, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
   const consumer = path.join(work, "consumer");

@@ -1,0 +1,172 @@
+/**
+ * The whole build, all or nothing: generated/, dist/lib and dist/docs are produced and compiled
+ * in a staging folder and swapped in only when every step passed, so a failure at any step
+ * leaves every previous output byte for byte. Parts whose inputs and outputs still match the
+ * record of the last good build (./fingerprint.ts) are skipped; a provider whose spec changed is
+ * rebuilt alone.
+ *
+ * Order: each changed provider's YAML must parse (a syntax error is reported alone), then its
+ * docs start in child processes while lint → bundle → types → model → emit run here, then tsc
+ * compiles the staged library incrementally.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { buildHome, inputsOf, isCurrent, outputsOf, readRecord, writeRecord, type BuildRecord } from "./fingerprint.js";
+import { LintFailure, type Finding } from "./findings.js";
+import { OperationError } from "./model.js";
+import { compileLibrary } from "./package.js";
+import type { StepTimings } from "./pipeline.js";
+import { relative, repoRoot, type Provider } from "./providers.js";
+import syntaxErrors from "./syntax.js";
+import writeGenerated from "./write.js";
+
+export interface BuildResult {
+  /** Providers rebuilt; empty when everything was current. */
+  rebuilt: string[];
+  libraryRebuilt: boolean;
+  warnings: Finding[];
+  timings: StepTimings;
+}
+
+async function timed<T>(timings: StepTimings, step: string, work: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[step] = (timings[step] ?? 0) + (performance.now() - started);
+  }
+}
+
+/** The file and line where an operation is declared, for errors the model finds in it. */
+function operationSource(provider: Provider, error: OperationError): Finding {
+  const dir = path.join(path.dirname(provider.root), "paths");
+  const declaration = new RegExp(`^\\s*operationId:\\s*["']?${error.operationId.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}["']?\\s*$`);
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
+    const lines = fs.readFileSync(path.join(dir, name), "utf8").split("\n");
+    const index = lines.findIndex((line) => declaration.test(line));
+    if (index >= 0) {
+      return { file: relative(path.join(dir, name)), line: index + 1, column: lines[index]!.indexOf("operationId") + 1, rule: error.rule, severity: "error", message: error.message, linter: "build" };
+    }
+  }
+  return { file: relative(provider.root), line: 1, column: 1, rule: error.rule, severity: "error", message: error.message, linter: "build" };
+}
+
+/** A promise with its settle functions (Promise.withResolvers needs Node 22). */
+function deferred() {
+  let resolve!: (value: unknown) => void;
+  let reject!: (reason: Error) => void;
+  const promise = new Promise<unknown>((yes, no) => ((resolve = yes), (reject = no)));
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+/** Copies a file or folder tree (small trees: the runtime, one provider's generated files). */
+function copy(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true });
+}
+
+/** Moves each staged path over its target, keeping the old one until the new one is in place. */
+function swapIn(pairs: [staged: string, target: string][]): void {
+  const retired = fs.mkdtempSync(path.join(buildHome, "retired-"));
+  try {
+    pairs.forEach(([staged, target], index) => {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (fs.existsSync(target)) fs.renameSync(target, path.join(retired, String(index)));
+      fs.renameSync(staged, target);
+    });
+  } finally {
+    fs.rmSync(retired, { recursive: true, force: true });
+  }
+}
+
+/** Removes compiled files whose source is gone (tsc's incremental output folder outlives them). */
+function pruneLibrary(libDir: string, sourceRoot: string): void {
+  if (!fs.existsSync(libDir)) return;
+  for (const name of fs.readdirSync(libDir, { recursive: true, encoding: "utf8" })) {
+    const file = path.join(libDir, name);
+    if (fs.statSync(file).isDirectory()) continue;
+    const source = path.join(sourceRoot, name.replace(/\.d\.ts$|\.js$/, ".ts"));
+    const copied = path.join(sourceRoot, name);
+    if (!fs.existsSync(source) && !fs.existsSync(copied)) fs.rmSync(file);
+  }
+}
+
+export default async function build(providers: readonly Provider[], options: { force?: boolean } = {}): Promise<BuildResult> {
+  const timings: StepTimings = {};
+  const record: BuildRecord = options.force ? {} : readRecord();
+  const inputs = Object.fromEntries(providers.map((p) => [p.id, inputsOf.provider(p)]));
+  const changed = providers.filter((p) => !isCurrent(record, p.id, inputs[p.id]!, () => outputsOf.provider(p)));
+  const libraryInputs = inputsOf.library();
+  if (changed.length === 0 && isCurrent(record, "library", libraryInputs, outputsOf.library)) {
+    return { rebuilt: [], libraryRebuilt: false, warnings: [], timings };
+  }
+
+  // Loaded only now: the linters and generators take longer to import than a no-change build.
+  const [{ default: generate }, { buildProviderDocs, writeIndex }] = await Promise.all([import("./pipeline.js"), import("./docs.js")]);
+  const stage = path.join(buildHome, "stage");
+  const stop = new AbortController();
+  let docs: Promise<unknown> | undefined;
+  fs.rmSync(stage, { recursive: true, force: true });
+  fs.mkdirSync(stage, { recursive: true });
+  try {
+    const broken = changed.flatMap(syntaxErrors);
+    if (broken.length > 0) throw new LintFailure(broken);
+
+    // Docs read only the specs: they build in child processes while the rest runs here.
+    const docsDir = path.join(stage, "docs");
+    // Each page's downloads are the bundled document, which the pipeline hands over when it has it.
+    const bundled = new Map(changed.map((p) => [p.id, deferred()]));
+    stop.signal.addEventListener("abort", () => bundled.forEach((d) => d.reject(new Error("build stopped"))));
+    docs = timed(timings, "docs", () => Promise.all(changed.map((p) => buildProviderDocs(p, docsDir, bundled.get(p.id)!.promise, stop.signal))));
+    docs.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+
+    const generatedFiles: Record<string, Record<string, string>> = {};
+    const warnings: Finding[] = [];
+    for (const provider of changed) {
+      const result = await generate([provider], timings).catch((error: unknown) => {
+        throw error instanceof OperationError ? new LintFailure([operationSource(provider, error)]) : error;
+      });
+      warnings.push(...result.warnings);
+      generatedFiles[provider.id] = result.files[provider.id]!;
+      bundled.get(provider.id)!.resolve(JSON.parse(result.files[provider.id]!["openapi.json"]!));
+    }
+
+    // The library is compiled from a staged copy of runtime/ and of what generated/ will be.
+    const source = path.join(stage, "source");
+    copy(path.join(repoRoot, "runtime"), path.join(source, "runtime"));
+    for (const provider of providers) {
+      const target = path.join(source, "generated", provider.id);
+      if (generatedFiles[provider.id]) writeGenerated(path.join(source, "generated"), { [provider.id]: generatedFiles[provider.id]! });
+      else copy(path.join(repoRoot, "generated", provider.id), target);
+    }
+    const libDir = path.join(buildHome, "lib");
+    await timed(timings, "package", async () => {
+      await compileLibrary(source, providers, libDir, path.join(buildHome, "lib.tsbuildinfo"));
+      pruneLibrary(libDir, source);
+      copy(libDir, path.join(stage, "lib"));
+    });
+    await docs;
+    docs = undefined;
+    writeIndex(providers, docsDir);
+
+    // Every step passed: swap the outputs in.
+    swapIn([
+      ...changed.map((p): [string, string] => [path.join(source, "generated", p.id), path.join(repoRoot, "generated", p.id)]),
+      ...changed.flatMap((p) =>
+        ["html", "openapi.json", "openapi.yaml"].map((ext): [string, string] => [path.join(docsDir, `${p.id}.${ext}`), path.join(repoRoot, "dist", "docs", `${p.id}.${ext}`)]),
+      ),
+      [path.join(docsDir, "index.html"), path.join(repoRoot, "dist", "docs", "index.html")],
+      [path.join(stage, "lib"), path.join(repoRoot, "dist", "lib")],
+    ]);
+    const next: BuildRecord = { ...record };
+    for (const provider of changed) next[provider.id] = { inputs: inputs[provider.id]!, outputs: outputsOf.provider(provider) };
+    next.library = { inputs: libraryInputs, outputs: outputsOf.library() };
+    writeRecord(next);
+    return { rebuilt: changed.map((p) => p.id), libraryRebuilt: true, warnings, timings };
+  } finally {
+    // On a failure, stop the docs builders before their folder goes away.
+    stop.abort();
+    await docs?.catch(() => {});
+    fs.rmSync(stage, { recursive: true, force: true });
+  }
+}

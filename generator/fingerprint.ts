@@ -1,0 +1,72 @@
+/**
+ * Content hashes of what a build reads and writes, and the record of the last good build. A part
+ * of the build is skipped only when both still match: its inputs (specs, generator, runtime,
+ * toolchain) hash as they did, and its outputs hash as that build left them, so a hand-edited or
+ * deleted output is rebuilt too. Hashes are of file contents, never of times.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { repoRoot, type Provider } from "./providers.js";
+
+/** Where the build keeps its record, tsc's incremental state and its staging area (git-ignored). */
+export const buildHome = path.join(repoRoot, ".tmp", "build");
+const recordFile = path.join(buildHome, "record.json");
+
+/** Every file below each path (a file or a folder), as sorted repository-relative names. */
+function filesBelow(paths: readonly string[]): string[] {
+  const found: string[] = [];
+  const walk = (absolute: string) => {
+    const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const name of fs.readdirSync(absolute)) walk(path.join(absolute, name));
+    else found.push(path.relative(repoRoot, absolute));
+  };
+  for (const p of paths) walk(path.resolve(repoRoot, p));
+  return found.sort();
+}
+
+/** One hash over the names and contents of every file below `paths` (a missing path hashes as absent). */
+export function hashFiles(paths: readonly string[], extra = ""): string {
+  const hash = createHash("sha256").update(extra);
+  for (const file of filesBelow(paths)) hash.update(`\0${file}\0`).update(fs.readFileSync(path.join(repoRoot, file)));
+  return hash.digest("hex");
+}
+
+/** What generating a provider's files depends on besides its spec: the generator (which imports
+ * parts of the runtime), the shared lint rules and the locked tool versions. */
+const GENERATION = ["generator", "runtime", "package-lock.json", "redocly.yaml", "specs/.spectral.yaml", "specs/rules"];
+/** What compiling the library depends on besides generated/ (hashed as an output). */
+const LIBRARY = ["generator", "runtime", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+
+export const inputsOf = {
+  provider: (p: Provider) => hashFiles([`specs/${p.id}`, ...GENERATION], process.version),
+  library: () => hashFiles(LIBRARY, process.version),
+};
+
+export const outputsOf = {
+  provider: (p: Provider) => hashFiles([`generated/${p.id}`, `dist/docs/${p.id}.html`, `dist/docs/${p.id}.openapi.json`, `dist/docs/${p.id}.openapi.yaml`]),
+  library: () => hashFiles(["generated", "dist/lib", "dist/docs/index.html"]),
+};
+
+/** Input and output hashes per part ("clicksend", "smsend", "library") as the last good build left them. */
+export type BuildRecord = Record<string, { inputs: string; outputs: string }>;
+
+export function readRecord(): BuildRecord {
+  try {
+    return JSON.parse(fs.readFileSync(recordFile, "utf8")) as BuildRecord;
+  } catch {
+    return {};
+  }
+}
+
+export function writeRecord(record: BuildRecord): void {
+  fs.mkdirSync(buildHome, { recursive: true });
+  fs.writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/** True when a part's inputs and outputs are exactly what the record says a good build made. */
+export function isCurrent(record: BuildRecord, part: string, inputs: string, outputs: () => string): boolean {
+  const entry = record[part];
+  return entry !== undefined && entry.inputs === inputs && entry.outputs === outputs();
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm run dev [-- <port>]`: the edit loop. Builds, serves a validating Prism mock of each API
+ * (ClickSend on <port>, default 4010, smSend on <port>+1), then watches specs/: after each save it
+ * rebuilds what changed (only that provider, generator/build.ts decides by content hash),
+ * restarts that provider's mock on the new document, and prints the first error with its file and
+ * line. A save during a build is picked up by one more build right after it.
+ */
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import build from "../generator/build.js";
+import { formatFinding, LintFailure } from "../generator/findings.js";
+import { CompileFailure } from "../generator/package.js";
+import { providers, repoRoot } from "../generator/providers.js";
+import { startPrism } from "./lib/prism.js";
+
+const basePort = Number(process.argv[2] ?? 4010);
+const mocks = new Map<string, ChildProcess>();
+
+async function serve(id: string, port: number): Promise<void> {
+  mocks.get(id)?.kill("SIGKILL");
+  await new Promise((resolve) => setTimeout(resolve, 100)); // let the old mock release the port
+  mocks.set(id, await startPrism(path.join(repoRoot, "generated", id, "openapi.json"), port));
+  console.log(`  ${id} mock: http://127.0.0.1:${port}`);
+}
+
+async function rebuild(): Promise<string[]> {
+  const started = performance.now();
+  try {
+    const { rebuilt, warnings } = await build(providers);
+    if (warnings[0]) console.warn(`  warning: ${formatFinding(warnings[0])}${warnings.length > 1 ? ` (+${warnings.length - 1} more: npm run lint)` : ""}`);
+    console.log(rebuilt.length > 0 ? `rebuilt ${rebuilt.join(", ")} in ${Math.round(performance.now() - started)} ms` : "nothing to rebuild");
+    return rebuilt;
+  } catch (error) {
+    // The first error is the one to fix; the rest often follow from it.
+    const first = error instanceof LintFailure ? formatFinding(error.findings.find((f) => f.severity === "error")!) : error instanceof CompileFailure ? error.message : String(error);
+    console.error(`build failed (outputs unchanged): ${first}`);
+    return [];
+  }
+}
+
+let running: Promise<void> | undefined;
+let again = false;
+function onSave(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      for (const id of await rebuild()) await serve(id, basePort + providers.findIndex((p) => p.id === id));
+    } while (again);
+    running = undefined;
+  })();
+}
+
+await rebuild();
+await Promise.all(providers.map((p, index) => serve(p.id, basePort + index)));
+let debounce: NodeJS.Timeout | undefined;
+fs.watch(path.join(repoRoot, "specs"), { recursive: true }, () => {
+  clearTimeout(debounce);
+  // An editor's save is often several writes (temp file, rename): build once they settle.
+  debounce = setTimeout(onSave, 100);
+});
+console.log("watching specs/ (Ctrl-C stops)");
+process.on("SIGINT", () => {
+  for (const child of mocks.values()) child.kill("SIGKILL");
+  process.exit(0);
+});
