@@ -22,7 +22,7 @@ export interface Finding {
   rule: string;
   severity: "error" | "warning";
   message: string;
-  linter: "spectral" | "redocly";
+  linter: "spectral" | "redocly" | "generator";
 }
 
 export class LintFailure extends Error {

@@ -8,6 +8,8 @@ import bundleProvider from "./bundle.js";
 import buildModel from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
+import checkNames from "./names.js";
+import checkRequestTypes, { type GeneratedTypes } from "./request-types.js";
 import type { GeneratedFiles } from "./write.js";
 import type { Provider } from "./providers.js";
 
@@ -37,10 +39,14 @@ export default async function generate(providers: readonly Provider[]): Promise<
   if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
 
   const files: GeneratedFiles = {};
+  const types: GeneratedTypes[] = [];
   for (const provider of providers) {
     const document = await timed(timings, "bundle", () => bundleProvider(provider));
     const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
+    types.push({ provider, document, schema });
     const model = buildModel(document);
+    const nameErrors = checkNames(provider, model);
+    if (nameErrors.length > 0) throw new LintFailure(nameErrors);
     const client = await timed(timings, "emit", () => emitClientFiles(provider, model));
     files[provider.id] = {
       "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
@@ -48,5 +54,8 @@ export default async function generate(providers: readonly Provider[]): Promise<
       ...client,
     };
   }
+  // Every request type must be exact: a schema openapi-typescript could not model is a build error.
+  const typeErrors = await timed(timings, "request-types", () => checkRequestTypes(types));
+  if (typeErrors.length > 0) throw new LintFailure(typeErrors);
   return { files, warnings: findings, timings };
 }
