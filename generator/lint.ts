@@ -28,7 +28,7 @@ export interface Finding {
 export class LintFailure extends Error {
   constructor(readonly findings: Finding[]) {
     const errors = findings.filter((f) => f.severity === "error");
-    super(`lint failed with ${errors.length} error(s):\n${errors.map(formatFinding).join("\n")}`);
+    super(`build stopped: ${errors.length} error(s) in the specs:\n${errors.map(formatFinding).join("\n")}`);
     this.name = "LintFailure";
   }
 }

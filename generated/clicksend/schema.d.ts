@@ -11023,11 +11023,12 @@ export interface components {
             } | null;
         };
         /**
-         * ResellerAccountInput
+         * ResellerAccountFields
          * @description The details of a reseller's client account, to create one or to change one. All fields are
-         *     required in both cases.
+         *     required in both cases. Open on its own: ResellerAccountInput and ResellerAccountPublicInput
+         *     build on it and close it.
          */
-        ResellerAccountInput: {
+        ResellerAccountFields: {
             /**
              * @description Login name of the client account.
              * @example johndoe2
@@ -11066,11 +11067,17 @@ export interface components {
             country: string;
         };
         /**
+         * ResellerAccountInput
+         * @description The details of a reseller's client account, to create one or to change one. All fields are
+         *     required in both cases.
+         */
+        ResellerAccountInput: components["schemas"]["ResellerAccountFields"];
+        /**
          * ResellerAccountPublicInput
          * @description A client's own sign-up on a reseller's white-label page: the client account details plus the
          *     reseller the account will belong to.
          */
-        ResellerAccountPublicInput: components["schemas"]["ResellerAccountInput"] & {
+        ResellerAccountPublicInput: components["schemas"]["ResellerAccountFields"] & {
             /**
              * @description User ID of the reseller (from `reseller/get-by-subdomain`).
              * @example 1
