@@ -14,6 +14,7 @@ import type { Finding } from "./lint.js";
 import buildModel, { resolveRef } from "./model.js";
 import { repoRoot, type Provider } from "./providers.js";
 import { locate } from "./source.js";
+import virtualProgram from "./virtual-program.js";
 
 export interface GeneratedTypes {
   provider: Provider;
@@ -52,25 +53,7 @@ function compile(inputs: readonly GeneratedTypes[]): { program: ts.Program; file
     );
     files.push(check);
   }
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    types: [],
-    strict: true,
-    skipLibCheck: true,
-    noEmit: true,
-  };
-  const host = ts.createCompilerHost(options);
-  const { fileExists, readFile, getSourceFile } = host;
-  host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => virtual.get(name) ?? readFile.call(host, name);
-  host.getSourceFile = (name, language, ...rest) => {
-    const text = virtual.get(name);
-    return text === undefined ? getSourceFile.call(host, name, language, ...rest) : ts.createSourceFile(name, text, language);
-  };
-  return { program: ts.createProgram(files, options, host), files };
+  return { program: virtualProgram(virtual, files), files };
 }
 
 /** Every position inside `type` whose type is `unknown` or `any` (not looking inside those). */
