@@ -5,6 +5,7 @@
  * `client.raw`. Either would silently drop an operation from the client, so both stop the build.
  */
 import { camelCase } from "../runtime/operations.js";
+import { escapePointer } from "../runtime/pointer.js";
 import type { Finding } from "./lint.js";
 import type { ApiModel, OperationModel } from "./model.js";
 import type { Provider } from "./providers.js";
@@ -18,7 +19,7 @@ export function reservedMembers(provider: Provider): string[] {
 }
 
 function operationIdPointer(op: OperationModel): string {
-  return `/paths/${op.path.replace(/~/g, "~0").replace(/\//g, "~1")}/${op.method}/operationId`;
+  return `/paths/${escapePointer(op.path)}/${op.method}/operationId`;
 }
 
 export default function checkNames(provider: Provider, model: ApiModel): Finding[] {

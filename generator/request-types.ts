@@ -8,10 +8,10 @@
  */
 import path from "node:path";
 import ts from "typescript";
-import { pointerTokens } from "../runtime/pointer.js";
+import { atPointer, escapePointer } from "../runtime/pointer.js";
 import type { OpenApiDocument } from "./bundle.js";
 import type { Finding } from "./lint.js";
-import buildModel, { resolveRef } from "./model.js";
+import buildModel, { resolveRef, type OperationModel } from "./model.js";
 import { repoRoot, type Provider } from "./providers.js";
 import { locate } from "./source.js";
 import virtualProgram from "./virtual-program.js";
@@ -91,7 +91,7 @@ function unknownPositions(checker: ts.TypeChecker, type: ts.Type): string[][] {
 function followRefs(document: OpenApiDocument, pointer: string): string {
   let at = pointer;
   for (let depth = 0; depth < 20; depth++) {
-    const schema = pointerTokens(at).reduce<Json>((node, key) => node?.[key] as Json, document as Json);
+    const schema = atPointer(document, at) as Json | undefined;
     if (!schema || typeof schema.$ref !== "string") break;
     at = schema.$ref.slice(1);
   }
@@ -101,12 +101,12 @@ function followRefs(document: OpenApiDocument, pointer: string): string {
 /** The bundled pointer of the subschema at `token` below the schema at `pointer`, if any. */
 function descend(document: OpenApiDocument, pointer: string, token: string): string | undefined {
   const at = followRefs(document, pointer);
-  const schema = pointerTokens(at).reduce<Json>((node, key) => node?.[key] as Json, document as Json);
+  const schema = atPointer(document, at) as Json | undefined;
   if (!schema || typeof schema !== "object") return undefined;
   const direct =
     token === "[]" ? (schema.items !== undefined ? "items" : undefined)
     : token === "[key]" ? (schema.additionalProperties !== undefined ? "additionalProperties" : undefined)
-    : (schema.properties as Json | undefined)?.[token] !== undefined ? `properties/${token.replace(/~/g, "~0").replace(/\//g, "~1")}`
+    : (schema.properties as Json | undefined)?.[token] !== undefined ? `properties/${escapePointer(token)}`
     : undefined;
   if (direct) return `${at}/${direct}`;
   for (const combiner of ["allOf", "anyOf", "oneOf"]) {
@@ -120,24 +120,23 @@ function descend(document: OpenApiDocument, pointer: string, token: string): str
 }
 
 /** The schema pointer responsible for an unknown position of an operation's input. */
-function schemaPointer(document: OpenApiDocument, operationId: string, position: string[]): string {
-  const model = buildModel(document).operations.find((op) => op.operationId === operationId)!;
-  const escapedPath = model.path.replace(/~/g, "~0").replace(/\//g, "~1");
-  const operationAt = `/paths/${escapedPath}/${model.method}`;
+function schemaPointer(document: OpenApiDocument, op: OperationModel, position: string[]): string {
+  const escapedPath = escapePointer(op.path);
+  const operationAt = `/paths/${escapedPath}/${op.method}`;
   const [first, ...rest] = position;
   let pointer: string | undefined;
   if (first === "body") {
-    const operation = resolveRef<Json>(document, document.paths?.[model.path])[model.method] as Json;
+    const operation = resolveRef<Json>(document, document.paths?.[op.path])[op.method] as Json;
     let bodyAt = `${operationAt}/requestBody`;
     const body = operation.requestBody as Json;
     if (typeof body.$ref === "string") bodyAt = body.$ref.slice(1);
     const content = (resolveRef<Json>(document, body).content ?? {}) as Json;
     const media = Object.keys(content)[0] ?? "";
-    pointer = `${bodyAt}/content/${media.replace(/\//g, "~1")}/schema`;
+    pointer = `${bodyAt}/content/${escapePointer(media)}/schema`;
   } else {
-    const item = resolveRef<Json>(document, document.paths?.[model.path]);
+    const item = resolveRef<Json>(document, document.paths?.[op.path]);
     const candidates = [
-      ...((item[model.method] as Json).parameters as unknown[] ?? []).map((p, i) => [p, `${operationAt}/parameters/${i}`] as const),
+      ...((item[op.method] as Json).parameters as unknown[] ?? []).map((p, i) => [p, `${operationAt}/parameters/${i}`] as const),
       ...((item.parameters ?? []) as unknown[]).map((p, i) => [p, `/paths/${escapedPath}/parameters/${i}`] as const),
     ];
     const match = candidates.find(([p]) => resolveRef<Json>(document, p).name === first);
@@ -166,10 +165,11 @@ export function findUnknownInputs(inputs: readonly GeneratedTypes[]): Map<Provid
     const alias = source.statements.find(ts.isTypeAliasDeclaration)!;
     const inputsType = checker.getTypeAtLocation(alias.name);
     const found: UnknownInput[] = [];
+    const operations = new Map(buildModel(document).operations.map((op) => [op.operationId, op]));
     for (const operation of checker.getPropertiesOfType(inputsType)) {
       const operationId = operation.getName();
       for (const position of unknownPositions(checker, checker.getTypeOfSymbol(operation))) {
-        found.push({ operationId, position, pointer: schemaPointer(document, operationId, position) });
+        found.push({ operationId, position, pointer: schemaPointer(document, operations.get(operationId)!, position) });
       }
     }
     result.set(provider, found);
@@ -186,7 +186,7 @@ export default function checkRequestTypes(inputs: readonly GeneratedTypes[]): Fi
     for (const found of unknowns) bySchema.set(found.pointer, [...(bySchema.get(found.pointer) ?? []), found]);
     for (const [pointer, all] of bySchema) {
       // A combiner is the usual cause (its branches are what openapi-typescript gives up on).
-      const schema = pointerTokens(pointer).reduce<Json>((node, key) => node?.[key] as Json, document as Json);
+      const schema = atPointer(document, pointer) as Json | undefined;
       const combiner = ["anyOf", "oneOf", "allOf"].find((key) => schema && key in schema);
       const where = locate(provider, combiner ? `${pointer}/${combiner}` : pointer);
       const uses = all.map((u) => `${u.operationId} ${["input", ...u.position].join(".").replace(/\.\[/g, "[")}`);

@@ -21,8 +21,10 @@ export interface TypeTests {
 const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** The properties and required names of an object schema, through `$ref`s and `allOf` parts. */
-function shape(document: OpenApiDocument, raw: unknown): { properties: Record<string, Json>; required: string[]; oneOfRequired: string[] } {
+function shape(document: OpenApiDocument, raw: unknown): { properties: Record<string, Json>; required: string[]; oneOfRequired: string[]; map: boolean } {
   const schema = resolveRef<Json>(document, raw);
+  // A typed map (`additionalProperties: {schema}`) takes any name: no name is misspelt there.
+  const map = isObject(schema.additionalProperties) || schema.additionalProperties === true;
   const properties: Record<string, Json> = {};
   for (const [name, value] of Object.entries((schema.properties ?? {}) as Json)) properties[name] = resolveRef<Json>(document, value);
   const required = [...((schema.required ?? []) as string[])];
@@ -35,7 +37,7 @@ function shape(document: OpenApiDocument, raw: unknown): { properties: Record<st
     oneOfRequired.push(...inner.oneOfRequired);
     for (const branch of (resolveRef<Json>(document, part).anyOf ?? []) as unknown[]) oneOfRequired.push(...shape(document, branch).required);
   }
-  return { properties, required: [...new Set(required)], oneOfRequired: [...new Set(oneOfRequired)] };
+  return { properties, required: [...new Set(required)], oneOfRequired: [...new Set(oneOfRequired)], map };
 }
 
 const PRIMITIVES: Record<string, unknown> = { string: 12345, integer: "12345", number: "12345", boolean: "yes" };
@@ -69,12 +71,14 @@ function edit(value: Json, path: (string | number)[], change: (parent: Json) => 
 function negatives(document: OpenApiDocument, schemaRef: unknown, body: Json): { label: string; body: Json }[] {
   const found: { label: string; body: Json }[] = [];
   const visit = (raw: unknown, value: Json, path: (string | number)[], where: string, depth: number) => {
-    const { properties, required, oneOfRequired } = shape(document, raw);
+    const { properties, required, oneOfRequired, map } = shape(document, raw);
     const present = Object.keys(value);
     // A misspelt property at every level: beside the field it was meant to be, so nothing else is wrong.
-    const name = present.find((key) => !required.includes(key)) ?? present[0] ?? Object.keys(properties)[0] ?? "field";
-    const typo = misspell(name, properties);
-    found.push({ label: `misspelt property ${where}${typo} (for ${name})`, body: edit(body, path, (parent) => (parent[typo] = parent[name] ?? "x")) });
+    if (!map) {
+      const name = present.find((key) => !required.includes(key)) ?? present[0] ?? Object.keys(properties)[0] ?? "field";
+      const typo = misspell(name, properties);
+      found.push({ label: `misspelt property ${where}${typo} (for ${name})`, body: edit(body, path, (parent) => (parent[typo] = parent[name] ?? "x")) });
+    }
     const typed = required.find((name) => name in value && wrongPrimitive(properties[name] ?? {}) !== undefined);
     if (typed && !found.some((c) => c.label.startsWith("wrong type"))) {
       const wrong = wrongPrimitive(properties[typed]!);
