@@ -15,7 +15,7 @@ import { buildHome, inputsOf, isCurrent, outputsOf, readRecord, writeRecord, typ
 import { LintFailure, type Finding } from "./findings.js";
 import { OperationError } from "./model.js";
 import { compileLibrary } from "./package.js";
-import type { StepTimings } from "./pipeline.js";
+import { timed, type StepTimings } from "./timing.js";
 import { relative, repoRoot, type Provider } from "./providers.js";
 import syntaxErrors from "./syntax.js";
 import writeGenerated from "./write.js";
@@ -28,15 +28,6 @@ export interface BuildResult {
   timings: StepTimings;
 }
 
-async function timed<T>(timings: StepTimings, step: string, work: () => Promise<T> | T): Promise<T> {
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    timings[step] = (timings[step] ?? 0) + (performance.now() - started);
-  }
-}
-
 /** The file and line where an operation is declared, for errors the model finds in it. */
 function operationSource(provider: Provider, error: OperationError): Finding {
   const dir = path.join(path.dirname(provider.root), "paths");
@@ -45,10 +36,10 @@ function operationSource(provider: Provider, error: OperationError): Finding {
     const lines = fs.readFileSync(path.join(dir, name), "utf8").split("\n");
     const index = lines.findIndex((line) => declaration.test(line));
     if (index >= 0) {
-      return { file: relative(path.join(dir, name)), line: index + 1, column: lines[index]!.indexOf("operationId") + 1, rule: error.rule, severity: "error", message: error.message, linter: "build" };
+      return { file: relative(path.join(dir, name)), line: index + 1, column: lines[index]!.indexOf("operationId") + 1, rule: error.rule, severity: "error", message: error.message, linter: "generator" };
     }
   }
-  return { file: relative(provider.root), line: 1, column: 1, rule: error.rule, severity: "error", message: error.message, linter: "build" };
+  return { file: relative(provider.root), line: 1, column: 1, rule: error.rule, severity: "error", message: error.message, linter: "generator" };
 }
 
 /** A promise with its settle functions (Promise.withResolvers needs Node 22). */

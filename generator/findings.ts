@@ -11,13 +11,13 @@ export interface Finding {
   rule: string;
   severity: "error" | "warning";
   message: string;
-  linter: "yaml" | "spectral" | "redocly" | "build";
+  linter: "yaml" | "spectral" | "redocly" | "generator";
 }
 
 export class LintFailure extends Error {
   constructor(readonly findings: Finding[]) {
     const errors = findings.filter((f) => f.severity === "error");
-    super(`the spec has ${errors.length} error(s):\n${errors.map(formatFinding).join("\n")}`);
+    super(`build stopped: ${errors.length} error(s) in the specs:\n${errors.map(formatFinding).join("\n")}`);
     this.name = "LintFailure";
   }
 }

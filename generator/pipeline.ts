@@ -9,12 +9,11 @@ import bundleProvider from "./bundle.js";
 import buildModel from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
+import checkNames from "./names.js";
+import checkRequestTypes, { type GeneratedTypes } from "./request-types.js";
 import type { GeneratedFiles } from "./write.js";
 import type { Provider } from "./providers.js";
-
-export interface StepTimings {
-  [step: string]: number;
-}
+import { timed, type StepTimings } from "./timing.js";
 
 export interface PipelineResult {
   files: GeneratedFiles;
@@ -23,25 +22,21 @@ export interface PipelineResult {
   timings: StepTimings;
 }
 
-async function timed<T>(timings: StepTimings, step: string, work: () => Promise<T> | T): Promise<T> {
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    timings[step] = (timings[step] ?? 0) + (performance.now() - started);
-  }
-}
-
-/** `lint: false` skips the linters, for a caller that knows the specs already passed them. */
-export default async function generate(providers: readonly Provider[], timings: StepTimings = {}, options: { lint?: boolean } = {}): Promise<PipelineResult> {
-  const findings = options.lint === false ? [] : (await timed(timings, "lint", () => Promise.all(providers.map(lintProvider)))).flat();
+/** `checks: false` skips the linters and the request-type check, for a caller that knows the
+ * specs already passed them (the tests, after the build). */
+export default async function generate(providers: readonly Provider[], timings: StepTimings = {}, options: { checks?: boolean } = {}): Promise<PipelineResult> {
+  const findings = options.checks === false ? [] : (await timed(timings, "lint", () => Promise.all(providers.map(lintProvider)))).flat();
   if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
 
   const files: GeneratedFiles = {};
+  const types: GeneratedTypes[] = [];
   for (const provider of providers) {
     const document = await timed(timings, "bundle", () => bundleProvider(provider));
     const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
+    types.push({ provider, document, schema });
     const model = buildModel(document);
+    const nameErrors = checkNames(provider, model);
+    if (nameErrors.length > 0) throw new LintFailure(nameErrors);
     const client = await timed(timings, "emit", () => emitClientFiles(provider, model));
     files[provider.id] = {
       "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
@@ -49,5 +44,8 @@ export default async function generate(providers: readonly Provider[], timings: 
       ...client,
     };
   }
+  // Every request type must be exact: a schema openapi-typescript could not model is a build error.
+  const typeErrors = options.checks === false ? [] : await timed(timings, "request-types", () => checkRequestTypes(types));
+  if (typeErrors.length > 0) throw new LintFailure(typeErrors);
   return { files, warnings: findings, timings };
 }

@@ -5547,7 +5547,11 @@ export interface components {
              * @example US
              */
             country?: string;
-        } | unknown | unknown;
+        } & ({
+            email: string;
+        } | {
+            phone_number: string;
+        });
         /**
          * ForgotPassword
          * @description The username whose owner should receive a password-reset code by email.
@@ -6082,7 +6086,13 @@ export interface components {
             custom_3?: string;
             /** @description Free-form custom field 4. */
             custom_4?: string;
-        } | unknown | unknown | unknown;
+        } & ({
+            phone_number: string;
+        } | {
+            fax_number: string;
+        } | {
+            email: string;
+        });
         /**
          * EmailSmsAllowedAddress
          * @description An email address (or pattern) allowed to send SMS through Email-to-SMS, with the sender ID
@@ -6360,7 +6370,11 @@ export interface components {
             exclude_no_sender_id_recipients?: boolean;
             /** @description Price only. Adds a per-country `_summary` to the reply. */
             show_summary?: boolean;
-        } | unknown | unknown;
+        } & ({
+            to: string;
+        } | {
+            list_id: number;
+        });
         /**
          * SmsSenderOverride
          * @description The sender ID to use for recipients in one country, overriding the account's default sender
@@ -7370,7 +7384,11 @@ export interface components {
              * @example john@example.com
              */
             from_email?: string;
-        } | unknown | unknown;
+        } & ({
+            to: string;
+        } | {
+            list_id: number;
+        });
         /**
          * MmsMessageCollection
          * @description The body of an MMS send or price request: one media file and up to 1000 messages that all
@@ -7908,7 +7926,11 @@ export interface components {
             require_input?: components["schemas"]["Flag"];
             /** @description 1 to detect an answering machine or voicemail and leave the message on it. Default 0. */
             machine_detection?: components["schemas"]["Flag"];
-        } | unknown | unknown;
+        } & ({
+            to: string;
+        } | {
+            list_id: number;
+        });
         /**
          * VoiceMessageCollection
          * @description The body of a voice send or price request.
@@ -9357,7 +9379,11 @@ export interface components {
              * @example sdk
              */
             source?: string;
-        } | unknown | unknown;
+        } & ({
+            to: string;
+        } | {
+            list_id: number;
+        });
         /**
          * FaxMessageCollection
          * @description The body of a fax send or price request; one document, faxed to every recipient.
@@ -9914,7 +9940,11 @@ export interface components {
              * @example John Doe, 123 Main Street, Perth WA 6000
              */
             address?: string;
-        } | unknown | unknown;
+        } & ({
+            content: string;
+        } | {
+            address: string;
+        });
         /**
          * PostDetectedAddress
          * @description An address read from a letter or a line of text, split into ClickSend's address fields.
@@ -10993,11 +11023,12 @@ export interface components {
             } | null;
         };
         /**
-         * ResellerAccountInput
+         * ResellerAccountFields
          * @description The details of a reseller's client account, to create one or to change one. All fields are
-         *     required in both cases.
+         *     required in both cases. Open on its own: ResellerAccountInput and ResellerAccountPublicInput
+         *     build on it and close it.
          */
-        ResellerAccountInput: {
+        ResellerAccountFields: {
             /**
              * @description Login name of the client account.
              * @example johndoe2
@@ -11036,11 +11067,17 @@ export interface components {
             country: string;
         };
         /**
+         * ResellerAccountInput
+         * @description The details of a reseller's client account, to create one or to change one. All fields are
+         *     required in both cases.
+         */
+        ResellerAccountInput: components["schemas"]["ResellerAccountFields"];
+        /**
          * ResellerAccountPublicInput
          * @description A client's own sign-up on a reseller's white-label page: the client account details plus the
          *     reseller the account will belong to.
          */
-        ResellerAccountPublicInput: components["schemas"]["ResellerAccountInput"] & {
+        ResellerAccountPublicInput: components["schemas"]["ResellerAccountFields"] & {
             /**
              * @description User ID of the reseller (from `reseller/get-by-subdomain`).
              * @example 1

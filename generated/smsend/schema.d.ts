@@ -1591,7 +1591,11 @@ export interface components {
          * @description A new address-book contact. It needs an email address or a phone number (or both); every
          *     other field is optional.
          */
-        CreateContactRequest: components["schemas"]["ContactFields"] & (unknown | unknown);
+        CreateContactRequest: components["schemas"]["ContactFields"] & ({
+            email: string;
+        } | {
+            phoneNumber: string;
+        });
         /**
          * EmptyReply
          * @description The body of a reply that has nothing to say: the docs call it "an empty string" and print it
@@ -2681,7 +2685,13 @@ export interface components {
              * @example 1
              */
             "id-subaccount-profile"?: number;
-        } & (unknown | unknown);
+        } & ({
+            "company-name": string;
+            piva: string;
+        } | {
+            /** @constant */
+            company: false;
+        });
         /**
          * ChangeSubaccountPasswordRequest
          * @description A subaccount's new password.

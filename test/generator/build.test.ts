@@ -84,7 +84,7 @@ describe("npm run build", () => {
     const before = outputs();
     const { ok, output } = await buildWithEdit("specs/smsend/paths/status.yaml", (text) => text.replace('    "200":', '    "302":'));
     expect(ok).toBe(false);
-    expect(output).toContain("specs/smsend/paths/status.yaml:2:3 error build/success-reply user/get-status: has no 2xx response");
+    expect(output).toContain("specs/smsend/paths/status.yaml:2:3 error generator/success-reply user/get-status: has no 2xx response");
     expect(output).not.toMatch(/^\s+at /m); // no stack trace
     expect(outputs()).toEqual(before);
   }, 120_000);

@@ -29,10 +29,13 @@ function samplesOf(providerId: string): Sample[] {
     .flatMap((name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as Sample[]);
 }
 
-/** The pointer an ajv error is about (the failing value, or the object missing a property). */
-function errorPointer(error: { instancePath: string; keyword: string; params: Record<string, unknown> }): string {
+/** The pointer an ajv error is about (the failing value, the object missing a property, or the
+ * property a closed object does not allow). */
+function errorPointer(error: { instancePath: string; keyword: string; params: Record<string, unknown>; propertyName?: string }): string {
   if (error.keyword === "required") return `${error.instancePath}/${String(error.params.missingProperty)}`;
-  return error.instancePath;
+  if (error.keyword === "additionalProperties") return `${error.instancePath}/${String(error.params.additionalProperty)}`;
+  const name = error.propertyName ?? (error.keyword === "propertyNames" ? String(error.params.propertyName) : undefined);
+  return name === undefined ? error.instancePath : `${error.instancePath}/${name}`;
 }
 
 for (const providerId of ["clicksend", "smsend"]) {
