@@ -5,6 +5,7 @@
  */
 import type { ResponseMismatch } from "../../../runtime/validation.js";
 import { atPointer, escapePointer, pointerTokens } from "../../../runtime/pointer.js";
+import { keyTokens } from "./scrub.js";
 
 export interface Drift {
   /** JSON pointer into the reply body; "" for the reply as a whole (its status). */
@@ -38,8 +39,11 @@ function lastKey(pointer: string): string {
 
 /** A machine word such as `SUCCESS`, `Queued:WaitSend` or `en-au`: safe to show. */
 const CODE_WORD = /^[A-Za-z][A-Za-z_-]{0,31}(:[A-Za-z]{1,31})?$/;
-/** Field names whose values identify or describe a person or an account. */
-const PERSONAL_KEY = /(name|email|phone|number|mobile|fax|address|to|from|sender|recipient|body|message|text|subject|city|state|postal|zip|street|company|custom|username|_id$|^id$|user|account)/i;
+/** Words of field names whose values identify or describe a person or an account. */
+const PERSONAL_WORDS = new Set(
+  ["name", "email", "phone", "number", "mobile", "msisdn", "fax", "address", "line", "to", "from", "sender", "recipient", "sim", "body", "message", "text", "subject"]
+    .concat(["city", "state", "postal", "zip", "street", "company", "custom", "string", "username", "user", "account", "id", "login", "password", "key", "token"]),
+);
 
 /** The observed value's type, plus the value itself only when it cannot be personal. */
 export function describe(value: unknown, key: string): string {
@@ -47,7 +51,7 @@ export function describe(value: unknown, key: string): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return `array of ${value.length} item(s)`;
   if (typeof value === "object") return `object with keys ${Object.keys(value).slice(0, 8).join(", ") || "(none)"}`;
-  const personal = PERSONAL_KEY.test(key);
+  const personal = keyTokens(key).some((word) => PERSONAL_WORDS.has(word));
   if (typeof value === "boolean") return `boolean ${String(value)}`;
   if (typeof value === "number") return personal ? "number (value withheld)" : `number ${value}`;
   const text = String(value);

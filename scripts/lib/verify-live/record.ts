@@ -3,7 +3,7 @@
  * one JSON file that `npm test` validates against the spec again (test/tools/verify-live.test.ts
  * reads test/fixtures/live/<name>/).
  *
- *   DIR/recording.json                 { provider, brand, live, recorded, replies }
+ *   DIR/recording.json                 { provider, brand, live, recorded }
  *   DIR/replies/<namespace>__<action>[.<label>].json   { operationId, status, contentType, body }
  */
 import fs from "node:fs";
@@ -24,7 +24,6 @@ export interface RecordingInfo {
   live: boolean;
   /** The day of the recording (no time: it is not needed and says less about the person). */
   recorded: string;
-  replies: number;
 }
 
 export function replyFileName(operationId: string, label: string | undefined): string {
@@ -42,14 +41,13 @@ export class Recorder {
   }
 
   /** Writes every reply, scrubbed, once the check is over (and every secret it used is known). */
-  write(info: Omit<RecordingInfo, "replies">, scrubber: Scrubber): void {
+  write(info: RecordingInfo, scrubber: Scrubber): void {
     const replies = path.join(this.dir, "replies");
     fs.mkdirSync(replies, { recursive: true });
     for (const [name, reply] of [...this.#replies].sort(([a], [b]) => (a < b ? -1 : 1))) {
       fs.writeFileSync(path.join(replies, name), `${JSON.stringify({ ...reply, body: scrubber.value(reply.body) }, null, 2)}\n`);
     }
-    const summary: RecordingInfo = { ...info, replies: this.#replies.size };
-    fs.writeFileSync(path.join(this.dir, "recording.json"), `${JSON.stringify(summary, null, 2)}\n`);
+    fs.writeFileSync(path.join(this.dir, "recording.json"), `${JSON.stringify(info, null, 2)}\n`);
   }
 }
 

@@ -7,17 +7,16 @@
  * rounds, until no more can be made), then free POSTs (price calls), then sends to documented
  * test recipients, then the documented failures of the public test credentials.
  */
-import type { OpenApiDocument } from "../../../generator/bundle.js";
-import { resolveRef } from "../../../generator/model.js";
 import { createClickSendClient } from "../../../generated/clicksend/index.js";
 import { createSmSendClient } from "../../../generated/smsend/index.js";
 import { HttpError, UnparseableResponseError, camelCase, type OperationSpec } from "../../../runtime/index.js";
-import { createResponseValidator, type ResponseMismatch } from "../../../runtime/validation.js";
+import type { ResponseMismatch } from "../../../runtime/validation.js";
 import type { ReplyToValidate } from "../../../runtime/validation-types.js";
 import { driftsOf, type Drift } from "./drift.js";
 import { checkRequest, guardedFetch } from "./guard.js";
 import { bodyExamples, Discoveries, parameterInput } from "./inputs.js";
 import type { Recorder } from "./record.js";
+import { createReplyValidator } from "./validate.js";
 import type { CheckedOperation, SpecFacts, TestCredential } from "./spec-facts.js";
 
 export type Outcome = { operationId: string; label?: string } & (
@@ -61,7 +60,7 @@ export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
   const found = new Discoveries();
   let mismatches: ResponseMismatch[] = [];
   let reply: ReplyToValidate | undefined;
-  const validate = createResponseValidator(withInlineResponses(facts.document), (mismatch) => mismatches.push(mismatch));
+  const validate = createReplyValidator(facts, (mismatch) => mismatches.push(mismatch));
   const common = { baseUrl: options.baseUrl, fetch: guard.fetch, retry: false as const, validateResponses: (r: ReplyToValidate) => ((reply = r), validate(r)) };
 
   const makeClient = async (username: string, secret: string): Promise<Client> =>
@@ -170,26 +169,6 @@ export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
   }
 
   return [...facts.operations.map((op) => outcomes.get(op.operationId)!), ...extra];
-}
-
-/**
- * A copy of the document whose operations hold their shared replies (`$ref` to
- * `#/components/responses/…`) inline: the reply validator looks a reply's schema up by status
- * under the operation and does not follow such a reference, and error replies are all shared.
- */
-function withInlineResponses(document: OpenApiDocument): OpenApiDocument {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    paths[path] = Object.fromEntries(
-      Object.entries(item).map(([method, operation]) => {
-        const responses = (operation as { responses?: Record<string, unknown> } | undefined)?.responses;
-        if (!responses) return [method, operation];
-        const inline = Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, resolveRef(document, response)]));
-        return [method, { ...(operation as object), responses: inline }];
-      }),
-    );
-  }
-  return { ...document, paths };
 }
 
 function documentedStatuses(facts: SpecFacts, op: CheckedOperation): string[] {

@@ -7,14 +7,28 @@
  * and kept as they are.
  */
 
-/** Field names whose values are secrets (the reply echoes keys of subaccounts, tokens, …). */
-const SECRET_KEY = /(password|api_?key|secret|token|session_key|user_key|authorization|card|cvc|cvv)/i;
+/** A field name's words: `user_first_name` and `userFirstName` → user, first, name. */
+export function keyTokens(key: string): string[] {
+  return key.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+const hasWord = (key: string, words: Set<string>) => keyTokens(key).some((word) => words.has(word));
+
+/** Words of field names whose values are secrets (replies echo subaccounts' keys, tokens, …). */
+const SECRET_WORDS = new Set(["password", "pwd", "secret", "token", "apikey", "key", "authorization", "card", "cvc", "cvv"]);
 /** Field names holding an id of the account or one of its users. */
-const ACCOUNT_ID_KEY = /^(user_id|subaccount_id|account_id|account|parent_user_id|client_user_id|reseller_user_id|user_key|username|user_name|login)$/i;
-/** Field names holding a phone number even when it has no leading `+`. */
-const PHONE_KEY = /(phone|mobile|^to$|^from$|^sender$|recipient|fax_number|dedicated_number|msisdn|id_sim)/i;
-/** Field names holding a person's name, an address or a message text. */
-const PERSONAL_TEXT_KEY = /(first_?name|last_?name|^name$|full_?name|address_(name|line_\d|city|state)|organi[sz]ation|company|business_name|^body$|^message$|^text$|^subject$)/i;
+const ACCOUNT_ID_KEY = /^(user_id|subaccount_id|account_id|account|parent_user_id|client_user_id|reseller_user_id|user_name|login)$|username$/i;
+/** Words of field names holding a phone number (replaced only when the value is digits). */
+const PHONE_WORDS = new Set(["phone", "mobile", "msisdn", "number", "recipient", "sender", "to", "from", "sim"]);
+const EMAIL_WORDS = new Set(["email"]);
+/** Words that, beside `name`, make it a person's or a company's name. */
+const NAME_OWNERS = new Set(["first", "last", "full", "user", "account", "contact", "address", "business", "company", "organization", "organisation"]);
+/** Field names holding an address line or a message text. */
+const PERSONAL_TEXT_KEY = /^(address_(line_\d|city|state|postal_code)|company|organi[sz]ation|body|message|text|subject)$/i;
+
+function isPersonalText(key: string): boolean {
+  const words = keyTokens(key);
+  return PERSONAL_TEXT_KEY.test(key) || (words.includes("name") && words.some((word) => NAME_OWNERS.has(word)));
+}
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const PLUS_PHONE = /\+\d{7,15}\b/g;
@@ -46,12 +60,16 @@ export class Scrubber {
     if (value !== null && typeof value === "object") {
       return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.value(item, name)]));
     }
-    if (typeof value === "number") return ACCOUNT_ID_KEY.test(key) || PHONE_KEY.test(key) ? this.#placeholder("number", value) : value;
+    if (typeof value === "number") {
+      const phone = hasWord(key, PHONE_WORDS) && Math.abs(value) >= 100000; // not a flag or a count
+      return ACCOUNT_ID_KEY.test(key) || phone ? this.#placeholder("number", value) : value;
+    }
     if (typeof value !== "string" || value === "" || this.#publicValues.has(value)) return value;
-    if (SECRET_KEY.test(key)) return this.#placeholder("secret", value);
-    if (ACCOUNT_ID_KEY.test(key)) return this.#placeholder("account", value);
-    if (PHONE_KEY.test(key) && /^\+?\d{6,}$/.test(value)) return this.#placeholder("phone", value);
-    if (PERSONAL_TEXT_KEY.test(key)) return this.#placeholder("text", value);
+    if (hasWord(key, SECRET_WORDS)) return this.#placeholder("secret", value);
+    // An id under an e-mail field (a list's Email-to-SMS address) names the account's address.
+    if (ACCOUNT_ID_KEY.test(key) || (hasWord(key, EMAIL_WORDS) && !value.includes("@"))) return this.#placeholder("account", value);
+    if (hasWord(key, PHONE_WORDS) && /^\+?\d{6,}$/.test(value)) return this.#placeholder("phone", value);
+    if (isPersonalText(key)) return this.#placeholder("text", value);
     return this.text(value);
   }
 
