@@ -8,6 +8,7 @@ import type { ResponseMismatch } from "../../runtime/validation.js";
 import { describe as describeObserved } from "../../scripts/lib/verify-live/drift.js";
 import { checkRequest, FREE_POSTS, guardedFetch, type GuardRequest } from "../../scripts/lib/verify-live/guard.js";
 import { main } from "../../scripts/lib/verify-live/cli.js";
+import { checkLive } from "../../scripts/lib/verify-live/run.js";
 import { RECIPIENT_RULES } from "../../scripts/lib/verify-live/recipients.js";
 import { Scrubber } from "../../scripts/lib/verify-live/scrub.js";
 import { loadFacts, type ProviderId } from "../../scripts/lib/verify-live/spec-facts.js";
@@ -186,6 +187,29 @@ describe("verify-live against a fake ClickSend", () => {
   });
 });
 
+describe("verify-live when the spec's only send examples reach real people", () => {
+  it("skips the send instead of making it, and the fake never sees it", async () => {
+    // A copy of the spec whose sms/send examples name a real number and a contact list only.
+    const document = structuredClone(clicksend.document) as typeof clicksend.document;
+    const media = (document.paths!["/sms/send"]!.post as { requestBody: { content: Record<string, { examples: object }> } }).requestBody.content["application/json"]!;
+    media.examples = {
+      real: { value: { messages: [{ body: "hi", to: "+61437111222" }] } },
+      list: { value: { messages: [{ body: "hi", list_id: 428 }] } },
+    };
+    const facts = { ...clicksend, document };
+    const fake = await startFakeProvider(document);
+    fakes.push(fake);
+    const outcomes = await checkLive({ facts, baseUrl: fake.url, username: "someone", secret: "key-1234" });
+    expect(outcomes.find((o) => o.operationId === "sms/send")).toEqual({
+      operationId: "sms/send",
+      kind: "skipped",
+      reason: "refused by the guard: billable, and 1 recipient(s) are not documented test recipients",
+    });
+    expect(fake.received.filter((r) => r.path === "/sms/send")).toEqual([]);
+    expect(unsafeRequests(fake.received)).toEqual([]);
+  });
+});
+
 describe("verify-live against a fake smSend", () => {
   it("logs in, reads, never sends (smSend documents no test recipients) and exits 0", async () => {
     const run = await runAgainstFake("smsend");
@@ -219,7 +243,8 @@ describe("record mode", () => {
         body = withValue(body, ["data", "user_email"], realEmail);
         body = withValue(body, ["data", "user_phone"], realPhone);
         body = withValue(body, ["data", "account_billing_mobile"], realPhone);
-        return { ...reply, body: withValue(body, ["data", "account_name"], `key ${apiKey} of ${username}`) };
+        body = withValue(body, ["data", "account_name"], `key ${apiKey} of ${username}`);
+        return { ...reply, body: withValue(body, ["response_msg"], `Welcome ${username}, your key is ${apiKey}`) };
       },
     };
     const run = await runAgainstFake("clicksend", drift, ["--record", dir], { CLICKSEND_USERNAME: username, CLICKSEND_API_KEY: apiKey });
@@ -243,8 +268,16 @@ describe("record mode", () => {
 
   it("keeps documented test recipients, and gives each original its own stable placeholder", () => {
     const scrubber = new Scrubber(["s3cr3t"], ["+61411111111"]);
-    const scrubbed = scrubber.value({ to: "+61411111111", from: "+61499887766", user_id: 7, list: [{ user_id: 7 }, { user_id: 8 }], note: "call +61499887766 or s3cr3t" });
-    expect(scrubbed).toEqual({ to: "+61411111111", from: "+10000000001", user_id: 900001, list: [{ user_id: 900001 }, { user_id: 900002 }], note: "call +10000000001 or secret-1" });
+    const scrubbed = scrubber.value({ to: "+61411111111", from: "+61499887766", mobile: "0499887766", hide_your_number: 1, user_id: 7, list: [{ user_id: 7 }, { user_id: 8 }], note: "call +61499887766 or s3cr3t" });
+    expect(scrubbed).toEqual({
+      to: "+61411111111",
+      from: "+10000000001",
+      mobile: "10000000002",
+      hide_your_number: 1,
+      user_id: 900001,
+      list: [{ user_id: 900001 }, { user_id: 900002 }],
+      note: "call +10000000001 or secret-1",
+    });
   });
 });
 
