@@ -10,6 +10,7 @@
  *
  *   change                                   in a request         in a reply
  *   operation added / removed                minor / major (its client method appears / goes)
+ *   operation deprecated                     minor
  *   method or path changed                   major
  *   success status changed                   major
  *   reply gains or loses the envelope        major
@@ -88,6 +89,7 @@ function security(doc: Json, op: Json): string[] {
 function diffOperation(before: Json, after: Json, a: Operation, b: Operation): Change[] {
   const out: Change[] = [];
   const ctx = (request: boolean): Ctx => ({ before, after, request, out, stack: new Set() });
+  if (a.op.deprecated !== true && b.op.deprecated === true) out.push(change("minor", "operation deprecated"));
   if (a.method !== b.method) out.push(change("major", `method changed: ${a.method.toUpperCase()} → ${b.method.toUpperCase()}`));
   if (a.path !== b.path) out.push(change("major", `path changed: ${a.path} → ${b.path}`));
   const [secA, secB] = [security(before, a.op), security(after, b.op)];

@@ -112,6 +112,15 @@ describe("the client surface, from the real bundled documents", () => {
     ]);
   });
 
+  it("reports an operation newly deprecated", () => {
+    const before = real("clicksend");
+    const after = structuredClone(before);
+    after.paths["/sms/send"]!.post!.deprecated = true;
+    expect(diffProvider("clicksend", { document: before }, { document: after }).map(brief)).toEqual([
+      { kind: "changed", at: "POST /sms/send", changes: ["minor operation deprecated"] },
+    ]);
+  });
+
   it("names smSend's methods on sm", () => {
     const before = real("smsend");
     const after = structuredClone(before);
