@@ -5,7 +5,7 @@
  * Sections: a new operation or anything a change adds (a property, parameter, enum value, `.all()`)
  * is Added; a removed operation, property or parameter is Removed; a newly deprecated operation
  * is Deprecated; compatible corrections (a reply described more strictly) are Fixed; everything
- * else is Changed. Breaking changes are marked **Breaking** whatever their section.
+ * else, automatic retries switched on or off included, is Changed. Breaking changes are marked **Breaking** whatever their section.
  */
 import { methodName, type OperationDiff } from "./spec-diff.js";
 
@@ -23,6 +23,7 @@ export const HEADER = [
 
 function sectionOf(level: string, text: string): Section {
   if (text === "operation deprecated") return "Deprecated";
+  if (/^client .*retries/.test(text)) return "Changed";
   if (/^(operation|property|parameter|request body|reply body) removed|^client .*\.all\(\) removed/.test(text)) return "Removed";
   if (/^(property|parameter|enum value|security alternative|request body|reply body) added|^client .*\.all\(\) added/.test(text) && level !== "major") return "Added";
   return level === "patch" ? "Fixed" : "Changed";

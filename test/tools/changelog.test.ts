@@ -37,6 +37,7 @@ describe("changelogEntry", () => {
       "",
       "### Changed",
       "",
+      "- client now retries `cs.sms.send()` on its own",
       "- **Breaking:** `cs.sms.send()`: became required: body.messages[].source",
       "",
       "### Deprecated",
@@ -51,7 +52,6 @@ describe("changelogEntry", () => {
       "",
       "### Fixed",
       "",
-      "- client now retries `cs.sms.send()` on its own",
       "- `cs.sms.send()`: type narrowed: reply.data.total_count number → integer",
       "",
     ].join("\n"));
