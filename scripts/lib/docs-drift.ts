@@ -25,7 +25,7 @@ import type { OpenApiDocument } from "../../generator/bundle.js";
 import { pointerTokens } from "../../runtime/pointer.js";
 import { createSchemaLookup } from "../../runtime/schemas.js";
 import { coverage as compareEndpoints, extractEndpoints, normalisePath, specOperations as endpointsOf, type Coverage, type Endpoint, type ProviderId } from "./docs-coverage.js";
-import { extractSections, isTemplate, typedPlaceholder, type DocSection, type Json, type Unread } from "./docs-samples.js";
+import { extractSections, isTemplate, typedPlaceholder, type DocSample, type DocSection, type Json, type Unread } from "./docs-samples.js";
 import { covers, deref, list, obj, view } from "./schema-diff.js";
 
 export type Category = "lacks" | "omitted" | "type" | "enum" | "value" | "status" | "endpoint";
@@ -171,7 +171,6 @@ export function docsType(word: string): string | undefined {
 const jsonType = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value);
 
 export interface DriftInput {
-  provider: ProviderId;
   document: unknown;
   coverage: Coverage;
   sections: DocSection[];
@@ -180,162 +179,183 @@ export interface DriftInput {
 }
 export interface Drift { findings: Finding[]; unread: Unread[]; checked: { samples: number; fields: number; statuses: number } }
 
-export function drift({ document: raw, coverage, sections, unread, recordedSamples }: DriftInput): Drift {
+/** The bundled document with the lookups every check needs, and the findings so far. */
+function context(raw: unknown, recordedSamples: RecordedSample[]) {
   const document = obj(raw);
   const ops = specOperations(document);
   const byKey = new Map(ops.map((o) => [`${o.method} ${normalisePath(o.path)}`, o]));
-  const opOf = (e: Endpoint) => byKey.get(`${e.method.toUpperCase()} ${normalisePath(e.path)}`);
-  const schemaAt = createSchemaLookup(document as OpenApiDocument);
   const findings: Finding[] = [];
-  const checked = { samples: 0, fields: 0, statuses: 0 };
-
   const records = (op: SpecOp) => [...inlineRecords(op.node), ...entries(obj(document.paths)[op.path])];
-  const add = (op: SpecOp, finding: Omit<Finding, "operation" | "recorded">, words: string[], elsewhere?: string) => {
-    const record = elsewhere ?? recordFor(records(op), words);
-    findings.push({ operation: op.id, ...finding, ...(record !== undefined ? { recorded: record } : {}) });
+  const paramsOf = (op: SpecOp) => [...list(obj(obj(document.paths)[op.path]).parameters), ...list(op.node.parameters)];
+  return {
+    document,
+    ops,
+    findings,
+    recordedSamples,
+    schemaAt: createSchemaLookup(document as OpenApiDocument),
+    opOf: (e: Endpoint) => byKey.get(`${e.method.toUpperCase()} ${normalisePath(e.path)}`),
+    records,
+    paramsOf,
+    /** A parameter defined once in components: what any operation using it records about it. */
+    sharedRecords: (raw: unknown): Record_[] => {
+      const ref = obj(raw).$ref;
+      if (typeof ref !== "string") return [];
+      const users = ops.filter((o) => paramsOf(o).some((p) => obj(p).$ref === ref));
+      return [...entries(deref(document, raw)), ...users.flatMap(records)];
+    },
+    /** Records a finding; `recorded` when given, else what the operation records naming `words`. */
+    add: (op: SpecOp, finding: Omit<Finding, "operation" | "recorded">, words: string[], recorded?: string) => {
+      const record = recorded ?? recordFor(records(op), words);
+      findings.push({ operation: op.id, ...finding, ...(record !== undefined ? { recorded: record } : {}) });
+    },
   };
+}
+type Context = ReturnType<typeof context>;
+const fileOf = (e: Endpoint) => e.where.split(":")[0];
 
-  const checkType = (op: SpecOp, schema: unknown, docs: string, field: string, where: string, word: string, extra: Record_[] = []) => {
+/** One sample: validated by Ajv (required, type, enum, other values), walked for undeclared fields. */
+function checkSample(ctx: Context, op: SpecOp, endpoint: Endpoint, sample: DocSample): void {
+  const { document } = ctx;
+  const where = `${fileOf(endpoint)}:${sample.line}`;
+  const prefix = sample.kind === "request" ? "body" : "reply";
+  const located = locate(document, sample.kind === "request" ? `${op.pointer}/requestBody` : `${op.pointer}/responses/${sample.status}`);
+  if (sample.kind === "response" && located.node === undefined) {
+    if (!obj(op.node.responses).default) ctx.add(op, { category: "status", field: `status ${sample.status}`, detail: `a reply sample has status ${sample.status}, which the spec does not declare`, where }, [sample.status!]);
+    return;
+  }
+  const type = Object.keys(obj(obj(deref(document, located.node)).content)).find((t) => /json/.test(t));
+  if (!type) return; // a JSON sample of a non-JSON body says nothing about its fields
+  const schemaPointer = `${located.pointer}/content/${escapePointer(type)}/schema`;
+  const root = locate(document, schemaPointer).node;
+  const errata = ctx.recordedSamples.filter((s) => s.erratum && s.operationId === op.id && s.kind === sample.kind && (s.kind === "request" || String(s.status ?? 200) === sample.status));
+  const erratumAt = (pointer: string) =>
+    errata.find((s) => s.erratum!.invalidAt.some((p) => (pointer === p || pointer.startsWith(`${p}/`)) && isDeepStrictEqual(valueAt(s.body, p), valueAt(sample.body, p))))?.erratum!.reason;
+  /** `shown`: the value the docs show, which a record of the contradiction must name too. */
+  const report = (category: Category, pointer: string, detail: string, shown?: string) => {
+    const field = fieldName(prefix, pointer);
+    const word = field.split(/[.[\]]+/).filter(Boolean).at(-1) ?? prefix;
+    const words = shown === undefined ? [word] : [word, shown];
+    ctx.add(op, { category, field, detail, where }, words, erratumAt(pointer) ?? recordFor([...ctx.records(op), ...fieldRecords(document, root, pointerTokens(pointer))], words));
+  };
+  // Fields the schema does not declare (Ajv accepts them on open objects), and typed outlines.
+  const walk = (schema: unknown, value: Json, pointer: string, depth: number): void => {
+    if (depth > 24 || schema === undefined) return;
+    const v = view(document, schema);
+    const declared = typedPlaceholder(value);
+    if (declared !== undefined) {
+      const t = docsType(declared);
+      if (t && v.types && !covers(v.types, new Set([t]))) report("type", pointer, `the docs outline ${declared}, the spec says ${[...v.types].join("|")}`, declared);
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, i) => walk(v.items, item, `${pointer}/${i}`, depth + 1));
+    else if (value !== null && typeof value === "object") {
+      if (v.types && !v.types.has("object")) return; // Ajv reports the type
+      for (const [key, item] of Object.entries(value)) {
+        const at = `${pointer}/${escapePointer(key)}`;
+        if (v.props.has(key)) walk(v.props.get(key), item, at, depth + 1);
+        else if (v.additional !== undefined && v.additional !== false) walk(obj(v.additional).type || obj(v.additional).$ref ? v.additional : undefined, item, at, depth + 1);
+        else if (v.additional === undefined && (v.props.size > 0 || v.types?.has("object"))) report("lacks", at, `the docs show ${fieldName(prefix, at)}; the spec does not declare it`);
+      }
+    }
+  };
+  walk(root, sample.body, "", 0);
+  const validate = ctx.schemaAt(schemaPointer);
+  if (!validate || validate(sample.body)) return;
+  for (const error of validate.errors ?? []) {
+    if (["anyOf", "oneOf", "if", "not"].includes(error.keyword)) continue;
+    const pointer = error.keyword === "required" ? `${error.instancePath}/${escapePointer(String(error.params.missingProperty))}` : error.instancePath;
+    const value = valueAt(sample.body, error.instancePath);
+    if (error.keyword !== "required" && (isTemplate(value) || typedPlaceholder(value) !== undefined)) continue;
+    if (error.keyword === "additionalProperties") {
+      const at = `${error.instancePath}/${escapePointer(String(error.params.additionalProperty))}`;
+      report("lacks", at, `the docs show ${fieldName(prefix, at)}; the spec does not allow it`);
+    } else if (error.keyword === "required") report("omitted", pointer, `the spec requires ${fieldName(prefix, pointer)}; the docs' sample omits it`);
+    else if (error.keyword === "type") report("type", pointer, `the docs' sample has ${jsonType(value)} ${JSON.stringify(value)}, the spec says ${String(error.params.type)}`, jsonType(value));
+    else if (error.keyword === "enum" || error.keyword === "const") report("enum", pointer, `the docs' sample has ${JSON.stringify(value)}, not one of the spec's values`, String(value));
+    else report("value", pointer, `the docs' sample has ${JSON.stringify(value)}: ${error.message ?? error.keyword}`, String(value));
+  }
+}
+
+/** One section's field and parameter tables: rows the spec lacks, and types it does not allow. */
+function checkTables(ctx: Context, op: SpecOp, section: DocSection): void {
+  const { document } = ctx;
+  const checkType = (schema: unknown, docs: string, field: string, where: string, word: string, around: Record_[]) => {
     const wanted = docs.split(/\s+or\s+/i).map(docsType).filter((t): t is string => t !== undefined);
     const types = view(document, schema).types;
     if (wanted.length === 0 || !types || wanted.some((t) => covers(types, new Set([t])))) return;
     const words = [word, docs.split(/[\s(]/)[0]!];
-    add(op, { category: "type", field, detail: `the docs' table says ${docs}, the spec says ${[...types].join("|")}`, where }, words, recordFor([...records(op), ...extra], words));
+    ctx.add(op, { category: "type", field, detail: `the docs' table says ${docs}, the spec says ${[...types].join("|")}`, where }, words, recordFor([...ctx.records(op), ...around], words));
   };
-  /** A parameter defined once in components: what any operation using it records about it. */
-  const sharedRecords = (raw: unknown) => {
-    const ref = obj(raw).$ref;
-    if (typeof ref !== "string") return [];
-    const users = ops.filter((o) => [...list(obj(obj(document.paths)[o.path]).parameters), ...list(o.node.parameters)].some((p) => obj(p).$ref === ref));
-    return [...entries(deref(document, raw)), ...users.flatMap(records)];
-  };
-
-  for (const section of sections) {
-    const op = opOf(section.endpoint);
-    if (!op) continue; // the endpoint itself is reported missing
-    for (const sample of section.samples) {
-      checked.samples++;
-      const where = `${section.endpoint.where.split(":")[0]}:${sample.line}`;
-      const prefix = sample.kind === "request" ? "body" : "reply";
-      const media = sample.kind === "request" ? `${op.pointer}/requestBody` : `${op.pointer}/responses/${sample.status}`;
-      const located = locate(document, media);
-      if (sample.kind === "response" && located.node === undefined) {
-        if (!obj(op.node.responses).default) add(op, { category: "status", field: `status ${sample.status}`, detail: `a reply sample has status ${sample.status}, which the spec does not declare`, where }, [sample.status!]);
-        continue;
-      }
-      const content = obj(obj(deref(document, located.node)).content);
-      const type = Object.keys(content).find((t) => /json/.test(t));
-      if (!type) continue; // a JSON sample of a non-JSON body says nothing about its fields
-      const schemaPointer = `${located.pointer}/content/${escapePointer(type)}/schema`;
-      const errata = recordedSamples.filter((s) => s.operationId === op.id && s.kind === sample.kind && (s.kind === "request" || String(s.status ?? 200) === sample.status) && s.erratum);
-      const erratumAt = (pointer: string) =>
-        errata.find((s) => s.erratum!.invalidAt.some((p) => (pointer === p || pointer.startsWith(`${p}/`)) && isDeepStrictEqual(valueAt(s.body, p), valueAt(sample.body, p))))?.erratum!.reason;
-      const root = locate(document, schemaPointer).node;
-      /** `shown`: the value the docs show, which a record of the contradiction names too. */
-      const report = (category: Category, pointer: string, detail: string, shown?: string) => {
-        const field = fieldName(prefix, pointer);
-        const word = field.split(/[.[\]]+/).filter(Boolean).at(-1) ?? prefix;
-        const words = shown === undefined ? [word] : [word, shown];
-        add(op, { category, field, detail, where }, words, erratumAt(pointer) ?? recordFor([...records(op), ...fieldRecords(document, root, pointerTokens(pointer))], words));
-      };
-      // Fields the schema does not declare (Ajv accepts them on open objects), and typed outlines.
-      const walk = (schema: unknown, value: Json, pointer: string, depth: number): void => {
-        if (depth > 24 || schema === undefined) return;
-        const v = view(document, schema);
-        const declared = typedPlaceholder(value);
-        if (declared !== undefined) {
-          const t = docsType(declared);
-          if (t && v.types && !covers(v.types, new Set([t]))) report("type", pointer, `the docs outline ${declared}, the spec says ${[...v.types].join("|")}`, declared);
-          return;
-        }
-        if (Array.isArray(value)) value.forEach((item, i) => walk(v.items, item, `${pointer}/${i}`, depth + 1));
-        else if (value !== null && typeof value === "object") {
-          if (v.types && !v.types.has("object")) return; // Ajv reports the type
-          for (const [key, item] of Object.entries(value)) {
-            const at = `${pointer}/${escapePointer(key)}`;
-            if (v.props.has(key)) walk(v.props.get(key), item, at, depth + 1);
-            else if (v.additional !== undefined && v.additional !== false) walk(obj(v.additional).type || obj(v.additional).$ref ? v.additional : undefined, item, at, depth + 1);
-            else if (v.additional === undefined && (v.props.size > 0 || v.types?.has("object"))) report("lacks", at, `the docs show ${fieldName(prefix, at)}; the spec does not declare it`);
-          }
-        }
-      };
-      walk(root, sample.body, "", 0);
-      const validate = schemaAt(schemaPointer);
-      if (!validate || validate(sample.body)) continue;
-      for (const error of validate.errors ?? []) {
-        if (["anyOf", "oneOf", "if", "not"].includes(error.keyword)) continue;
-        const pointer = error.keyword === "required" ? `${error.instancePath}/${escapePointer(String(error.params.missingProperty))}` : error.instancePath;
-        const value = valueAt(sample.body, error.instancePath);
-        if (error.keyword !== "required" && (isTemplate(value) || typedPlaceholder(value) !== undefined)) continue;
-        if (error.keyword === "additionalProperties") {
-          const at = `${error.instancePath}/${escapePointer(String(error.params.additionalProperty))}`;
-          report("lacks", at, `the docs show ${fieldName(prefix, at)}; the spec does not allow it`);
-        } else if (error.keyword === "required") report("omitted", pointer, `the spec requires ${fieldName(prefix, pointer)}; the docs' sample omits it`);
-        else if (error.keyword === "type") report("type", pointer, `the docs' sample has ${jsonType(value)} ${JSON.stringify(value)}, the spec says ${String(error.params.type)}`, jsonType(value));
-        else if (error.keyword === "enum" || error.keyword === "const") report("enum", pointer, `the docs' sample has ${JSON.stringify(value)}, not one of the spec's values`, String(value));
-        else report("value", pointer, `the docs' sample has ${JSON.stringify(value)}: ${error.message ?? error.keyword}`, String(value));
-      }
+  const bodyType = Object.keys(obj(obj(deref(document, locate(document, `${op.pointer}/requestBody`).node)).content)).find((t) => /json/.test(t));
+  const bodySchema = bodyType ? locate(document, `${op.pointer}/requestBody/content/${escapePointer(bodyType)}/schema`).node : undefined;
+  const params = ctx.paramsOf(op);
+  const bodyRows = section.fields.filter((r) => r.in === "body");
+  for (const row of section.fields) {
+    const where = `${fileOf(section.endpoint)}:${row.line}`;
+    if (row.in === "body") {
+      const segments = bodyPath(bodyRows, row);
+      const name = segments.at(-1)!;
+      const field = ["body", ...segments].join(".").replace(/\.\[\]/g, "[]");
+      const found = bodySchema === undefined ? { open: false } : schemaAlong(document, bodySchema, segments);
+      const around = bodySchema === undefined ? [] : fieldRecords(document, bodySchema, segments);
+      if (found.schema !== undefined) checkType(found.schema, row.type, field, where, name, around);
+      else if (!found.open) ctx.add(op, { category: "lacks", field, detail: `the docs' table lists ${field} (${row.type}); the spec does not declare it`, where }, [name], recordFor([...ctx.records(op), ...around], [name]));
+      continue;
     }
-
-    // Field and parameter tables.
-    const body = locate(document, `${op.pointer}/requestBody`).node;
-    const bodyType = Object.keys(obj(obj(deref(document, body)).content)).find((t) => /json/.test(t));
-    const bodySchema = bodyType ? locate(document, `${op.pointer}/requestBody/content/${escapePointer(bodyType)}/schema`).node : undefined;
-    const rawParams = [...list(obj(obj(document.paths)[op.path]).parameters), ...list(op.node.parameters)];
-    const bodyRows = section.fields.filter((r) => r.in === "body");
-    for (const row of section.fields) {
-      checked.fields++;
-      const where = `${section.endpoint.where.split(":")[0]}:${row.line}`;
-      if (row.in === "body") {
-        const segments = bodyPath(bodyRows, row);
-        const field = ["body", ...segments].join(".").replace(/\.\[\]/g, "[]");
-        const found = bodySchema === undefined ? { open: false } : schemaAlong(document, bodySchema, segments);
-        const around = bodySchema === undefined ? [] : fieldRecords(document, bodySchema, segments);
-        if (found.schema === undefined) {
-          const record = recordFor([...records(op), ...around], [segments.at(-1)!]);
-          if (!found.open) add(op, { category: "lacks", field, detail: `the docs' table lists ${field} (${row.type}); the spec does not declare it`, where }, [segments.at(-1)!], record);
-          continue;
-        }
-        checkType(op, found.schema, row.type, field, where, segments.at(-1)!, around);
-        continue;
-      }
-      const raw = rawParams.find((p) => deref(document, p).name === row.name && deref(document, p).in === row.in) ?? rawParams.find((p) => deref(document, p).name === row.name);
-      const param = raw === undefined ? undefined : deref(document, raw);
-      const field = `${param ? String(param.in) : row.in}.${row.name}`;
-      if (!param) add(op, { category: "lacks", field, detail: `the docs' table lists parameter ${row.name} (${row.type}); the spec does not declare it`, where }, [row.name]);
-      else checkType(op, param.schema, row.type, field, where, row.name, sharedRecords(raw));
-    }
-
-    // Status codes the docs name.
-    const declared = Object.keys(obj(op.node.responses));
-    for (const { code, line } of section.statuses) {
-      checked.statuses++;
-      if (!declared.includes(code) && !declared.includes(`${code[0]}XX`) && !declared.includes("default")) {
-        add(op, { category: "status", field: `status ${code}`, detail: `the docs name status ${code}; the spec does not declare it`, where: `${section.endpoint.where.split(":")[0]}:${line}` }, [code]);
-      }
-    }
+    const raw = params.find((p) => deref(document, p).name === row.name && deref(document, p).in === row.in) ?? params.find((p) => deref(document, p).name === row.name);
+    const param = raw === undefined ? undefined : deref(document, raw);
+    const field = `${param ? String(param.in) : row.in}.${row.name}`;
+    if (!param) ctx.add(op, { category: "lacks", field, detail: `the docs' table lists parameter ${row.name} (${row.type}); the spec does not declare it`, where }, [row.name]);
+    else checkType(param.schema, row.type, field, where, row.name, ctx.sharedRecords(raw));
   }
+}
 
-  // Endpoints: documented but not in the spec (recorded on another operation of the path that names the method) …
+/** Status codes a section names that the operation does not declare. */
+function checkStatuses(ctx: Context, op: SpecOp, section: DocSection): void {
+  const declared = Object.keys(obj(op.node.responses));
+  for (const { code, line } of section.statuses) {
+    if (declared.includes(code) || declared.includes(`${code[0]}XX`) || declared.includes("default")) continue;
+    ctx.add(op, { category: "status", field: `status ${code}`, detail: `the docs name status ${code}; the spec does not declare it`, where: `${fileOf(section.endpoint)}:${line}` }, [code]);
+  }
+}
+
+/** Endpoints documented but not in the spec, and ones the spec took from these docs that a capture covering their section drops. */
+function checkEndpoints(ctx: Context, coverage: Coverage): void {
   for (const e of coverage.missing) {
-    const samePath = ops.filter((o) => normalisePath(o.path) === normalisePath(e.path));
-    const record = samePath.flatMap((o) => records(o)).find((r) => names(r.text, e.method.toUpperCase()) && names(r.text, "method"))?.topic;
+    // Recorded on an operation of the same path, by a record about the method that names this one.
+    const samePath = ctx.ops.filter((o) => normalisePath(o.path) === normalisePath(e.path));
+    const record = samePath.flatMap(ctx.records).find((r) => names(r.text, e.method.toUpperCase()) && names(r.text, "method"))?.topic;
     const hint = e.otherMethods.length > 0 ? `; the spec has ${e.otherMethods.join(", ")} on this path` : "";
-    findings.push({ operation: `${e.method} ${e.path}`, category: "endpoint", field: `${e.method} ${normalisePath(e.path)}`, detail: `documented, not in the spec${hint}`, where: e.where, ...(record ? { recorded: record } : {}) });
+    ctx.findings.push({ operation: `${e.method} ${e.path}`, category: "endpoint", field: `${e.method} ${normalisePath(e.path)}`, detail: `documented, not in the spec${hint}`, where: e.where, ...(record ? { recorded: record } : {}) });
   }
-  // … and taken from these docs but no longer in a capture that covers its section.
-  const covered = new Set(coverage.documented.map(opOf).filter((o) => o !== undefined).map((o) => o.namespace));
+  const covered = new Set(coverage.documented.map(ctx.opOf).filter((o) => o !== undefined).map((o) => o.namespace));
   const unmentioned = new Set(coverage.unmentioned.map((o) => o.id));
-  for (const op of ops.filter((o) => o.fromDocs && covered.has(o.namespace) && unmentioned.has(o.id))) {
-    add(op, { category: "endpoint", field: `${op.method} ${op.path}`, detail: `the spec has it from the docs; the capture documents other ${op.namespace} endpoints but not this one`, where: "" }, [op.method]);
+  for (const op of ctx.ops.filter((o) => o.fromDocs && covered.has(o.namespace) && unmentioned.has(o.id))) {
+    ctx.add(op, { category: "endpoint", field: `${op.method} ${op.path}`, detail: `the spec has it from the docs; the capture documents other ${op.namespace} endpoints but not this one`, where: "" }, [op.method]);
   }
+}
 
+export function drift({ document, coverage, sections, unread, recordedSamples }: DriftInput): Drift {
+  const ctx = context(document, recordedSamples);
+  const checked = { samples: 0, fields: 0, statuses: 0 };
+  for (const section of sections) {
+    const op = ctx.opOf(section.endpoint);
+    if (!op) continue; // the endpoint itself is reported missing
+    for (const sample of section.samples) checkSample(ctx, op, section.endpoint, sample);
+    checkTables(ctx, op, section);
+    checkStatuses(ctx, op, section);
+    checked.samples += section.samples.length;
+    checked.fields += section.fields.length;
+    checked.statuses += section.statuses.length;
+  }
+  checkEndpoints(ctx, coverage);
+  // Several samples of one operation (curl and JSON, two languages) show the same drift once.
   const seen = new Set<string>();
-  const unique = findings.filter((f) => {
+  const findings = ctx.findings.filter((f) => {
     const key = `${f.operation}|${f.category}|${f.field}|${f.detail}`;
     return !seen.has(key) && Boolean(seen.add(key));
   });
-  return { findings: unique, unread, checked };
+  return { findings, unread, checked };
 }
 
 const LABEL: Record<Category, string> = {
@@ -379,7 +399,7 @@ export function checkCaptures(provider: ProviderId, captures: { name: string; te
   const coverage = compareEndpoints(read.flatMap((r) => r.found.documented), read.flatMap((r) => r.found.unresolved), endpointsOf(document));
   const sections = read.flatMap((r) => r.sections);
   const unread = read.flatMap((r) => r.unread);
-  return { coverage, drift: drift({ provider, document, coverage, sections, unread, recordedSamples }) };
+  return { coverage, drift: drift({ document, coverage, sections, unread, recordedSamples }) };
 }
 
 /** The samples recorded in test/fixtures/samples/<provider>/ (their errata record the docs' known mistakes). */
