@@ -22,7 +22,8 @@ import type { Endpoint, ProviderId } from "./docs-coverage.js";
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export interface DocSample { kind: "request" | "response"; status?: string; body: Json; line: number }
 /** `in`: "body" for body-field tables, else the parameter location ("query", "path"). */
-export interface DocField { name: string; in: string; type: string; required: boolean; line: number }
+/** A table row. Its Required column is not compared: the spec decides requiredness from more than one table (see its x-discrepancies). */
+export interface DocField { name: string; in: string; type: string; line: number }
 export interface DocSection { endpoint: Endpoint; samples: DocSample[]; fields: DocField[]; statuses: { code: string; line: number }[] }
 /** A sample that could not be read as JSON even leniently: shown, never silently skipped. */
 export interface Unread { endpoint?: Endpoint; line: number; text: string }
@@ -99,8 +100,6 @@ function tableRows(lines: string[], header: number): { row: string; at: number }
   return rows;
 }
 
-const yes = (word: string | undefined) => /^(true|yes)$/i.test(word ?? "");
-
 /** Field and parameter tables, status lists and samples, each with its line, in capture order. */
 interface Item { line: number; kind: "sample" | "field" | "status" | "unread"; sample?: DocSample; field?: DocField; status?: string; text?: string }
 
@@ -132,7 +131,7 @@ function clickSendItems(lines: string[]): Item[] {
         const [name, where, type, required] = params ? cells : [cells[0], "body", cells[1], cells[2]];
         // A row whose Required cell is not true/false lost a cell (the docs have such rows): unreadable.
         if (!/^(true|false)$/i.test(required ?? "")) items.push({ line: at, kind: "unread", text: `table row: ${row}` });
-        else if (name && type) items.push({ line: i, kind: "field", field: { name, in: where ?? "body", type, required: yes(required), line: at + 1 } });
+        else if (name && type) items.push({ line: i, kind: "field", field: { name, in: where ?? "body", type, line: at + 1 } });
       });
     } else if (redoc && text === "Responses") {
       for (let j = i + 1; j < lines.length && j < i + 40; j++) {
@@ -165,8 +164,7 @@ function smSendItems(lines: string[]): Item[] {
         const words = row.split(/\s+/);
         // "Int or String" is one type column.
         const [name, type] = [words[0], words[2] === "or" ? words.slice(1, 4).join(" ") : words[1]];
-        const required = words.filter((w) => /^(Yes|No)$/.test(w)).at(-1);
-        if (name && type) items.push({ line: i, kind: "field", field: { name, in: inBody ? "body" : "query", type, required: yes(required), line: at + 1 } });
+        if (name && type) items.push({ line: i, kind: "field", field: { name, in: inBody ? "body" : "query", type, line: at + 1 } });
       });
     } else if (text === "Code Description") {
       tableRows(lines, i).forEach(({ row }) => {
