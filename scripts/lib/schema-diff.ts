@@ -9,7 +9,8 @@ export type Level = "major" | "minor" | "patch";
 export interface Change { level: Level; text: string }
 /** `request`: parameters and request bodies, which may widen; otherwise a reply, which may narrow. */
 export interface Ctx { before: Json; after: Json; request: boolean; out: Change[]; stack: Set<string> }
-interface View { types: Set<string> | null; props: Map<string, unknown>; required: Set<string>; values: Set<string> | null; items: unknown }
+/** One schema, merged: `additional` is its additionalProperties (or patternProperties), if any. */
+export interface View { types: Set<string> | null; props: Map<string, unknown>; required: Set<string>; values: Set<string> | null; items: unknown; additional?: unknown }
 
 export const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -33,7 +34,7 @@ function typeSet(node: Json): Set<string> | null {
   return types && new Set(node.nullable === true ? [...types, "null"] : types);
 }
 /** Whether every type in `inner` is allowed by `outer` (null: any type); integers are numbers. */
-const covers = (outer: Set<string> | null, inner: Set<string> | null): boolean =>
+export const covers = (outer: Set<string> | null, inner: Set<string> | null): boolean =>
   outer === null || (inner !== null && [...inner].every((t) => outer.has(t) || (t === "integer" && outer.has("number"))));
 const show = (types: Set<string> | null) => (types ? [...types].sort().join("|") : "any");
 
@@ -45,16 +46,16 @@ function allOf(x: View, y: View): View {
   const props = new Map(x.props);
   for (const [k, v] of y.props) props.set(k, props.has(k) ? { allOf: [props.get(k), v] } : v);
   const required = new Set(union(x.required, y.required));
-  return { types: meet(x.types, y.types), props, required, values: meet(x.values, y.values), items: x.items ?? y.items };
+  return { types: meet(x.types, y.types), props, required, values: meet(x.values, y.values), items: x.items ?? y.items, additional: x.additional ?? y.additional };
 }
 /** Either may hold: a property is only required when every alternative requires it. */
 function anyOf(x: View, y: View): View {
   const required = new Set([...x.required].filter((r) => y.required.has(r)));
-  return { types: join(x.types, y.types), props: new Map([...y.props, ...x.props]), required, values: join(x.values, y.values), items: x.items ?? y.items };
+  return { types: join(x.types, y.types), props: new Map([...y.props, ...x.props]), required, values: join(x.values, y.values), items: x.items ?? y.items, additional: x.additional ?? y.additional };
 }
 
 /** One schema's types, enum and properties, with allOf merged and anyOf/oneOf combined. */
-function view(doc: Json, schema: unknown, seen: ReadonlySet<string> = new Set()): View {
+export function view(doc: Json, schema: unknown, seen: ReadonlySet<string> = new Set()): View {
   const ref = obj(schema).$ref;
   // An allOf that contains itself adds nothing the first time round did not.
   if (typeof ref === "string" && seen.has(ref)) return { types: null, props: new Map(), required: new Set(), values: null, items: undefined };
@@ -67,6 +68,7 @@ function view(doc: Json, schema: unknown, seen: ReadonlySet<string> = new Set())
     required: new Set(list(node.required).map(String)),
     values: values && new Set(values.map((v) => JSON.stringify(v))),
     items: node.items,
+    additional: node.additionalProperties ?? node.patternProperties,
   };
   for (const part of list(node.allOf)) out = allOf(out, view(doc, part, inner));
   const alternatives = [...list(node.anyOf), ...list(node.oneOf)].map((part) => view(doc, part, inner));

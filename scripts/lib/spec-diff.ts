@@ -1,6 +1,7 @@
 /**
- * What changed between two bundled OpenAPI documents of one provider (and the operation tables
- * of the clients generated from them), each change classified by the semver bump it calls for.
+ * What changed between two bundled OpenAPI documents of one provider, and in the client surface
+ * generated from them (computed from each document with the generator's own model, so it is the
+ * surface users call), each change classified by the semver bump it calls for.
  * Pure functions over parsed documents; scripts/diff.ts does the git and file reading.
  *
  * Rules. "Request" is parameters and request body, "reply" the success reply's body. A change
@@ -9,6 +10,7 @@
  *
  *   change                                   in a request         in a reply
  *   operation added / removed                minor / major (its client method appears / goes)
+ *   operation deprecated                     minor
  *   method or path changed                   major
  *   success status changed                   major
  *   reply gains or loses the envelope        major
@@ -29,14 +31,20 @@
  *   enum value removed, or enum imposed      major                patch
  *   client `.all()` added / removed          minor / major
  *   client automatic retries on / off        patch
+ *
+ * The proposed version: from 1.0.0 on, breaking → major, additions → minor, else patch. While the
+ * version is 0.x, everything moves down one place, as npm's caret ranges treat 0.x (`^0.3.1`
+ * accepts 0.3.x only): breaking → minor, additions and compatible changes → patch.
  */
+import type { OpenApiDocument } from "../../generator/bundle.js";
+import buildModel from "../../generator/model.js";
 import { camelCase } from "../../runtime/operations.js";
 import { compare, deref, list, obj, union, type Change, type Ctx, type Json, type Level } from "./schema-diff.js";
 
 export type { Change, Level };
 export interface OperationDiff { id: string; kind: "added" | "removed" | "changed"; method: string; path: string; changes: Change[] }
-/** One side of the comparison: a parsed openapi.json and the generated client.ts source (either may be absent). */
-export interface Side { document?: unknown; client?: string }
+/** One side of the comparison: a parsed bundled document, absent when the provider did not exist. */
+export interface Side { document?: unknown }
 interface Operation { method: string; path: string; op: Json; params: Map<string, Json> }
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -81,6 +89,7 @@ function security(doc: Json, op: Json): string[] {
 function diffOperation(before: Json, after: Json, a: Operation, b: Operation): Change[] {
   const out: Change[] = [];
   const ctx = (request: boolean): Ctx => ({ before, after, request, out, stack: new Set() });
+  if (a.op.deprecated !== true && b.op.deprecated === true) out.push(change("minor", "operation deprecated"));
   if (a.method !== b.method) out.push(change("major", `method changed: ${a.method.toUpperCase()} → ${b.method.toUpperCase()}`));
   if (a.path !== b.path) out.push(change("major", `path changed: ${a.path} → ${b.path}`));
   const [secA, secB] = [security(before, a.op), security(after, b.op)];
@@ -117,48 +126,52 @@ function diffOperation(before: Json, after: Json, a: Operation, b: Operation): C
   return out;
 }
 
-/** The generated client's operation table: which operations page (`.all()`) and which are retried on their own. */
-export function parseOperationTable(source: string): Map<string, { idempotent: boolean; paginated: boolean }> {
-  const out = new Map<string, { idempotent: boolean; paginated: boolean }>();
-  for (const m of source.matchAll(/^\s*"([^"]+)": \{ method: .*?idempotent: (true|false)(, pagination:)?/gm)) {
-    out.set(m[1]!, { idempotent: m[2] === "true", paginated: m[3] !== undefined });
-  }
-  return out;
+/** What the generated client makes of each operation: whether it pages (`.all()`) and is retried on its own. */
+export function clientSurface(document: unknown): Map<string, { idempotent: boolean; paginated: boolean }> {
+  if (document === undefined) return new Map();
+  return new Map(buildModel(document as OpenApiDocument).operations.map((op) => [op.operationId, { idempotent: op.idempotent, paginated: op.pagination !== undefined }]));
 }
 
-export const methodName = (id: string): string => `client.${id.split("/").map(camelCase).join(".")}`;
+/** The variable each provider's client has in the README's examples. */
+const CLIENT_VARIABLE: Record<string, string> = { clicksend: "cs", smsend: "sm" };
+/** An operation's method as users call it: `cs.contacts.list()`. */
+export const methodName = (provider: string, id: string): string => `${CLIENT_VARIABLE[provider] ?? "client"}.${id.split("/").map(camelCase).join(".")}()`;
 
-export function diffProvider(before: Side, after: Side): OperationDiff[] {
+export function diffProvider(provider: string, before: Side, after: Side): OperationDiff[] {
   const [docA, docB] = [obj(before.document), obj(after.document)];
   const [opsA, opsB] = [operations(docA), operations(docB)];
-  const [tabA, tabB] = [parseOperationTable(before.client ?? ""), parseOperationTable(after.client ?? "")];
+  const [tabA, tabB] = [clientSurface(before.document), clientSurface(after.document)];
+  const call = (id: string) => methodName(provider, id);
   return union(opsA.keys(), opsB.keys()).sort().flatMap((id): OperationDiff[] => {
     const [a, b] = [opsA.get(id), opsB.get(id)];
     if (!a || !b) {
       const { method, path } = (a ?? b)!;
       const kind = a ? "removed" : "added";
-      return [{ id, kind, method, path, changes: [change(a ? "major" : "minor", `operation ${kind}: ${methodName(id)}`)] }];
+      return [{ id, kind, method, path, changes: [change(a ? "major" : "minor", `operation ${kind}: ${call(id)}`)] }];
     }
     const changes = diffOperation(docA, docB, a, b);
     const [ca, cb] = [tabA.get(id), tabB.get(id)];
     if (ca && cb && ca.paginated !== cb.paginated) {
-      changes.push(change(cb.paginated ? "minor" : "major", `client ${methodName(id)}.all() ${cb.paginated ? "added" : "removed"}`));
+      changes.push(change(cb.paginated ? "minor" : "major", `client ${call(id).slice(0, -2)}.all() ${cb.paginated ? "added" : "removed"}`));
     }
     if (ca && cb && ca.idempotent !== cb.idempotent) {
-      changes.push(change("patch", `client ${cb.idempotent ? "now retries" : "no longer retries"} ${methodName(id)} on its own`));
+      changes.push(change("patch", `client ${cb.idempotent ? "now retries" : "no longer retries"} ${call(id)} on its own`));
     }
     return changes.length > 0 ? [{ id, kind: "changed", method: b.method, path: b.path, changes }] : [];
   });
 }
 
-export function proposeBump(version: string, changes: Change[]): { level: Level; next: string } {
+/** The change level the whole set calls for, and the version it proposes (0.x rule in the table above). */
+export function proposeBump(version: string, changes: Change[]): { level: Level; bump: Level; next: string } {
   const level: Level = changes.some((c) => c.level === "major") ? "major" : changes.some((c) => c.level === "minor") ? "minor" : "patch";
   const [major = 0, minor = 0, patch = 0] = version.split(/[.+-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
-  const next = level === "major" ? `${major + 1}.0.0` : level === "minor" ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
-  return { level, next };
+  const bump: Level = major > 0 ? level : level === "major" ? "minor" : "patch";
+  const next = bump === "major" ? `${major + 1}.0.0` : bump === "minor" ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
+  return { level, bump, next };
 }
 
 const TAG: Record<Level, string> = { major: "breaking", minor: "addition", patch: "compatible" };
+const PLURAL: Record<Level, string> = { major: "breaking changes", minor: "additions", patch: "compatible changes" };
 const SIGN = { added: "+", removed: "-", changed: "~" } as const;
 
 export function formatReport(ref: string, version: string, results: { provider: string; operations: OperationDiff[] }[]): string {
@@ -174,6 +187,7 @@ export function formatReport(ref: string, version: string, results: { provider: 
   const all = results.flatMap((r) => r.operations.flatMap((o) => o.changes));
   const n = (level: Level) => all.filter((c) => c.level === level).length;
   const bump = proposeBump(version, all);
-  lines.push("", `proposed bump: ${bump.level} (${version} → ${bump.next}): ${n("major")} breaking, ${n("minor")} additions, ${n("patch")} compatible`);
+  const why = bump.bump !== bump.level ? `; ${PLURAL[bump.level]} bump the ${bump.bump} version while it is 0.x` : "";
+  lines.push("", `proposed bump: ${bump.bump} (${version} → ${bump.next}${why}): ${n("major")} breaking, ${n("minor")} additions, ${n("patch")} compatible`);
   return lines.join("\n");
 }

@@ -4,7 +4,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../generator/providers.js";
-import { diffProvider, formatReport, parseOperationTable, proposeBump, type Level, type OperationDiff } from "../../scripts/lib/spec-diff.js";
+import { operationTable as clickSendTable } from "../../generated/clicksend/client.js";
+import { operationTable as smSendTable } from "../../generated/smsend/client.js";
+import { expandOperations } from "../../runtime/operations.js";
+import { clientSurface, diffProvider, formatReport, proposeBump, type Level, type OperationDiff } from "../../scripts/lib/spec-diff.js";
 
 const fixture = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(repoRoot, "test", "fixtures", "spec-diff", name), "utf8"));
 const before = fixture("before.json");
@@ -12,7 +15,7 @@ const after = fixture("after.json");
 const brief = (op: OperationDiff | undefined) => op && { kind: op.kind, at: `${op.method.toUpperCase()} ${op.path}`, changes: op.changes.map((c) => `${c.level} ${c.text}`) };
 
 describe("diffProvider on the fixtures", () => {
-  const byId = new Map(diffProvider({ document: before }, { document: after }).map((op) => [op.id, op]));
+  const byId = new Map(diffProvider("clicksend", { document: before }, { document: after }).map((op) => [op.id, op]));
 
   it("lists every operation that changed, sorted, and leaves unchanged ones (a self-containing allOf) out", () => {
     expect([...byId.keys()]).toEqual([
@@ -22,8 +25,8 @@ describe("diffProvider on the fixtures", () => {
   });
 
   const cases: [string, { given: string; want: ReturnType<typeof brief> }][] = [
-    ["an added operation", { given: "things/new", want: { kind: "added", at: "GET /new", changes: ["minor operation added: client.things.new"] } }],
-    ["a removed operation", { given: "things/old", want: { kind: "removed", at: "GET /old", changes: ["major operation removed: client.things.old"] } }],
+    ["an added operation", { given: "things/new", want: { kind: "added", at: "GET /new", changes: ["minor operation added: cs.things.new()"] } }],
+    ["a removed operation", { given: "things/old", want: { kind: "removed", at: "GET /old", changes: ["major operation removed: cs.things.old()"] } }],
     ["method and path changed", { given: "things/remove", want: { kind: "changed", at: "POST /things/{thing_id}/remove", changes: [
       "major method changed: DELETE → POST", "major path changed: /things/{thing_id} → /things/{thing_id}/remove"] } }],
     ["parameters", { given: "things/search", want: { kind: "changed", at: "GET /things", changes: [
@@ -74,44 +77,65 @@ describe("diffProvider on the fixtures", () => {
   });
 
   it("counts a provider missing at the ref as all-added", () => {
-    const ops = diffProvider({}, { document: after });
+    const ops = diffProvider("clicksend", {}, { document: after });
     expect(ops.map((o) => o.kind)).toEqual(ops.map(() => "added"));
     expect(ops).toHaveLength(13);
   });
 
   it("finds nothing between the real ClickSend document and itself", () => {
     const document: unknown = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "clicksend", "openapi.json"), "utf8"));
-    expect(diffProvider({ document }, { document: structuredClone(document) })).toEqual([]);
+    expect(diffProvider("clicksend", { document }, { document: structuredClone(document) })).toEqual([]);
   });
 });
 
-describe("the client surface", () => {
-  const table = (list: string, send: string) => [
-    `  "a/list": { method: "get", path: "/a", pathParams: [], queryParams: ["page"], headerParams: [], body: "none", parseAs: "json", authenticated: true, idempotent: true${list} },`,
-    `  "a/send": { method: "post", path: "/a", pathParams: [], queryParams: [], headerParams: [], body: "required", parseAs: "json", authenticated: true, idempotent: ${send} },`,
-  ].join("\n");
-  const paged = `, pagination: { "size": "limit", "items": "/data" }`;
-  const document = { paths: { "/a": { get: { operationId: "a/list" }, post: { operationId: "a/send" } } } };
+describe("the client surface, from the real bundled documents", () => {
+  const real = (provider: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider, "openapi.json"), "utf8")) as { paths: Record<string, Record<string, Record<string, unknown>>> };
 
-  it("reads the operation table", () => {
-    expect([...parseOperationTable(table(paged, "false"))]).toEqual([["a/list", { idempotent: true, paginated: true }], ["a/send", { idempotent: false, paginated: false }]]);
+  it.each([["clicksend", clickSendTable], ["smsend", smSendTable]] as const)("%s: is what the generated client binds (its table's pagination and retry safety)", (provider, table) => {
+    const expanded = expandOperations(table);
+    const expected = new Map(Object.entries(expanded).map(([id, spec]) => [id, { idempotent: spec.idempotent, paginated: spec.pagination !== undefined }]));
+    expect(clientSurface(real(provider))).toEqual(expected);
   });
 
-  it("reports .all() and automatic retries appearing or going", () => {
-    const there = diffProvider({ document, client: table("", "false") }, { document, client: table(paged, "true") });
-    const back = diffProvider({ document, client: table(paged, "true") }, { document, client: table("", "false") });
+  it("reports .all() and automatic retries appearing or going, named as users call them", () => {
+    const before = real("clicksend");
+    const after = structuredClone(before);
+    delete after.paths["/lists/{list_id}/contacts"]!.get!["x-pagination"];
+    after.paths["/sms/send"]!.post!["x-idempotent"] = true;
+    const there = diffProvider("clicksend", { document: before }, { document: after });
+    const back = diffProvider("clicksend", { document: after }, { document: before });
     expect([...there, ...back].map(brief)).toEqual([
-      { kind: "changed", at: "GET /a", changes: ["minor client client.a.list.all() added"] },
-      { kind: "changed", at: "POST /a", changes: ["patch client now retries client.a.send on its own"] },
-      { kind: "changed", at: "GET /a", changes: ["major client client.a.list.all() removed"] },
-      { kind: "changed", at: "POST /a", changes: ["patch client no longer retries client.a.send on its own"] },
+      { kind: "changed", at: "GET /lists/{list_id}/contacts", changes: ["major client cs.contacts.list.all() removed"] },
+      { kind: "changed", at: "POST /sms/send", changes: ["patch client now retries cs.sms.send() on its own"] },
+      { kind: "changed", at: "GET /lists/{list_id}/contacts", changes: ["minor client cs.contacts.list.all() added"] },
+      { kind: "changed", at: "POST /sms/send", changes: ["patch client no longer retries cs.sms.send() on its own"] },
+    ]);
+  });
+
+  it("reports an operation newly deprecated", () => {
+    const before = real("clicksend");
+    const after = structuredClone(before);
+    after.paths["/sms/send"]!.post!.deprecated = true;
+    expect(diffProvider("clicksend", { document: before }, { document: after }).map(brief)).toEqual([
+      { kind: "changed", at: "POST /sms/send", changes: ["minor operation deprecated"] },
+    ]);
+  });
+
+  it("names smSend's methods on sm", () => {
+    const before = real("smsend");
+    const after = structuredClone(before);
+    delete after.paths["/sms"]!.post;
+    expect(diffProvider("smsend", { document: before }, { document: after }).map(brief)).toEqual([
+      { kind: "removed", at: "POST /sms", changes: ["major operation removed: sm.sms.send()"] },
     ]);
   });
 });
 
 describe("proposeBump", () => {
   const cases: [string, { given: [string, Level[]]; want: string }][] = [
-    ["breaking wins", { given: ["0.1.0", ["patch", "minor", "major"]], want: "major 1.0.0" }],
+    ["breaking wins", { given: ["1.1.0", ["patch", "minor", "major"]], want: "major 2.0.0" }],
+    ["breaking on 0.x bumps the minor version", { given: ["0.1.3", ["patch", "minor", "major"]], want: "minor 0.2.0" }],
+    ["additions on 0.x bump the patch version", { given: ["0.1.3", ["patch", "minor"]], want: "patch 0.1.4" }],
     ["additions", { given: ["1.4.2", ["patch", "minor"]], want: "minor 1.5.0" }],
     ["compatible only", { given: ["1.4.2", ["patch"]], want: "patch 1.4.3" }],
     ["no changes", { given: ["2.0.0", []], want: "patch 2.0.1" }],
@@ -119,7 +143,7 @@ describe("proposeBump", () => {
   ];
   it.each(cases)("%s", (_name, { given: [version, levels], want }) => {
     const bump = proposeBump(version, levels.map((level) => ({ level, text: "" })));
-    expect(`${bump.level} ${bump.next}`).toBe(want);
+    expect(`${bump.bump} ${bump.next}`).toBe(want);
   });
 });
 
@@ -141,7 +165,7 @@ it("formats the report", () => {
       "",
       "smsend: 0 added, 0 removed, 0 changed",
       "",
-      "proposed bump: major (0.1.0 → 1.0.0): 1 breaking, 1 additions, 1 compatible",
+      "proposed bump: minor (0.1.0 → 0.2.0; breaking changes bump the minor version while it is 0.x): 1 breaking, 1 additions, 1 compatible",
     ].join("\n"),
   );
 });
