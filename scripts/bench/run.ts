@@ -12,10 +12,12 @@ import benchBundle from "./bundle.js";
 import benchCalls from "./calls.js";
 import benchGenerate from "./generate.js";
 import { repoRoot, type BenchResult } from "./lib.js";
+import benchTests from "./tests.js";
 import benchTypecheck from "./typecheck.js";
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   build: benchBuild,
+  tests: benchTests,
   generate: benchGenerate,
   typecheck: benchTypecheck,
   calls: benchCalls,
