@@ -11,7 +11,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { buildHome, inputsOf, isCurrent, outputsOf, readRecord, writeRecord, type BuildRecord } from "./fingerprint.js";
+import { buildHome, hashFiles, inputsOf, isCurrent, outputsOf, readRecord, writeRecord, type BuildRecord } from "./fingerprint.js";
 import { LintFailure, type Finding } from "./findings.js";
 import { OperationError } from "./model.js";
 import { compileLibrary } from "./package.js";
@@ -82,13 +82,28 @@ function pruneLibrary(libDir: string, sourceRoot: string): void {
   }
 }
 
-export default async function build(providers: readonly Provider[], options: { force?: boolean } = {}): Promise<BuildResult> {
+export interface BuildOptions {
+  /** Ignore the record: rebuild everything. */
+  force?: boolean;
+  /**
+   * The edit loop's build (`npm run dev`): only generated/, which the mock serves, every check
+   * included; dist/lib and dist/docs wait for the next `npm run build`, which the record makes
+   * redo this provider in full.
+   */
+  generatedOnly?: boolean;
+}
+
+export default async function build(providers: readonly Provider[], options: BuildOptions = {}): Promise<BuildResult> {
   const timings: StepTimings = {};
   const record: BuildRecord = options.force ? {} : readRecord();
   const inputs = Object.fromEntries(providers.map((p) => [p.id, inputsOf.provider(p)]));
-  const changed = providers.filter((p) => !isCurrent(record, p.id, inputs[p.id]!, () => outputsOf.provider(p)));
+  const generatedOf = (p: Provider) => hashFiles([`generated/${p.id}`]);
+  const current = (p: Provider) =>
+    isCurrent(record, p.id, inputs[p.id]!, () => outputsOf.provider(p)) ||
+    (options.generatedOnly === true && isCurrent(record, `${p.id}:generated`, inputs[p.id]!, () => generatedOf(p)));
+  const changed = providers.filter((p) => !current(p));
   const libraryInputs = inputsOf.library();
-  if (changed.length === 0 && isCurrent(record, "library", libraryInputs, outputsOf.library)) {
+  if (changed.length === 0 && (options.generatedOnly || isCurrent(record, "library", libraryInputs, outputsOf.library))) {
     return { rebuilt: [], libraryRebuilt: false, warnings: [], timings };
   }
 
@@ -108,8 +123,10 @@ export default async function build(providers: readonly Provider[], options: { f
     // Each page's downloads are the bundled document, which the pipeline hands over when it has it.
     const bundled = new Map(changed.map((p) => [p.id, deferred()]));
     stop.signal.addEventListener("abort", () => bundled.forEach((d) => d.reject(new Error("build stopped"))));
-    docs = timed(timings, "docs", () => Promise.all(changed.map((p) => buildProviderDocs(p, docsDir, bundled.get(p.id)!.promise, stop.signal))));
-    docs.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    if (!options.generatedOnly) {
+      docs = timed(timings, "docs", () => Promise.all(changed.map((p) => buildProviderDocs(p, docsDir, bundled.get(p.id)!.promise, stop.signal))));
+      docs.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    }
 
     const generatedFiles: Record<string, Record<string, string>> = {};
     const warnings: Finding[] = [];
@@ -122,8 +139,20 @@ export default async function build(providers: readonly Provider[], options: { f
       bundled.get(provider.id)!.resolve(JSON.parse(result.files[provider.id]!["openapi.json"]!));
     }
 
-    // The library is compiled from a staged copy of runtime/ and of what generated/ will be.
     const source = path.join(stage, "source");
+    fs.mkdirSync(source);
+    if (options.generatedOnly) {
+      writeGenerated(path.join(source, "generated"), generatedFiles);
+      swapIn(changed.map((p): [string, string] => [path.join(source, "generated", p.id), path.join(repoRoot, "generated", p.id)]));
+      const next: BuildRecord = { ...record };
+      for (const p of changed) {
+        delete next[p.id];
+        next[`${p.id}:generated`] = { inputs: inputs[p.id]!, outputs: generatedOf(p) };
+      }
+      writeRecord(next);
+      return { rebuilt: changed.map((p) => p.id), libraryRebuilt: false, warnings, timings };
+    }
+    // The library is compiled from a staged copy of runtime/ and of what generated/ will be.
     copy(path.join(repoRoot, "runtime"), path.join(source, "runtime"));
     for (const provider of providers) {
       const target = path.join(source, "generated", provider.id);

@@ -1,7 +1,8 @@
 /**
- * `npm run dev [-- <port>]`: the edit loop. Builds, serves a validating Prism mock of each API
- * (ClickSend on <port>, default 4010, smSend on <port>+1), then watches specs/: after each save it
- * rebuilds what changed (only that provider, generator/build.ts decides by content hash),
+ * `npm run dev [-- <port>]`: the edit loop. Builds generated/ (every check included; dist/ is left
+ * to `npm run build`), serves a validating Prism mock of each API (ClickSend on <port>, default
+ * 4010, smSend on <port>+1), then watches specs/: after each save it rebuilds what changed (only
+ * that provider, generator/build.ts decides by content hash),
  * restarts that provider's mock on the new document, and prints the first error with its file and
  * line. A save during a build is picked up by one more build right after it.
  */
@@ -27,7 +28,7 @@ async function serve(id: string, port: number): Promise<void> {
 async function rebuild(): Promise<string[]> {
   const started = performance.now();
   try {
-    const { rebuilt, warnings } = await build(providers);
+    const { rebuilt, warnings } = await build(providers, { generatedOnly: true });
     if (warnings[0]) console.warn(`  warning: ${formatFinding(warnings[0])}${warnings.length > 1 ? ` (+${warnings.length - 1} more: npm run lint)` : ""}`);
     console.log(rebuilt.length > 0 ? `rebuilt ${rebuilt.join(", ")} in ${Math.round(performance.now() - started)} ms` : "nothing to rebuild");
     return rebuilt;

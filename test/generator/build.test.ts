@@ -31,9 +31,9 @@ function outputs(): Record<string, string> {
   return hashes;
 }
 
-async function buildInSandbox(): Promise<{ ok: boolean; output: string }> {
+async function buildInSandbox(...flags: string[]): Promise<{ ok: boolean; output: string }> {
   const tsx = path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
-  return run(process.execPath, [tsx, "scripts/build.ts"], { cwd: sandbox }).then(
+  return run(process.execPath, [tsx, "scripts/build.ts", ...flags], { cwd: sandbox }).then(
     ({ stdout, stderr }) => ({ ok: true, output: stdout + stderr }),
     (error: { stdout: string; stderr: string }) => ({ ok: false, output: error.stdout + error.stderr }),
   );
@@ -68,6 +68,29 @@ describe("npm run build", () => {
     expect(ok).toBe(true);
     expect(outputs()).toEqual(before);
   });
+
+  it("in the edit loop (--generated-only, as npm run dev builds) rewrites generated/ alone, and dist/ follows later", async () => {
+    const before = outputs();
+    const file = path.join(sandbox, "specs/smsend/paths/status.yaml");
+    const original = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, original.replace("summary: Get the user's credits and services", "summary: Get the credits and services"));
+    try {
+      const { ok, output } = await buildInSandbox("--generated-only");
+      expect(ok, output).toBe(true);
+      const after = outputs();
+      const moved = Object.keys(after).filter((name) => after[name] !== before[name]);
+      expect(moved.length).toBeGreaterThan(0);
+      expect(moved.every((name) => name.startsWith("generated/smsend/")), moved.join(", ")).toBe(true);
+      // The same edit again is current for the edit loop, but not for a full build.
+      expect((await buildInSandbox("--generated-only")).output).toContain("build is current");
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+    // Undone: generated/ goes back to what it was, through a build of smSend alone.
+    const { ok, output } = await buildInSandbox("--generated-only");
+    expect(ok, output).toBe(true);
+    expect(outputs()).toEqual(before);
+  }, 120_000);
 
   it("reports a YAML syntax error first and alone, and changes nothing", async () => {
     const before = outputs();
