@@ -8,7 +8,7 @@
  *   createClickSendClient({ ..., validateResponses: createResponseValidator(document, console.warn) });
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { escapePointer as escape } from "./pointer.js";
+import { atPointer, escapePointer as escape } from "./pointer.js";
 import { createSchemaLookup } from "./schemas.js";
 import type { ReplyToValidate, ResponseValidator } from "./validation-types.js";
 
@@ -19,9 +19,12 @@ export interface ResponseMismatch {
   errors: { path: string; message: string }[];
 }
 
+/** A response object of the document: inline with its content, or a reference to a shared one. */
+type Response = { $ref?: string; content?: Record<string, unknown> };
+
 export function createResponseValidator(document: object, onMismatch: (mismatch: ResponseMismatch) => void): ResponseValidator {
   const schemaAt = createSchemaLookup(document);
-  const responses = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }).paths;
+  const responses = (document as { paths?: Record<string, Record<string, { responses?: Record<string, Response> }>> }).paths;
   const cache = new Map<string, ValidateFunction | undefined>();
 
   function validatorFor(reply: ReplyToValidate): ValidateFunction | undefined {
@@ -30,9 +33,17 @@ export function createResponseValidator(document: object, onMismatch: (mismatch:
     if (cache.has(key)) return cache.get(key);
     const byStatus = responses?.[reply.spec.path]?.[reply.spec.method]?.responses ?? {};
     const status = [String(reply.status), `${String(reply.status)[0]}XX`, "default"].find((code) => byStatus[code]);
-    const content = status ? byStatus[status]?.content ?? {} : {};
+    let where = status ? `/paths/${escape(reply.spec.path)}/${reply.spec.method}/responses/${status}` : undefined;
+    let response = status ? byStatus[status] : undefined;
+    // A shared reply (`$ref: "#/components/responses/NotFound"`, as every error reply is): its
+    // schema is under the component.
+    for (let hops = 0; where && typeof response?.$ref === "string" && response.$ref.startsWith("#/") && hops < 5; hops++) {
+      where = response.$ref.slice(1);
+      response = atPointer(document, where) as Response | undefined;
+    }
+    const content = response?.content ?? {};
     const type = mediaType && content[mediaType] ? mediaType : Object.keys(content)[0];
-    const pointer = status && type ? `/paths/${escape(reply.spec.path)}/${reply.spec.method}/responses/${status}/content/${escape(type)}/schema` : undefined;
+    const pointer = where && type ? `${where}/content/${escape(type)}/schema` : undefined;
     const validate = pointer ? schemaAt(pointer) : undefined;
     cache.set(key, validate);
     return validate;

@@ -43,4 +43,15 @@ describe("reply validation", () => {
     const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url });
     expect((await cs.countries.list()).data).toEqual([1, 2]);
   });
+
+  it("checks a reply documented by a shared response component ($ref), as every error reply is", () => {
+    const mismatches: ResponseMismatch[] = [];
+    const validate = createResponseValidator(document, (m) => mismatches.push(m));
+    const spec = { method: "get", path: "/account" } as Parameters<typeof validate>[0]["spec"];
+    const notFound = { http_code: 404, response_code: "NOT_FOUND", response_msg: "Not found.", data: null };
+    validate({ operationId: "account/get", spec, status: 404, contentType: "application/json", body: notFound });
+    expect(mismatches).toEqual([]);
+    validate({ operationId: "account/get", spec, status: 404, contentType: "application/json", body: { ...notFound, http_code: "404" } });
+    expect(mismatches.map((m) => m.errors.map((e) => e.path))).toEqual([["/http_code"]]);
+  });
 });
