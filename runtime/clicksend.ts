@@ -8,6 +8,7 @@ import { ClickSendError } from "./errors.js";
 import { bindOperations, expandOperations, type OperationEntries } from "./operations.js";
 import { baseUrlOf, createProviderCaller, type CommonClientOptions } from "./options.js";
 import { Redactor } from "./redact.js";
+import { rawFetch } from "./redirects.js";
 
 export interface ClickSendOptions extends CommonClientOptions {
   /** API username (or account username). */
@@ -25,21 +26,23 @@ export function basicAuthorization(username: string, secret: string): string {
 export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptions, entries: OperationEntries, defaultBaseUrl: string) {
   const table = expandOperations(entries);
   if (!options.username || !options.apiKey) throw new TypeError("createClickSendClient needs a username and an apiKey");
-  const baseUrl = baseUrlOf(options, defaultBaseUrl);
+  const { baseUrl, origin } = baseUrlOf(options, defaultBaseUrl);
   const authorization = basicAuthorization(options.username, options.apiKey);
   const redactor = new Redactor([options.apiKey, authorization.slice("Basic ".length)]);
 
   const call = createProviderCaller(options, {
     baseUrl,
+    origin,
     table,
     redactor,
     credentials: () => ({ Authorization: authorization }),
-    httpError: (context, status, body) => new ClickSendError(context, status, body),
+    httpError: (context, reply) => new ClickSendError(context, reply),
   });
 
   // The escape hatch: the typed openapi-fetch client, authenticated, for anything the methods
-  // do not cover. It has no redaction, retries or error mapping of its own.
-  const raw: Client<Paths> = createClient<Paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}), headers: { Authorization: authorization } });
+  // do not cover. It has no retries or error mapping of its own, but the same redirect rule.
+  const fetchRequest = options.fetch ?? ((request: Request) => fetch(request));
+  const raw: Client<Paths> = createClient<Paths>({ baseUrl, fetch: rawFetch(fetchRequest, origin, redactor), redirect: "manual", headers: { Authorization: authorization } });
   return { ...bindOperations(table, call), raw };
 }
 
