@@ -106,7 +106,14 @@ interface Arrangement {
   serve?: (form: string) => void;
 }
 const echoPaths: Record<string, Arrangement> = {
-  "HTTP error, JSON envelope": { serve: (form) => (server.fallback = (r) => ({ status: 400, body: { http_code: 400, response_code: "BAD_REQUEST", response_msg: echoOf(seenBy(r), form), data: { echo: echoOf(seenBy(r), form) } } })) },
+  "HTTP error, JSON envelope": {
+    serve: (form) =>
+      (server.fallback = (r) => {
+        const echo = echoOf(seenBy(r), form);
+        // In a message, in a nested value, and as a key (PHP servers echo arrays keyed by input).
+        return { status: 400, body: { http_code: 400, response_code: "BAD_REQUEST", response_msg: echo, data: { echo, [echo]: true } } };
+      }),
+  },
   "HTML error page": { serve: (form) => (server.fallback = (r) => ({ status: 500, body: `<html><body>${echoOf(seenBy(r), form)}</body></html>` })) },
   "unparseable 2xx": { serve: (form) => (server.fallback = (r) => ({ status: 200, body: `<p>${echoOf(seenBy(r), form)}</p>` })) },
   "error reply headers": {
