@@ -10,7 +10,7 @@
 import { AbortError, ApiError, NetworkError, ResponseTooLargeError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
 import { splitInput, type CallEvent, type CallHandler, type CallOptions, type OperationSpec, type OperationTable } from "./operations.js";
 import type { Redactor } from "./redact.js";
-import { sendWithinOrigin } from "./redirects.js";
+import { followRedirects, isRedirect } from "./redirects.js";
 import { readBody } from "./reply.js";
 import { buildInit, buildUrl } from "./request.js";
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, sleep, type RetryPolicy } from "./retry.js";
@@ -91,7 +91,9 @@ export function createCaller(settings: CallerSettings): CallHandler {
     // downloads are read as bytes. Reading the body can fail too (a reset mid-body, the timeout).
     let payload: string | Blob;
     try {
-      response = await sendWithinOrigin(settings.fetch, url, buildInit(spec, request.params, request.body, headers, controller?.signal), settings.origin, context, redactor);
+      const init = buildInit(spec, request.params, request.body, headers, controller?.signal);
+      response = await settings.fetch(url, init);
+      if (isRedirect(response)) response = await followRedirects(settings.fetch, response, url, init, settings.origin, context, redactor);
       if (bodyTimer) bodyTimeout = expire("reply body not read", bodyTimeoutMs);
       const status = response.status;
       payload = await readBody(response, response.ok && spec.parseAs === "blob", settings.maxResponseBytes, () => new ResponseTooLargeError(context(), status, settings.maxResponseBytes));

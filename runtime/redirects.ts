@@ -19,12 +19,16 @@ export type Send = (url: string, init: RequestInit) => Promise<Response>;
 
 const isRedirectStatus = (status: number) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 
+/** Whether a reply needs `followRedirects`: a cheap test, made on every reply. */
+export function isRedirect(response: Response): boolean {
+  return (response.status >= 300 && response.status < 400) || response.type === "opaqueredirect" || response.redirected;
+}
+
 /**
- * Sends the request and follows same-origin redirects. `init.redirect` must be "manual" and
- * `init.body` (if any) reusable (a string or bytes), for a 307/308 sends it again.
+ * Follows same-origin redirects from `response`, the reply to `url` and `init`. `init.redirect`
+ * must be "manual" and `init.body` (if any) reusable (a string or bytes): a 307/308 sends it again.
  */
-export async function sendWithinOrigin(send: Send, url: string, init: RequestInit, origin: string, context: () => CallContext, redactor: Redactor): Promise<Response> {
-  let response = await send(url, init);
+export async function followRedirects(send: Send, response: Response, url: string, init: RequestInit, origin: string, context: () => CallContext, redactor: Redactor): Promise<Response> {
   for (let hops = 0; response.type === "opaqueredirect" || isRedirectStatus(response.status); hops++) {
     const refuse = (location: string | undefined, reason: string) => {
       void response.body?.cancel().catch(() => {});
@@ -90,6 +94,8 @@ export function rawFetch(fetchRequest: (request: Request) => Promise<Response>, 
     const body = request.body ? await request.arrayBuffer() : undefined;
     const init: RequestInit = { method: request.method, headers: request.headers, signal: request.signal, redirect: "manual", ...(body ? { body } : {}) };
     const context = () => ({ operationId: "raw", method: request.method, url: redactor.url(request.url) });
-    return sendWithinOrigin((url, next) => fetchRequest(new Request(url, next)), request.url, init, origin, context, redactor);
+    const send: Send = (url, next) => fetchRequest(new Request(url, next));
+    const response = await send(request.url, init);
+    return isRedirect(response) ? followRedirects(send, response, request.url, init, origin, context, redactor) : response;
   };
 }

@@ -23,8 +23,11 @@ function decode(bytes: Uint8Array | ArrayBuffer, charset: string | undefined): s
   return decoder.decode(bytes);
 }
 
-/** The body as text (or a Blob); throws `tooLarge()` past `maxBytes`. */
-export async function readBody(response: Response, asBlob: boolean, maxBytes: number, tooLarge: () => Error): Promise<string | Blob> {
+/**
+ * The body as text (or a Blob); throws (or rejects with) `tooLarge()` past `maxBytes`. Not an
+ * async function, so the common case hands back fetch's own promise without another one.
+ */
+export function readBody(response: Response, asBlob: boolean, maxBytes: number, tooLarge: () => Error): Promise<string | Blob> {
   const length = response.headers.get("content-length");
   const declared = length !== null && !response.headers.has("content-encoding") ? Number(length) : undefined;
   if (declared !== undefined && declared > maxBytes) {
@@ -35,10 +38,9 @@ export async function readBody(response: Response, asBlob: boolean, maxBytes: nu
   const charset = asBlob ? undefined : charsetOf(contentType);
   if (declared !== undefined) {
     if (asBlob) return response.blob();
-    return charset === undefined ? response.text() : decode(await response.arrayBuffer(), charset);
+    return charset === undefined ? response.text() : response.arrayBuffer().then((bytes) => decode(bytes, charset));
   }
-  const bytes = await readCapped(response, maxBytes, tooLarge);
-  return asBlob ? new Blob([bytes], contentType ? { type: contentType } : {}) : decode(bytes, charset);
+  return readCapped(response, maxBytes, tooLarge).then((bytes) => (asBlob ? new Blob([bytes], contentType ? { type: contentType } : {}) : decode(bytes, charset)));
 }
 
 async function readCapped(response: Response, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
