@@ -1,5 +1,5 @@
 /**
- * Performs one operation call through openapi-fetch and turns every way it can fail into an
+ * Performs one operation call through fetch and turns every way it can fail into an
  * error of ./errors.ts. Provider-specific pieces (credentials, error bodies) come in as functions,
  * so this file knows nothing about ClickSend or smSend.
  *
@@ -7,7 +7,7 @@
  * timeout, 408/429/5xx) of an operation that is safe to repeat, or when the caller opted in for
  * this call (see ./retry.ts).
  */
-import { AbortError, ApiError, NetworkError, ResponseTooLargeError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
+import { AbortError, ApiError, NetworkError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
 import { splitInput, type CallEvent, type CallHandler, type CallOptions, type OperationSpec, type OperationTable } from "./operations.js";
 import type { Redactor } from "./redact.js";
 import { followRedirects, isRedirect } from "./redirects.js";
@@ -78,8 +78,7 @@ export function createCaller(settings: CallerSettings): CallHandler {
     // timers are cleared as soon as the reply is read, so finished calls leave no timer behind.
     const controller = timeoutMs > 0 || signal || bodyTimer ? new AbortController() : undefined;
     let expired: Expired | undefined;
-    const expire = (what: Expired["what"], ms: number) => setTimeout(() => ((expired ??= { what, ms }), controller?.abort()), ms);
-    const timer = timeoutMs > 0 ? expire("no reply", timeoutMs) : undefined;
+    const timer = timeoutMs > 0 ? setTimeout(() => ((expired ??= { what: "no reply", ms: timeoutMs }), controller?.abort()), timeoutMs) : undefined;
     let bodyTimeout: ReturnType<typeof setTimeout> | undefined;
     const onCallerAbort = () => controller?.abort(signal?.reason);
     if (signal?.aborted) onCallerAbort();
@@ -94,9 +93,8 @@ export function createCaller(settings: CallerSettings): CallHandler {
       const init = buildInit(spec, request.params, request.body, headers, controller?.signal);
       response = await settings.fetch(url, init);
       if (isRedirect(response)) response = await followRedirects(settings.fetch, response, url, init, settings.origin, context, redactor);
-      if (bodyTimer) bodyTimeout = expire("reply body not read", bodyTimeoutMs);
-      const status = response.status;
-      payload = await readBody(response, response.ok && spec.parseAs === "blob", settings.maxResponseBytes, () => new ResponseTooLargeError(context(), status, settings.maxResponseBytes));
+      if (bodyTimer) bodyTimeout = setTimeout(() => ((expired ??= { what: "reply body not read", ms: bodyTimeoutMs }), controller?.abort()), bodyTimeoutMs);
+      payload = await readBody(response, response.ok && spec.parseAs === "blob", settings.maxResponseBytes, context);
     } catch (cause) {
       return failure(cause, context, signal, expired, redactor);
     } finally {

@@ -6,6 +6,8 @@
  * match its length. Otherwise the body is read chunk by chunk and the read stops (and the
  * connection is dropped) as soon as the count passes the cap.
  */
+import { ResponseTooLargeError, type CallContext } from "./errors.js";
+
 const utf8Decoder = new TextDecoder();
 
 /** The declared charset, or undefined for UTF-8 (the default, and what `Response.text()` decodes). */
@@ -24,15 +26,15 @@ function decode(bytes: Uint8Array | ArrayBuffer, charset: string | undefined): s
 }
 
 /**
- * The body as text (or a Blob); throws (or rejects with) `tooLarge()` past `maxBytes`. Not an
- * async function, so the common case hands back fetch's own promise without another one.
+ * The body as text (or a Blob); throws (or rejects with) ResponseTooLargeError past `maxBytes`.
+ * Not an async function, so the common case hands back fetch's own promise without another one.
  */
-export function readBody(response: Response, asBlob: boolean, maxBytes: number, tooLarge: () => Error): Promise<string | Blob> {
+export function readBody(response: Response, asBlob: boolean, maxBytes: number, context: () => CallContext): Promise<string | Blob> {
   const length = response.headers.get("content-length");
   const declared = length !== null && !response.headers.has("content-encoding") ? Number(length) : undefined;
   if (declared !== undefined && declared > maxBytes) {
     void response.body?.cancel().catch(() => {});
-    throw tooLarge();
+    throw new ResponseTooLargeError(context(), response.status, maxBytes);
   }
   const contentType = response.headers.get("content-type");
   const charset = asBlob ? undefined : charsetOf(contentType);
@@ -40,10 +42,10 @@ export function readBody(response: Response, asBlob: boolean, maxBytes: number, 
     if (asBlob) return response.blob();
     return charset === undefined ? response.text() : response.arrayBuffer().then((bytes) => decode(bytes, charset));
   }
-  return readCapped(response, maxBytes, tooLarge).then((bytes) => (asBlob ? new Blob([bytes], contentType ? { type: contentType } : {}) : decode(bytes, charset)));
+  return readCapped(response, maxBytes, context).then((bytes) => (asBlob ? new Blob([bytes], contentType ? { type: contentType } : {}) : decode(bytes, charset)));
 }
 
-async function readCapped(response: Response, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+async function readCapped(response: Response, maxBytes: number, context: () => CallContext): Promise<Uint8Array<ArrayBuffer>> {
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -54,7 +56,7 @@ async function readCapped(response: Response, maxBytes: number, tooLarge: () => 
     total += value.byteLength;
     if (total > maxBytes) {
       void reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw new ResponseTooLargeError(context(), response.status, maxBytes);
     }
     chunks.push(value);
   }
