@@ -32,7 +32,8 @@ export async function followRedirects(send: Send, response: Response, url: strin
   for (let hops = 0; response.type === "opaqueredirect" || isRedirectStatus(response.status); hops++) {
     const refuse = (location: string | undefined, reason: string) => {
       void response.body?.cancel().catch(() => {});
-      return new RedirectError(context(), response.status, location === undefined ? undefined : redactor.url(location), reason);
+      // The reason names the target's origin, which a hostile server may have filled with an echo.
+      return new RedirectError(context(), response.status, location === undefined ? undefined : redactor.url(location), redactor.text(reason));
     };
     if (response.type === "opaqueredirect") throw refuse(undefined, "target hidden by the browser, so it cannot be checked to be on the same origin");
     const location = response.headers.get("location");
@@ -68,7 +69,7 @@ export async function followRedirects(send: Send, response: Response, url: strin
   // a reply from another origin is not used.
   if (response.redirected && response.url && new URL(response.url).origin !== origin) {
     void response.body?.cancel().catch(() => {});
-    throw new RedirectError(context(), 0, redactor.url(response.url), `the fetch in use followed a redirect to another origin (${new URL(response.url).origin}) itself`);
+    throw new RedirectError(context(), 0, redactor.url(response.url), redactor.text(`the fetch in use followed a redirect to another origin (${new URL(response.url).origin}) itself`));
   }
   return response;
 }
