@@ -6,9 +6,8 @@
 import createClient, { type Client } from "openapi-fetch";
 import { ClickSendError } from "./errors.js";
 import { bindOperations, expandOperations, type OperationEntries } from "./operations.js";
-import { baseUrlOf, createProviderCaller, type CommonClientOptions } from "./options.js";
+import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions } from "./options.js";
 import { Redactor } from "./redact.js";
-import { rawFetch } from "./redirects.js";
 
 export interface ClickSendOptions extends CommonClientOptions {
   /** API username (or account username). */
@@ -41,8 +40,7 @@ export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptio
 
   // The escape hatch: the typed openapi-fetch client, authenticated, for anything the methods
   // do not cover. It has no retries or error mapping of its own, but the same redirect rule.
-  const fetchRequest = options.fetch ?? ((request: Request) => fetch(request));
-  const raw: Client<Paths> = createClient<Paths>({ baseUrl, fetch: rawFetch(fetchRequest, origin, redactor), redirect: "manual", headers: { Authorization: authorization } });
+  const raw: Client<Paths> = createClient<Paths>({ ...rawClientSettings(options, baseUrl, origin, redactor), headers: { Authorization: authorization } });
   return { ...bindOperations(table, call), raw };
 }
 

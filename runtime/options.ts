@@ -1,6 +1,7 @@
 /** Settings both clients share, and the caller they configure. */
 import { createCaller, type CallerSettings } from "./call.js";
-import { originOf } from "./redirects.js";
+import type { Redactor } from "./redact.js";
+import { originOf, rawFetch } from "./redirects.js";
 import type { CallEvent, CallHandler, OperationTable } from "./operations.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
@@ -57,4 +58,10 @@ export function createProviderCaller(options: CommonClientOptions, parts: Provid
 export function baseUrlOf(options: CommonClientOptions, fallback: string): { baseUrl: string; origin: string } {
   const baseUrl = (options.baseUrl ?? fallback).replace(/\/+$/, "");
   return { baseUrl, origin: originOf(baseUrl) };
+}
+
+/** Settings for openapi-fetch's `createClient` (the clients' `raw`): the same fetch and redirect rule as the methods. */
+export function rawClientSettings(options: CommonClientOptions, baseUrl: string, origin: string, redactor: Redactor) {
+  const fetchRequest = options.fetch ?? ((request: Request) => fetch(request));
+  return { baseUrl, fetch: rawFetch(fetchRequest, origin, redactor), redirect: "manual" as const };
 }

@@ -10,9 +10,8 @@
 import createClient, { type Client } from "openapi-fetch";
 import { HttpError, SmSendError, UnparseableResponseError, type CallContext } from "./errors.js";
 import { bindOperations, expandOperations, type CallHandler, type OperationEntries } from "./operations.js";
-import { baseUrlOf, createProviderCaller, type CommonClientOptions as CommonOptions } from "./options.js";
+import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions as CommonOptions } from "./options.js";
 import { Redactor } from "./redact.js";
-import { rawFetch } from "./redirects.js";
 
 /** Log in with a username and password: `auth: "session"` (default) or `"token"`. */
 export interface SmSendLoginOptions extends CommonOptions {
@@ -65,8 +64,7 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
     redactor.add(next.key);
     keys = next;
   };
-  const fetchRequest = options.fetch ?? ((request: Request) => fetch(request));
-  const raw: Client<Paths> = createClient<Paths>({ baseUrl, fetch: rawFetch(fetchRequest, origin, redactor), redirect: "manual" });
+  const raw: Client<Paths> = createClient<Paths>(rawClientSettings(options, baseUrl, origin, redactor));
   // Headers for the raw client too, read at request time so a new login is picked up.
   raw.use({
     onRequest: ({ request }) => {
