@@ -63,7 +63,7 @@ describe("a redirect to another origin is refused, and that origin receives noth
     expect(server.received).toHaveLength(1);
   });
 
-  it("refuses for the typed escape hatch `raw` too", async () => {
+  it("refuses for the typed escape hatch `raw` too (smSend)", async () => {
     thief.fallback = () => ({ status: 200, body: state });
     server.queue({ status: 307, headers: { location: `${thief.url}/collect` } });
     const sm = await createSmSendClient({ userKey: "UK-secret-1", sessionKey: "SK-secret-1", baseUrl: server.url });
@@ -71,6 +71,20 @@ describe("a redirect to another origin is refused, and that origin receives noth
     expect(thief.received).toEqual([]);
     expect(error).toBeInstanceOf(RedirectError);
     expect(server.received[0]!.headers.user_key).toBe("UK-secret-1");
+  });
+
+  it("refuses for `raw` too (ClickSend), and follows a same-origin redirect there", async () => {
+    server.queue({ status: 308, headers: { location: "/account-moved" } }, { status: 200, body: envelope({ user_id: 7 }) }, { status: 302, headers: { location: `${thief.url}/collect` } });
+    const cs = createClickSendClient({ username: "u", apiKey: "API-secret-1", baseUrl: server.url });
+    const { data } = await cs.raw.GET("/account");
+    expect(data?.data.user_id).toBe(7);
+    await expect(cs.raw.GET("/account")).rejects.toBeInstanceOf(RedirectError);
+    expect(thief.received).toEqual([]);
+    expect(server.received.map((r) => [r.url, r.headers.authorization?.slice(0, 6)])).toEqual([
+      ["/account", "Basic "],
+      ["/account-moved", "Basic "],
+      ["/account", "Basic "],
+    ]);
   });
 
   it("refuses a browser's opaque redirect, whose target scripts cannot see", async () => {
