@@ -3,7 +3,7 @@
  * connections, HTML and empty bodies, 429 with Retry-After, 503 then success, and a send that
  * must not be repeated.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   ApiError,
@@ -18,12 +18,12 @@ import {
 import { refusedRecipients } from "../../runtime/index.js";
 import { envelope, startFaultServer, type FaultServer } from "../support/fault-server.js";
 
+// A server per test: a request given up on in one test cannot take the next test's reply.
 let server: FaultServer;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startFaultServer();
 });
-afterAll(() => server.close());
-afterEach(() => server.reset());
+afterEach(() => server.close());
 
 const fast = { baseDelayMs: 10, maxDelayMs: 20 };
 function client(extra: Parameters<typeof createClickSendClient>[0] extends infer O ? Partial<O> : never = {}) {

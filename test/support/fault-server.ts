@@ -7,7 +7,10 @@
  *
  * Time-based tests use `hold` (the server says nothing until released) rather than short delays:
  * a delay races the client's timer and loses on a loaded machine; a held reply never arrives, so
- * the client's timeout fires however slow the machine is.
+ * the client's timeout fires however slow the machine is. A request the client gave up on (a
+ * timeout, an abort) may still arrive much later on a loaded machine and take a reply queued for
+ * the next test: tests that give up on requests start a server per test (or per property run),
+ * so that such a request finds the old port closed.
  */
 import http from "node:http";
 import type net from "node:net";
