@@ -3,7 +3,7 @@
  * inside `npm test`), so the documentation cannot drift from the generated clients. Not run.
  */
 import document from "../generated/clicksend/openapi.json" with { type: "json" };
-import { ClickSendError, TimeoutError, createClickSendClient, refusedRecipients } from "../generated/clicksend/index.js";
+import { AbortError, ClickSendError, TimeoutError, createClickSendClient, refusedRecipients } from "../generated/clicksend/index.js";
 import { parseWebhook } from "../generated/clicksend/webhooks.js";
 import { createSmSendClient } from "../generated/smsend/index.js";
 import { createResponseValidator } from "../runtime/validation.js";
@@ -26,6 +26,7 @@ export async function clicksend(username: string, apiKey: string) {
   } catch (error) {
     if (error instanceof ClickSendError && error.responseCode === "NOT_FOUND") console.log(error.status, error.responseMsg);
     else if (error instanceof TimeoutError) console.log(error.timeoutMs);
+    else if (error instanceof AbortError) console.log(error.cause);
   }
   createClickSendClient({ username, apiKey, onCall: (e) => console.log(e.operationId, e.url, e.status, e.durationMs) });
   createClickSendClient({

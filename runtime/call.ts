@@ -1,5 +1,5 @@
 /**
- * Performs one operation call through openapi-fetch and turns every way it can fail into an
+ * Performs one operation call through fetch and turns every way it can fail into an
  * error of ./errors.ts. Provider-specific pieces (credentials, error bodies) come in as functions,
  * so this file knows nothing about ClickSend or smSend.
  *
@@ -7,9 +7,11 @@
  * timeout, 408/429/5xx) of an operation that is safe to repeat, or when the caller opted in for
  * this call (see ./retry.ts).
  */
-import { ApiError, NetworkError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError } from "./errors.js";
+import { AbortError, ApiError, NetworkError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
 import { splitInput, type CallEvent, type CallHandler, type CallOptions, type OperationSpec, type OperationTable } from "./operations.js";
 import type { Redactor } from "./redact.js";
+import { followRedirects, isRedirect } from "./redirects.js";
+import { readBody } from "./reply.js";
 import { buildInit, buildUrl } from "./request.js";
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, sleep, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
@@ -18,16 +20,22 @@ export interface CallerSettings {
   /** Sends one request; the global fetch, or the user's own. */
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   baseUrl: string;
+  /** The only origin requests (and redirects) go to: the base URL's. */
+  origin: string;
   table: OperationTable;
   redactor: Redactor;
   /** Default timeout per attempt, in milliseconds; 0 turns it off. */
   timeoutMs: number;
+  /** Longest time to read a reply's body once its headers arrived; 0 turns it off. */
+  bodyTimeoutMs: number;
+  /** Largest reply body read, in bytes. */
+  maxResponseBytes: number;
   /** Default retry policy; `false` never retries. */
   retry: RetryPolicy | false;
   /** Headers that authenticate a call to an operation that needs credentials. */
   credentials: () => Record<string, string>;
-  /** Builds the provider's HttpError from a non-2xx reply (body already parsed and redacted). */
-  httpError: (context: CallContext, status: number, body: unknown) => HttpError;
+  /** Builds the provider's HttpError from a non-2xx reply (body and headers already redacted). */
+  httpError: (context: CallContext, reply: HttpReply) => HttpError;
   onCall?: ((event: CallEvent) => void) | undefined;
   /** When set, every successful reply is checked against the spec; mismatches are reported, not thrown. */
   validateResponse?: ResponseValidator | undefined;
@@ -42,6 +50,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
     return { ok: false, reason: looksHtml ? "an HTML page where JSON was expected" : "invalid JSON" };
   }
 }
+
+/** Which of an attempt's timers fired: the attempt's timeout, or the body-read one. */
+type Expired = { what: "no reply" | "reply body not read"; ms: number };
 
 /** An attempt's outcome: a value, or an error plus whether another attempt may fix it. */
 type Attempt = { ok: true; value: unknown; status: number } | { ok: false; error: Error; retryable: boolean; retryAfterMs?: number | undefined; status?: number | undefined };
@@ -58,15 +69,20 @@ export function createCaller(settings: CallerSettings): CallHandler {
     options: CallOptions | undefined,
   ): Promise<Attempt> {
     const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
-    // One controller aborts the request on the timeout or when the caller's signal aborts; its
-    // timer is cleared as soon as the reply is read, so finished calls leave no timer behind.
-    const controller = timeoutMs > 0 || options?.signal ? new AbortController() : undefined;
-    let timedOut = false;
-    const timer = timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller?.abort()), timeoutMs) : undefined;
-    const onCallerAbort = () => controller?.abort(options?.signal?.reason);
-    if (options?.signal?.aborted) onCallerAbort();
-    else options?.signal?.addEventListener("abort", onCallerAbort, { once: true });
-    const signal = controller?.signal;
+    const { bodyTimeoutMs } = settings;
+    // The body timeout needs its own timer only when the attempt's timeout would not cut the
+    // body read first (so none is made by default: both are 30 s).
+    const bodyTimer = bodyTimeoutMs > 0 && (timeoutMs === 0 || timeoutMs > bodyTimeoutMs);
+    const signal = options?.signal;
+    // One controller aborts the request on a timeout or when the caller's signal aborts; its
+    // timers are cleared as soon as the reply is read, so finished calls leave no timer behind.
+    const controller = timeoutMs > 0 || signal || bodyTimer ? new AbortController() : undefined;
+    let expired: Expired | undefined;
+    const timer = timeoutMs > 0 ? setTimeout(() => ((expired ??= { what: "no reply", ms: timeoutMs }), controller?.abort()), timeoutMs) : undefined;
+    let bodyTimeout: ReturnType<typeof setTimeout> | undefined;
+    const onCallerAbort = () => controller?.abort(signal?.reason);
+    if (signal?.aborted) onCallerAbort();
+    else signal?.addEventListener("abort", onCallerAbort, { once: true });
 
     const headers = { ...(spec.authenticated ? settings.credentials() : {}), ...options?.headers };
     let response: Response;
@@ -74,23 +90,25 @@ export function createCaller(settings: CallerSettings): CallHandler {
     // downloads are read as bytes. Reading the body can fail too (a reset mid-body, the timeout).
     let payload: string | Blob;
     try {
-      response = await settings.fetch(url, buildInit(spec, request.params, request.body, headers, signal));
-      payload = response.ok && spec.parseAs === "blob" ? await response.blob() : await response.text();
+      const init = buildInit(spec, request.params, request.body, headers, controller?.signal);
+      response = await settings.fetch(url, init);
+      if (isRedirect(response)) response = await followRedirects(settings.fetch, response, url, init, settings.origin, context, redactor);
+      if (bodyTimer) bodyTimeout = setTimeout(() => ((expired ??= { what: "reply body not read", ms: bodyTimeoutMs }), controller?.abort()), bodyTimeoutMs);
+      payload = await readBody(response, response.ok && spec.parseAs === "blob", settings.maxResponseBytes, context);
     } catch (cause) {
-      if (timedOut && !options?.signal?.aborted) return { ok: false, error: new TimeoutError(context(), timeoutMs), retryable: true };
-      if (options?.signal?.aborted) return { ok: false, error: asError(options.signal.reason), retryable: false };
-      return { ok: false, error: networkError(cause, context(), redactor), retryable: true };
+      return failure(cause, context, signal, expired, redactor);
     } finally {
       clearTimeout(timer);
-      options?.signal?.removeEventListener("abort", onCallerAbort);
+      clearTimeout(bodyTimeout);
+      signal?.removeEventListener("abort", onCallerAbort);
     }
 
     const status = response.status;
     const text = typeof payload === "string" ? payload : "";
     if (!response.ok) {
       const parsed = parseJson(text);
-      const error = settings.httpError(context(), status, redactor.value(parsed.ok ? parsed.value : text));
-      return { ok: false, error, status, retryable: isRetryableStatus(status), retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
+      const reply = { status, body: redactor.value(parsed.ok ? parsed.value : text), headers: redactor.headers(response.headers) };
+      return { ok: false, error: settings.httpError(context(), reply), status, retryable: isRetryableStatus(status), retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
     }
     if (spec.parseAs === "none") return { ok: true, value: undefined, status };
     if (spec.parseAs === "blob") return { ok: true, value: payload, status };
@@ -128,7 +146,10 @@ export function createCaller(settings: CallerSettings): CallHandler {
       settings.onCall?.({ ...event(), ...(outcome.status === undefined ? {} : { status: outcome.status }), error: outcome.error });
       const wait = outcome.retryable && mayRepeat && policy && retry < policy.maxRetries ? retryDelay(retry + 1, policy, outcome.retryAfterMs) : undefined;
       if (wait === undefined) throw outcome.error;
-      await sleep(wait, options?.signal);
+      const signal = options?.signal;
+      await sleep(wait, signal).catch(() => {
+        throw callerAbort(context(), signal!, redactor);
+      });
     }
   };
 }
@@ -142,15 +163,36 @@ function resolvePolicy(base: RetryPolicy | false, options: CallOptions | undefin
   return { ...inherited, ...overrides };
 }
 
-function asError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error(String(reason));
+/** An attempt that threw (in fetch, a redirect, or reading the body) as one of the package's errors. */
+function failure(cause: unknown, context: () => CallContext, signal: AbortSignal | undefined, expired: Expired | undefined, redactor: Redactor): Attempt {
+  // The caller's signal first: its abort is final, whatever else happened meanwhile.
+  if (signal?.aborted) return { ok: false, error: callerAbort(context(), signal, redactor), retryable: false };
+  if (expired) return { ok: false, error: new TimeoutError(context(), expired.ms, expired.what), retryable: true };
+  // Already the package's own: a refused redirect, a reply over the size cap. Repeating would meet the same.
+  if (cause instanceof ApiError) return { ok: false, error: cause, retryable: false };
+  return { ok: false, error: networkError(cause, context(), redactor), retryable: true };
 }
 
-/** A thrown fetch failure as a NetworkError, with the low-level code (ECONNRESET, …) when known. */
-function networkError(cause: unknown, context: CallContext, redactor: Redactor): Error {
-  if (cause instanceof ApiError) return cause;
-  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : undefined;
-  const code = inner && "code" in inner ? String((inner as { code: unknown }).code) : undefined;
-  const reason = code ?? (cause instanceof Error ? cause.message : String(cause));
-  return new NetworkError(context, redactor.text(reason));
+/** The caller's abort: TimeoutError for a timeout signal (AbortSignal.timeout), AbortError otherwise. */
+function callerAbort(context: CallContext, signal: AbortSignal, redactor: Redactor): ApiError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === "TimeoutError") return new TimeoutError(context, undefined, undefined, { cause: reason });
+  return new AbortError(context, redactor.text(reason instanceof Error ? reason.message : String(reason)), reason);
+}
+
+/**
+ * A thrown fetch failure as a NetworkError. The reason is the chain of messages (undici's
+ * "fetch failed" says nothing; its cause says "bad port" or "connect ECONNREFUSED …"), redacted;
+ * the original is not kept as `cause`, because such messages may hold the URL.
+ */
+function networkError(cause: unknown, context: CallContext, redactor: Redactor): NetworkError {
+  const messages: string[] = [];
+  let code: string | undefined;
+  for (let error = cause, depth = 0; error instanceof Error && depth < 4; error = error.cause, depth++) {
+    const own = (error as { code?: unknown }).code;
+    if (code === undefined && typeof own === "string") code = own;
+    if (error.message && !messages.includes(error.message)) messages.push(error.message);
+  }
+  const reason = messages.length > 0 ? messages.join(": ") : String(cause);
+  return new NetworkError(context, redactor.text(code && !reason.includes(code) ? `${reason} (${code})` : reason), code);
 }

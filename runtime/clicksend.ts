@@ -6,7 +6,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { ClickSendError } from "./errors.js";
 import { bindOperations, expandOperations, type OperationEntries } from "./operations.js";
-import { baseUrlOf, createProviderCaller, type CommonClientOptions } from "./options.js";
+import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 
 export interface ClickSendOptions extends CommonClientOptions {
@@ -25,21 +25,22 @@ export function basicAuthorization(username: string, secret: string): string {
 export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptions, entries: OperationEntries, defaultBaseUrl: string) {
   const table = expandOperations(entries);
   if (!options.username || !options.apiKey) throw new TypeError("createClickSendClient needs a username and an apiKey");
-  const baseUrl = baseUrlOf(options, defaultBaseUrl);
+  const { baseUrl, origin } = baseUrlOf(options, defaultBaseUrl);
   const authorization = basicAuthorization(options.username, options.apiKey);
   const redactor = new Redactor([options.apiKey, authorization.slice("Basic ".length)]);
 
   const call = createProviderCaller(options, {
     baseUrl,
+    origin,
     table,
     redactor,
     credentials: () => ({ Authorization: authorization }),
-    httpError: (context, status, body) => new ClickSendError(context, status, body),
+    httpError: (context, reply) => new ClickSendError(context, reply),
   });
 
   // The escape hatch: the typed openapi-fetch client, authenticated, for anything the methods
-  // do not cover. It has no redaction, retries or error mapping of its own.
-  const raw: Client<Paths> = createClient<Paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}), headers: { Authorization: authorization } });
+  // do not cover. It has no retries or error mapping of its own, but the same redirect rule.
+  const raw: Client<Paths> = createClient<Paths>({ ...rawClientSettings(options, baseUrl, origin, redactor), headers: { Authorization: authorization } });
   return { ...bindOperations(table, call), raw };
 }
 

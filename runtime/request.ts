@@ -32,7 +32,8 @@ export function buildUrl(baseUrl: string, spec: OperationSpec, params: Params): 
 export function buildInit(spec: OperationSpec, params: Params, body: unknown, headers: Record<string, string>, signal: AbortSignal | undefined): RequestInit {
   const all: Record<string, string> = { ...headers };
   for (const [name, value] of Object.entries(params.header)) if (value !== undefined) all[name] = String(value);
-  const init: RequestInit = { method: spec.method.toUpperCase(), headers: all };
+  // Redirects are followed by ./redirects.ts, only within the client's origin.
+  const init: RequestInit = { method: spec.method.toUpperCase(), headers: all, redirect: "manual" };
   if (spec.body !== "none" && body !== undefined) {
     all["Content-Type"] ??= "application/json";
     init.body = JSON.stringify(body);

@@ -10,7 +10,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { HttpError, SmSendError, UnparseableResponseError, type CallContext } from "./errors.js";
 import { bindOperations, expandOperations, type CallHandler, type OperationEntries } from "./operations.js";
-import { baseUrlOf, createProviderCaller, type CommonClientOptions as CommonOptions } from "./options.js";
+import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions as CommonOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 
 /** Log in with a username and password: `auth: "session"` (default) or `"token"`. */
@@ -46,15 +46,17 @@ export function parseLoginReply(text: string, context: CallContext): { userKey: 
   return { userKey: match[1]!, key: match[2]! };
 }
 
-function explain(status: number): string | undefined {
+const LOGIN_OPERATIONS: readonly string[] = Object.values(LOGIN_OPERATION);
+
+function explain(status: number, operationId: string): string | undefined {
   if (status === 401) return "user_key, Session_key or Access_token missing, invalid or expired";
-  if (status === 404) return "not found (at login: wrong username or password)";
+  if (status === 404 && LOGIN_OPERATIONS.includes(operationId)) return "wrong username or password";
   return undefined;
 }
 
 export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptions, entries: OperationEntries, defaultBaseUrl: string) {
   const table = expandOperations(entries);
-  const baseUrl = baseUrlOf(options, defaultBaseUrl);
+  const { baseUrl, origin } = baseUrlOf(options, defaultBaseUrl);
   const redactor = new Redactor();
   let keys: SmSendKeys | undefined;
   const useKeys = (next: SmSendKeys) => {
@@ -62,8 +64,7 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
     redactor.add(next.key);
     keys = next;
   };
-  const clientOptions = { baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) };
-  const raw: Client<Paths> = createClient<Paths>(clientOptions);
+  const raw: Client<Paths> = createClient<Paths>(rawClientSettings(options, baseUrl, origin, redactor));
   // Headers for the raw client too, read at request time so a new login is picked up.
   raw.use({
     onRequest: ({ request }) => {
@@ -77,10 +78,11 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
 
   const send = createProviderCaller(options, {
     baseUrl,
+    origin,
     table,
     redactor,
     credentials: (): Record<string, string> => (keys ? { user_key: keys.userKey, [keys.kind]: keys.key } : {}),
-    httpError: (context, status, body) => new SmSendError(context, status, body, explain(status)),
+    httpError: (context, reply) => new SmSendError(context, reply, explain(reply.status, context.operationId)),
   });
 
   let login: (() => Promise<void>) | undefined;
@@ -104,13 +106,18 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
     throw new TypeError("createSmSendClient needs username + password, userKey + sessionKey, or userKey + accessToken");
   }
 
+  // Single-flight: calls that meet a 401 together share one login. A call whose keys were
+  // already replaced by another call's login just repeats with the new ones.
+  let loggingIn: Promise<void> | undefined;
   const call: CallHandler = async (operationId, input, callOptions) => {
+    const used = keys;
     try {
       return await send(operationId, input, callOptions);
     } catch (error) {
       const expired = error instanceof HttpError && error.status === 401 && table[operationId]?.authenticated;
       if (!expired || !login) throw error;
-      await login();
+      if (keys === used) await (loggingIn ??= login().finally(() => (loggingIn = undefined)));
+      else await loggingIn;
       return send(operationId, input, callOptions);
     }
   };

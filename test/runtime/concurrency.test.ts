@@ -22,14 +22,17 @@ describe("concurrency", () => {
     server.fallback = (request): Reply => {
       const id = Number(request.url.split("/")[2]);
       const kind = kinds[id % kinds.length];
-      if (kind === "slow") return { status: 200, body: envelope({ subaccount_id: id }), headers, delayMs: 4_000 };
+      // Never answered: its own short timeout fires however loaded the machine is.
+      if (kind === "slow") return { hold: true };
       if (kind === "error") return { status: 404, body: envelope([], "NOT_FOUND", 404), headers };
       if (kind === "reset") return { reset: true };
       return { status: 200, body: envelope({ subaccount_id: id }), headers, delayMs: id % 7 };
     };
-    // A timeout well above what 400 parallel loopback calls take here, and well below the slow replies.
-    const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, timeoutMs: 1_500, retry: false });
-    const outcomes = await Promise.allSettled(Array.from({ length: CALLS }, (_, id) => cs.subaccounts.get({ subaccount_id: id })));
+    // The client's timeout is far above what 400 parallel loopback calls can take even on a loaded
+    // machine; only the never-answered calls get a short one of their own.
+    const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, timeoutMs: 60_000, retry: false });
+    const options = (id: number) => (kinds[id % kinds.length] === "slow" ? { timeoutMs: 200 } : undefined);
+    const outcomes = await Promise.allSettled(Array.from({ length: CALLS }, (_, id) => cs.subaccounts.get({ subaccount_id: id }, options(id))));
 
     outcomes.forEach((outcome, id) => {
       const kind = kinds[id % kinds.length]!;
@@ -43,11 +46,13 @@ describe("concurrency", () => {
         expect(reason).toBeInstanceOf(expected);
       }
     });
-    expect(server.received).toHaveLength(CALLS);
+    // A held request times out on the client's side, arrived or not; every other one arrived.
+    expect(server.received.length).toBeGreaterThanOrEqual(CALLS * 0.75);
   });
 
   it("leaves no connection open once every call has settled", async () => {
-    const deadline = Date.now() + 5_000;
+    // Generous: the test ends as soon as the count is 0; the deadline only bounds a failure.
+    const deadline = Date.now() + 15_000;
     const open = () => server.openSockets();
     while (open() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(open()).toBe(0);

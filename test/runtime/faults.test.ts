@@ -3,10 +3,13 @@
  * connections, HTML and empty bodies, 429 with Retry-After, 503 then success, and a send that
  * must not be repeated.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  AbortError,
+  ApiError,
   ClickSendError,
   NetworkError,
+  ResponseTooLargeError,
   TimeoutError,
   UnparseableResponseError,
   createClickSendClient,
@@ -15,12 +18,12 @@ import {
 import { refusedRecipients } from "../../runtime/index.js";
 import { envelope, startFaultServer, type FaultServer } from "../support/fault-server.js";
 
+// A server per test: a request given up on in one test cannot take the next test's reply.
 let server: FaultServer;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startFaultServer();
 });
-afterAll(() => server.close());
-afterEach(() => server.reset());
+afterEach(() => server.close());
 
 const fast = { baseDelayMs: 10, maxDelayMs: 20 };
 function client(extra: Parameters<typeof createClickSendClient>[0] extends infer O ? Partial<O> : never = {}) {
@@ -31,31 +34,140 @@ const sendReply = envelope({ total_price: 0.07, total_count: 1, queued_count: 1,
 const account = envelope({ user_id: 1 });
 
 describe("timeouts", () => {
-  it("throws TimeoutError when a reply is slower than the timeout, and retries a GET", async () => {
-    server.queue({ status: 200, body: account, delayMs: 500 }, { status: 200, body: account, delayMs: 500 });
-    const error = await client({ timeoutMs: 50, retry: { ...fast, maxRetries: 1 } }).account.get().catch((e: unknown) => e);
+  // The server holds every reply, so a timeout always fires, however loaded the machine is; the
+  // attempts are counted by the client's own events (a request may time out before it arrives).
+  it("throws TimeoutError when no reply comes within the timeout, and retries a GET", async () => {
+    server.fallback = () => ({ hold: true });
+    const events: CallEvent[] = [];
+    const error = await client({ timeoutMs: 50, retry: { ...fast, maxRetries: 1 }, onCall: (e) => events.push(e) }).account.get().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(50);
-    expect(server.received).toHaveLength(2);
+    expect(events.map((e) => [e.attempt, e.error?.name])).toEqual([
+      [1, "TimeoutError"],
+      [2, "TimeoutError"],
+    ]);
   });
 
   it("takes a per-call timeout over the client's", async () => {
-    server.queue({ status: 200, body: account, delayMs: 200 });
-    const reply = await client({ timeoutMs: 50, retry: false }).account.get(undefined, { timeoutMs: 2000 });
-    expect(reply.response_code).toBe("SUCCESS");
+    server.queue({ hold: true });
+    const call = client({ timeoutMs: 50, retry: false }).account.get(undefined, { timeoutMs: 60_000 });
+    await server.waitForRequests(1);
+    // Timers run in the order they expire: once this 100 ms one has run, the client's 50 ms one
+    // (started earlier) would have too. The call must still be waiting.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    server.release();
+    await expect(call).rejects.toBeInstanceOf(NetworkError);
   });
 
-  it("passes the caller's abort through, also while waiting to retry", async () => {
+  it("turns the caller's abort into AbortError, with the context and the caller's reason as cause", async () => {
+    server.queue({ hold: true });
+    const controller = new AbortController();
+    const reason = new Error("caller gave up");
+    const call = client().account.get(undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    await server.waitForRequests(1);
+    controller.abort(reason);
+    const error = (await call) as AbortError;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect([error.name, error.operationId, error.method, error.url, error.cause]).toEqual(["AbortError", "account/get", "GET", `${server.url}/account`, reason]);
+    expect(error.message).toContain("caller gave up");
+  });
+
+  it("turns an abort while waiting to retry into AbortError too, without another attempt", async () => {
     server.queue({ status: 503, body: envelope([], "INTERNAL_SERVER_ERROR", 503) });
     const controller = new AbortController();
-    const call = client({ retry: { baseDelayMs: 5_000, maxDelayMs: 5_000 } }).account.get(undefined, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("caller gave up")), 50);
-    await expect(call).rejects.toThrow("caller gave up");
+    // Aborts right after the first attempt is reported, i.e. during the 5 s wait before the retry.
+    const cs = client({ retry: { baseDelayMs: 5_000, maxDelayMs: 5_000 }, onCall: () => controller.abort() });
+    const error = await cs.account.get(undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).operationId).toBe("account/get");
     expect(server.received).toHaveLength(1);
+  });
+
+  it("turns an already aborted signal into AbortError", async () => {
+    const error = await client().account.get(undefined, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toBeInstanceOf(DOMException);
+  });
+
+  it("reports the caller's AbortSignal.timeout as TimeoutError, not retried", async () => {
+    server.fallback = () => ({ hold: true });
+    const error = await client().account.get(undefined, { signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).operationId).toBe("account/get");
+    expect(((error as TimeoutError).cause as DOMException).name).toBe("TimeoutError");
+    expect(server.received.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("bounds", () => {
+  it("refuses a reply whose declared length is over maxResponseBytes, without reading it", async () => {
+    const body = JSON.stringify(envelope({ pad: "x".repeat(2_000) }));
+    server.queue({ status: 200, body, headers: { "content-type": "application/json", "content-length": String(body.length) } });
+    const error = await client({ maxResponseBytes: 1_000, retry: false }).account.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).maxResponseBytes).toBe(1_000);
+  });
+
+  it("stops reading an endless body past maxResponseBytes and drops the connection", async () => {
+    server.queue({ status: 200, stream: { chunk: "x".repeat(64 * 1024), everyMs: 0 }, headers: { "content-type": "application/json" } });
+    const error = await client({ maxResponseBytes: 1024 * 1024, retry: false }).account.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    await vi.waitFor(() => expect(server.streamsCut()).toBe(1));
+  });
+
+  it("cuts a trickling body with bodyTimeoutMs even when timeoutMs is 0", async () => {
+    server.queue({ status: 200, stream: { chunk: " ", everyMs: 5 }, headers: { "content-type": "application/json" } });
+    const error = await client({ timeoutMs: 0, bodyTimeoutMs: 200, retry: false }).account.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(200);
+    expect((error as TimeoutError).message).toMatch(/reply body/);
+    await vi.waitFor(() => expect(server.streamsCut()).toBe(1));
+  });
+
+  it("caps the message of a huge error reply, and keeps the whole body on the error", async () => {
+    const huge = "E".repeat(1024 * 1024);
+    server.queue({ status: 400, body: { http_code: 400, response_code: "BAD_REQUEST", response_msg: huge, data: [] } });
+    const error = (await client({ retry: false }).account.get().catch((e: unknown) => e)) as ClickSendError;
+    expect(error.message.length).toBeLessThan(1_000);
+    expect(error.responseMsg).toBe(huge);
+    expect((error.body as { response_msg: string }).response_msg).toBe(huge);
+    expect(JSON.stringify(error).length).toBeLessThan(2.5 * huge.length);
+  });
+
+  it("decodes the charset the reply declares (iso-8859-1), read whole (Content-Length)", async () => {
+    const latin1 = Buffer.from(JSON.stringify(envelope({ city: "Forlì" })), "latin1");
+    server.queue({ status: 200, body: latin1, headers: { "content-type": "application/json; charset=iso-8859-1", "content-length": String(latin1.length) } });
+    const reply = (await client().account.get()) as unknown as { data: { city: string } };
+    expect(reply.data.city).toBe("Forlì");
+  });
+
+  it("decodes the charset of an error reply too, streamed (no Content-Length)", async () => {
+    const latin1 = Buffer.from("Città non valida", "latin1");
+    server.queue({ status: 400, body: latin1, headers: { "content-type": "text/plain; charset=ISO-8859-1", "transfer-encoding": "chunked" } });
+    const error = (await client({ retry: false }).account.get().catch((e: unknown) => e)) as ClickSendError;
+    expect(error.body).toBe("Città non valida");
   });
 });
 
 describe("broken replies", () => {
+  it("keeps the underlying reason of a network failure (undici's \"bad port\")", async () => {
+    const cs = createClickSendClient({ username: "u", apiKey: "SECRET-API-KEY-123", baseUrl: "http://127.0.0.1:6000", retry: false });
+    const error = await cs.account.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).message).toMatch(/bad port/);
+  });
+
+  it("keeps the error reply's headers (redacted) and the request id", async () => {
+    server.queue({ status: 500, body: envelope([], "INTERNAL_SERVER_ERROR", 500), headers: { "x-request-id": "req-42", "set-cookie": "session=abc123456", "x-echo": "SECRET-API-KEY-123" } });
+    const error = (await client({ retry: false }).account.get().catch((e: unknown) => e)) as ClickSendError;
+    expect(error.requestId).toBe("req-42");
+    expect(error.headers["x-request-id"]).toBe("req-42");
+    expect(error.headers["set-cookie"]).toBe("[REDACTED]");
+    expect(error.headers["x-echo"]).toBe("[REDACTED]");
+    expect(error.message).toContain("req-42");
+  });
+
   it("reports a dropped connection as NetworkError", async () => {
     server.queue({ reset: true });
     const error = await client({ retry: false }).account.get().catch((e: unknown) => e);
@@ -133,9 +245,11 @@ describe("retries", () => {
   });
 
   it("never repeats a send after a timeout either", async () => {
-    server.queue({ status: 200, body: sendReply, delayMs: 300 }, { status: 200, body: sendReply });
-    await expect(client({ timeoutMs: 50 }).sms.send({ body: sendBody })).rejects.toBeInstanceOf(TimeoutError);
-    expect(server.received).toHaveLength(1);
+    server.fallback = () => ({ hold: true });
+    const events: CallEvent[] = [];
+    await expect(client({ timeoutMs: 50, onCall: (e) => events.push(e) }).sms.send({ body: sendBody })).rejects.toBeInstanceOf(TimeoutError);
+    expect(events).toHaveLength(1);
+    expect(server.received.length).toBeLessThanOrEqual(1);
   });
 
   it("repeats a send when the caller opts in for that call", async () => {

@@ -22,7 +22,7 @@ describe("requests", () => {
   it("sends a JSON body with its content type, header parameters and the signal", () => {
     const signal = new AbortController().signal;
     const init = buildInit(table["things/create"]!, { ...none, header: { "X-Trace": 7 } }, { a: 1 }, { Authorization: "Basic x" }, signal);
-    expect(init).toEqual({ method: "POST", headers: { Authorization: "Basic x", "X-Trace": "7", "Content-Type": "application/json" }, body: '{"a":1}', signal });
+    expect(init).toEqual({ method: "POST", headers: { Authorization: "Basic x", "X-Trace": "7", "Content-Type": "application/json" }, body: '{"a":1}', redirect: "manual", signal });
   });
 
   it("expands the terse table: path parameters from the template, defaults filled in", () => {

@@ -1,14 +1,14 @@
 /** smSend's key handling: which headers go where, and the one re-login after an expired session. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSmSendClient, SmSendError, UnparseableResponseError } from "../../generated/smsend/index.js";
 import { startFaultServer, type FaultServer } from "../support/fault-server.js";
 
+// A server per test: a request given up on in one test cannot take the next test's reply.
 let server: FaultServer;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startFaultServer();
 });
-afterAll(() => server.close());
-afterEach(() => server.reset());
+afterEach(() => server.close());
 
 const text = (body: string) => ({ status: 200, body, headers: { "content-type": "text/plain" } });
 const state = { status: 200, body: { recipient_number: 1, result: "OK", recipients: [] } };
@@ -61,5 +61,33 @@ describe("smSend keys", () => {
     const error = (await createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url }).catch((e: unknown) => e)) as SmSendError;
     expect(error.status).toBe(404);
     expect(error.message).toMatch(/wrong username or password/);
+  });
+
+  it("says 'wrong username or password' only for a 404 at login, not for any other 404", async () => {
+    server.queue(text("U1;S1"), { status: 404, body: "" });
+    const sm = await createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url });
+    const error = (await sm.sms.getState({ order_id: "42" }).catch((e: unknown) => e)) as SmSendError;
+    expect(error.status).toBe(404);
+    expect(error.message).not.toMatch(/password/);
+  });
+
+  it("logs in once for twenty calls that meet a 401 together, then repeats each call once", async () => {
+    const CALLS = 20;
+    server.queue(text("U1;S1"));
+    const sm = await createSmSendClient({ username: "alice", password: "pw-12345", baseUrl: server.url });
+    // Every call with the old session is refused, all twenty at the same moment (held until all
+    // have arrived); the login hands out S2, which is accepted.
+    server.fallback = (request) => {
+      if (request.url.startsWith("/login")) return text("U1;S2");
+      return request.headers.session_key === "S2" ? state : { hold: true, then: { status: 401, body: "" } };
+    };
+    const replies = Promise.all(Array.from({ length: CALLS }, (_, i) => sm.sms.getState({ order_id: String(i) })));
+    await server.waitForRequests(1 + CALLS);
+    server.release();
+    const results = await replies;
+    expect(results.every((r) => r.result === "OK")).toBe(true);
+    const urls = server.received.map((r) => r.url.split("?")[0]);
+    expect(urls.filter((u) => u === "/login")).toHaveLength(2);
+    expect(urls.filter((u) => u !== "/login")).toHaveLength(2 * CALLS);
   });
 });

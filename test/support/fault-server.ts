@@ -1,14 +1,28 @@
 /**
- * A loopback HTTP server for fault tests: each test queues what the next requests get (a status,
- * headers, a body, a delay, or a dropped connection) and reads back what arrived. Binds to
- * 127.0.0.1 on a free port and closes every socket when stopped.
+ * The one loopback HTTP server the runtime tests misbehave with. Each test queues what the next
+ * requests get (a status, headers, a body, a delay, a dropped connection, a reply held until the
+ * test releases it, an endless or trickling body) and reads back what arrived. Binds to 127.0.0.1
+ * on a free port and closes every socket when stopped. Two servers are two origins (ports differ),
+ * which is what the redirect tests need.
+ *
+ * Time-based tests use `hold` (the server says nothing until released) rather than short delays:
+ * a delay races the client's timer and loses on a loaded machine; a held reply never arrives, so
+ * the client's timeout fires however slow the machine is. A request the client gave up on (a
+ * timeout, an abort) may still arrive much later on a loaded machine and take a reply queued for
+ * the next test: tests that give up on requests start a server per test (or per property run),
+ * so that such a request finds the old port closed.
  */
 import http from "node:http";
 import type net from "node:net";
 
 export type Reply =
-  | { status: number; body?: string | object; headers?: Record<string, string>; delayMs?: number }
-  | { reset: true; delayMs?: number };
+  | { status: number; body?: string | object | Uint8Array; headers?: Record<string, string>; delayMs?: number }
+  /** Drops the connection without a reply. */
+  | { reset: true; delayMs?: number }
+  /** Sends nothing until `release()` (or the end of the test), then drops the connection or sends `then`. */
+  | { hold: true; then?: Exclude<Reply, { hold: true }> }
+  /** Sends headers, then `chunk` every `everyMs` (0: as fast as the client reads) until the client goes away. */
+  | { status: number; stream: { chunk: string; everyMs: number }; headers?: Record<string, string> };
 
 export interface Received {
   method: string;
@@ -25,25 +39,46 @@ export interface FaultServer {
   queue(...replies: Reply[]): void;
   /** Reply used when the queue is empty. */
   fallback: (request: Received) => Reply;
-  /** Forgets queued replies and received requests, and restores the fallback. */
+  /** Resolves once `count` requests in all have arrived. */
+  waitForRequests(count: number): Promise<void>;
+  /** Answers every held request (with its `then`, or by dropping the connection). */
+  release(): void;
+  /** Streamed replies whose client went away before the stream ended (it never ends on its own). */
+  streamsCut(): number;
+  /** Forgets queued replies and received requests, releases held ones, and restores the fallback. */
   reset(): void;
   /** Connections currently open. */
   openSockets(): number;
   close(): Promise<void>;
 }
 
+const defaultFallback = (): Reply => ({ status: 500, body: "no reply queued" });
+
 export async function startFaultServer(): Promise<FaultServer> {
   const pending: Reply[] = [];
   const sockets = new Set<net.Socket>();
+  const held = new Map<net.Socket, () => void>();
+  const waiters: { count: number; resolve: () => void }[] = [];
+  let cut = 0;
+  const release = () => {
+    const answers = [...held.values()];
+    held.clear();
+    for (const answerHeld of answers) answerHeld();
+  };
   const state: FaultServer = {
     url: "",
     received: [],
     queue: (...replies) => void pending.push(...replies),
-    fallback: () => ({ status: 500, body: "no reply queued" }),
+    fallback: defaultFallback,
+    waitForRequests: (count) => (state.received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
+    release,
+    streamsCut: () => cut,
     reset: () => {
+      release();
       pending.length = 0;
       state.received.length = 0;
-      state.fallback = () => ({ status: 500, body: "no reply queued" });
+      cut = 0;
+      state.fallback = defaultFallback;
     },
     openSockets: () => sockets.size,
     close: () =>
@@ -54,24 +89,43 @@ export async function startFaultServer(): Promise<FaultServer> {
   };
 
   const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const received: Received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body, at: Date.now() };
+      const received: Received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString(), at: Date.now() };
       state.received.push(received);
+      for (const waiter of waiters.filter((w) => state.received.length >= w.count)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       const reply = pending.shift() ?? state.fallback(received);
-      setTimeout(() => {
-        if ("reset" in reply) {
-          req.socket.destroy();
-          return;
-        }
-        const text = typeof reply.body === "string" ? reply.body : reply.body === undefined ? "" : JSON.stringify(reply.body);
-        const type = typeof reply.body === "object" ? { "content-type": "application/json" } : {};
-        res.writeHead(reply.status, { ...type, ...reply.headers });
-        res.end(text);
-      }, reply.delayMs ?? 0);
+      if ("hold" in reply) return void held.set(req.socket, () => (reply.then ? answer(reply.then, req, res) : req.socket.destroy()));
+      setTimeout(() => answer(reply, req, res), "delayMs" in reply ? (reply.delayMs ?? 0) : 0);
     });
   });
+  const answer = (reply: Exclude<Reply, { hold: true }>, req: http.IncomingMessage, res: http.ServerResponse) => {
+    if ("reset" in reply) return void req.socket.destroy();
+    if ("stream" in reply) {
+      res.writeHead(reply.status, reply.headers);
+      const { chunk, everyMs } = reply.stream;
+      let timer: NodeJS.Timeout | undefined;
+      const next = () => {
+        if (res.destroyed) return;
+        if (everyMs > 0) timer = setTimeout(() => (res.write(chunk), next()), everyMs);
+        else if (res.write(chunk)) setImmediate(next);
+        else res.once("drain", next);
+      };
+      res.on("close", () => {
+        clearTimeout(timer);
+        cut++;
+      });
+      return next();
+    }
+    const body = reply.body instanceof Uint8Array ? reply.body : typeof reply.body === "string" ? reply.body : reply.body === undefined ? "" : JSON.stringify(reply.body);
+    const type = typeof reply.body === "object" && !(reply.body instanceof Uint8Array) ? { "content-type": "application/json" } : {};
+    res.writeHead(reply.status, { ...type, ...reply.headers });
+    res.end(body);
+  };
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
