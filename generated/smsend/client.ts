@@ -79,9 +79,9 @@ export interface Replies {
   "contacts/get": operations["contacts/get"]["responses"][200]["content"]["application/json"];
   "email-campaigns/add-group": operations["email-campaigns/add-group"]["responses"][200]["content"]["text/plain"];
   "email-campaigns/create-issue": operations["email-campaigns/create-issue"]["responses"][201]["content"]["text/plain"];
-  "email-campaigns/create-issue-from-template": operations["email-campaigns/create-issue-from-template"]["responses"][201]["content"]["text/plain"];
+  "email-campaigns/create-issue-from-template": operations["email-campaigns/create-issue-from-template"]["responses"][200]["content"]["text/plain"];
   "email-campaigns/create-list": operations["email-campaigns/create-list"]["responses"][201]["content"]["text/plain"];
-  "email-campaigns/send-issue": operations["email-campaigns/send-issue"]["responses"][201]["content"]["text/plain"];
+  "email-campaigns/send-issue": operations["email-campaigns/send-issue"]["responses"][200]["content"]["text/plain"];
   "email-campaigns/update-list": undefined;
   "received-sms/list": operations["received-sms/list"]["responses"][200]["content"]["application/json"];
   "received-sms/list-after": operations["received-sms/list-after"]["responses"][200]["content"]["application/json"];
@@ -92,8 +92,8 @@ export interface Replies {
   "sms/cancel": operations["sms/cancel"]["responses"][200]["content"]["application/json"];
   "sms/get-state": operations["sms/get-state"]["responses"][200]["content"]["application/json"];
   "sms/send": operations["sms/send"]["responses"][201]["content"]["application/json"];
-  "sms/send-parametric": operations["sms/send-parametric"]["responses"][201]["content"]["application/json"];
-  "sms/send-to-groups": operations["sms/send-to-groups"]["responses"][201]["content"]["application/json"];
+  "sms/send-parametric": operations["sms/send-parametric"]["responses"][200]["content"]["application/json"];
+  "sms/send-to-groups": operations["sms/send-to-groups"]["responses"][200]["content"]["application/json"];
   "subaccounts/change-password": operations["subaccounts/change-password"]["responses"][201]["content"]["text/plain"];
   "subaccounts/create": operations["subaccounts/create"]["responses"][200]["content"]["text/plain"];
   "subaccounts/create-purchase": operations["subaccounts/create-purchase"]["responses"][200]["content"]["text/plain"];
@@ -156,13 +156,13 @@ export interface SmSendClient {
      *
      * `GET /token` — operationId `auth/get-token`
      */
-    getToken(input: Input<"auth/get-token">, options?: CallOptions): Promise<Reply<"auth/get-token">>;
+    getToken(input?: Input<"auth/get-token">, options?: CallOptions): Promise<Reply<"auth/get-token">>;
     /**
      * Log in and get a session key
      *
      * `GET /login` — operationId `auth/login`
      */
-    login(input: Input<"auth/login">, options?: CallOptions): Promise<Reply<"auth/login">>;
+    login(input?: Input<"auth/login">, options?: CallOptions): Promise<Reply<"auth/login">>;
   };
   /**
    * Contact groups: Create, rename, list and delete contact groups and manage who is in them.
