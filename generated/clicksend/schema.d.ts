@@ -6342,11 +6342,11 @@ export interface components {
              */
             source?: string;
             /**
-             * @description When to send, in Unix seconds. Left out (or in the past), the message is sent at once. An
-             *     unusable value is reported as `INVALID_SCHEDULE`.
+             * @description When to send, in Unix seconds. Left out, null (as ClickSend's own integrations send it) or
+             *     in the past, the message is sent at once. An unusable value is reported as `INVALID_SCHEDULE`.
              * @example 1436874701
              */
-            schedule?: number;
+            schedule?: number | null;
             /**
              * @description Your reference for the message; it comes back in the reply, receipts and replies.
              * @example order-1234
@@ -7916,10 +7916,10 @@ export interface components {
              */
             source?: string;
             /**
-             * @description When to call, in Unix seconds. Left out (or in the past), the call is made at once.
+             * @description When to call, in Unix seconds. Left out, null or in the past, the call is made at once.
              * @example 1436874701
              */
-            schedule?: number;
+            schedule?: number | null;
             /**
              * @description Your reference for the call; it comes back in history and receipts.
              * @example order-1234
@@ -9366,11 +9366,11 @@ export interface components {
              */
             from?: string;
             /**
-             * @description When to send, in Unix seconds. Left out, the fax goes at once. ClickSend's own sample
+             * @description When to send, in Unix seconds. Left out or null, the fax goes at once. ClickSend's own sample
              *     sends it as a string of digits; the SDK sends a number.
              * @example 1436874701
              */
-            schedule?: number | string;
+            schedule?: number | string | null;
             /**
              * @description Your reference for the fax; it comes back in the reply, the history and receipts.
              * @example invoice-2024-117

@@ -75,9 +75,9 @@ export interface paths {
          *     reply carries the order id, which `GET /sms/{order_id}` follows and `DELETE /sms/{order_id}`
          *     cancels while the order is still scheduled.
          *
-         *     Quirks: `message_type` uses smSend's codes `N`, `L`, `LL` (the docs' per-endpoint samples
-         *     send `GP`, a code of a sister brand on the same platform). A custom `sender` needs the `N`
-         *     class. Dates are plain strings in one of six formats, without time zone unless
+         *     Quirks: `message_type` takes the gateway's own codes (`MessageType`: smSend's are `N`, `L`,
+         *     `LL`; the docs' per-endpoint samples send `GP`, a code of sister brands of the platform). A
+         *     custom `sender` needs the high-quality class. Dates are plain strings in one of six formats, without time zone unless
          *     `scheduled_delivery_timezone` is given.
          */
         post: operations["sms/send"];
@@ -103,8 +103,9 @@ export interface paths {
          *     recipients are a JSON object keyed by arbitrary strings, not an array.
          *
          *     Quirks: smSend's REST API docs' sample writes placeholders as `{name}`, smSend's Markdown docs
-         *     put a dollar sign before the opening brace. If a filled-in text exceeds 1000 characters the call fails. `message_type` uses
-         *     smSend's codes `N`, `L`, `LL` (the docs' samples send a sister brand's `GP`).
+         *     put a dollar sign before the opening brace. If a filled-in text exceeds 1000 characters the
+         *     call fails. `message_type` takes the gateway's own codes (`MessageType`; the docs' samples
+         *     send `GP`, a code of sister brands of the platform).
          */
         post: operations["sms/send-parametric"];
         delete?: never;
@@ -130,7 +131,7 @@ export interface paths {
          *
          *     Quirks: smSend's REST API docs have no body-field table for this operation; the fields follow its sample and
          *     smSend's Markdown docs, which give it the same fields as `/sms`. `message_type` uses
-         *     smSend's codes `N`, `L`, `LL` (the docs' samples send a sister brand's `GP`). An unknown
+         *     the gateway's own codes (`MessageType`; the docs' samples send `GP`, a code of sister brands). An unknown
          *     group name fails the call with 400.
          */
         post: operations["sms/send-to-groups"];
@@ -3110,6 +3111,18 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description The same success as 201, as some brands of the platform reply (see `x-discrepancies`); a
+             *     client must accept either.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSendResult"];
+                };
+            };
             /** @description The order was accepted and its messages are queued or scheduled. */
             201: {
                 headers: {

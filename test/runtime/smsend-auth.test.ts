@@ -18,9 +18,19 @@ describe("smSend keys", () => {
     server.queue(text("U1;S1"), state);
     const sm = await createSmSendClient({ username: "alice", password: "pw-12345", baseUrl: server.url });
     await sm.sms.getState({ order_id: "42" });
-    expect(server.received[0]!.url).toBe("/login?username=alice&password=pw-12345");
+    // HTTP Basic by default: the password stays out of the URL (and of every log that prints URLs).
+    expect(server.received[0]!.url).toBe("/login");
+    expect(server.received[0]!.headers.authorization).toBe(`Basic ${Buffer.from("alice:pw-12345").toString("base64")}`);
     expect(server.received[0]!.headers.user_key).toBeUndefined();
     expect([server.received[1]!.headers.user_key, server.received[1]!.headers.session_key]).toEqual(["U1", "S1"]);
+    expect(server.received[1]!.headers.authorization).toBeUndefined();
+  });
+
+  it("sends the credentials in the query string, as the docs show, with loginCredentials: query", async () => {
+    server.queue(text("U1;T1"));
+    await createSmSendClient({ username: "alice", password: "pw-12345", auth: "token", loginCredentials: "query", baseUrl: server.url });
+    expect(server.received[0]!.url).toBe("/token?username=alice&password=pw-12345");
+    expect(server.received[0]!.headers.authorization).toBeUndefined();
   });
 
   it("logs in again once when the session expired (401) and repeats the call", async () => {
