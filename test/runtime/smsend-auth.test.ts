@@ -40,6 +40,8 @@ describe("smSend keys", () => {
     expect(reply.result).toBe("OK");
     expect(server.received.map((r) => r.url.split("?")[0])).toEqual(["/login", "/sms/42", "/login", "/sms/42"]);
     expect(server.received[3]!.headers.session_key).toBe("S2");
+    // The new login is sent without the expired keys (the logins take no client keys).
+    expect(server.received[2]!.headers.session_key).toBeUndefined();
     expect(sm.currentKeys()?.key).toBe("S2");
   });
 
