@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import YAML from "yaml";
-import { brandIds, repoRoot, type Provider } from "./providers.js";
+import { brandIds, brandsDir, repoRoot, type Provider } from "./providers.js";
 
 const run = promisify(execFile);
 
@@ -25,10 +25,16 @@ function pageRow(name: string, title: string): string {
   return `<a href="${name}.html">${title}</a> — download the bundled OpenAPI 3.1 document as <a href="${name}.openapi.json">JSON</a> or <a href="${name}.openapi.yaml">YAML</a>`;
 }
 
+/** A brand's name for the index: its overlay's own title ("Skebby brand of the smSend …"). */
+function overlayTitle(provider: Provider, brand: string): string {
+  const overlay = YAML.parse(fs.readFileSync(path.join(brandsDir(provider), `${brand}.overlay.yaml`), "utf8")) as { info?: { title?: string } };
+  return overlay.info?.title ?? brand;
+}
+
 function indexPage(providers: readonly Provider[]): string {
   const rows = providers
     .map((p) => {
-      const brands = brandIds(p).map((id) => `      <li>${pageRow(`${p.id}-${id}`, `${id}: the same API on another gateway`)}</li>`);
+      const brands = brandIds(p).map((id) => `      <li>${pageRow(`${p.id}-${id}`, overlayTitle(p, id))}</li>`);
       return `    <li>${pageRow(p.id, p.title)}${brands.length > 0 ? `\n      <ul>\n${brands.join("\n")}\n      </ul>\n    ` : ""}</li>`;
     })
     .join("\n");

@@ -80,10 +80,21 @@ describe("smSend client never shows its password or keys", () => {
     for (const secret of [userKey, accessToken]) expect(shown).not.toContain(secret);
   });
 
-  it("a failed login (404) shows neither the password in the URL nor anything else", async () => {
+  it("a failed login (404) with HTTP Basic, the default, shows neither the password nor its Basic form", async () => {
     server.queue({ status: 404, body: "" });
     const events: CallEvent[] = [];
     const error = await createSmSendClient({ username: "alice", password, baseUrl: server.url, onCall: (e) => events.push(e) }).catch((e: unknown) => e);
+    const basic = Buffer.from(`alice:${password}`).toString("base64");
+    expect(server.received[0]!.headers.authorization).toBe(`Basic ${basic}`);
+    expect((error as Error).message).toMatch(/404/);
+    const shown = everythingShown(error, events);
+    for (const secret of [password, basic]) expect(shown).not.toContain(secret);
+  });
+
+  it("a failed login (404) in the query-string form shows neither the password in the URL nor anything else", async () => {
+    server.queue({ status: 404, body: "" });
+    const events: CallEvent[] = [];
+    const error = await createSmSendClient({ username: "alice", password, loginCredentials: "query", baseUrl: server.url, onCall: (e) => events.push(e) }).catch((e: unknown) => e);
     expect(server.received[0]!.url).toContain(encodeURIComponent(password));
     expect((error as Error).message).toMatch(/404/);
     expect((error as Error).message).toContain("password=[REDACTED]");
