@@ -35,12 +35,14 @@ describe.each(ids)("brand %s", (id) => {
     expect(((spec.document.components as Json).schemas as Json).MessageType).toMatchObject({ enum: codes });
   });
 
-  it("every fact names its evidence and says whether it is verified", () => {
+  it("every fact names its evidence, says whether it is verified, and is shown on the docs page", () => {
     const evidence = (info["x-brand"] as Json).evidence as Json[];
     expect(evidence.length).toBeGreaterThan(0);
     for (const fact of evidence) {
       expect(fact.status).toMatch(/^(verified|unverified)$/);
       expect(String(fact.source).length).toBeGreaterThan(10);
+      // and the docs page shows it (extensions are not rendered)
+      expect(String(info.description)).toContain(`| ${String(fact.fact)} | ${String(fact.status)} |`);
     }
     expect(evidence.some((fact) => fact.status === "verified" && String(fact.fact).includes("host"))).toBe(true);
   });
