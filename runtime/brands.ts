@@ -4,6 +4,7 @@
  * the generated brand table (generated/smsend/brands.ts), and how the login sends credentials.
  */
 import { basicAuthorization } from "./clicksend.js";
+import { HttpError } from "./errors.js";
 import type { CallOptions } from "./operations.js";
 
 /**
@@ -26,16 +27,37 @@ export function brandBaseUrl(table: Readonly<Record<string, { readonly baseUrl: 
 }
 
 /**
- * How `GET /login` and `GET /token` carry the username and password: `"basic"` (the default)
- * sends them as HTTP Basic, which keeps them out of URLs, proxy logs and server logs; `"query"`
- * sends them as `username` and `password` query parameters, as smSend's docs show, for a
- * gateway that turns Basic down.
+ * How `GET /login` and `GET /token` carry the username and password: `"basic"` sends them as
+ * HTTP Basic only, which keeps them out of URLs, proxy logs and server logs; `"query"` sends them
+ * as `username` and `password` query parameters only, as smSend's docs show. Left out: HTTP Basic,
+ * and once more in the query string if the gateway refuses Basic (Basic logins are shown for
+ * several brands of the platform, not for every host).
  */
 export type LoginCredentials = "basic" | "query";
 
-/** The input and call options of a login call, and the values an error or log must never show. */
-export function loginRequest(username: string, password: string, how: LoginCredentials = "basic"): { input: Record<string, string>; options: CallOptions | undefined; secrets: string[] } {
-  if (how === "query") return { input: { username, password }, options: undefined, secrets: [password] };
-  const authorization = basicAuthorization(username, password);
-  return { input: {}, options: { headers: { Authorization: authorization } }, secrets: [password, authorization.slice("Basic ".length)] };
+/** What a login may show and an error or log must not: the password and its Basic form. */
+export function loginSecrets(username: string, password: string): string[] {
+  return [password, basicAuthorization(username, password).slice("Basic ".length)];
+}
+
+/** Calls a login operation through `send` (its caller) with the credentials sent as `how` says. */
+export async function logIn(
+  send: (input: Record<string, string>, options: CallOptions | undefined) => Promise<unknown>,
+  username: string,
+  password: string,
+  how?: LoginCredentials,
+): Promise<unknown> {
+  const inQuery = () => send({ username, password }, undefined);
+  if (how === "query") return inQuery();
+  try {
+    return await send({}, { headers: { Authorization: basicAuthorization(username, password) } });
+  } catch (error) {
+    // 400/401/404 is how a gateway that reads only the query string answers a login without it.
+    const refused = error instanceof HttpError && [400, 401, 404].includes(error.status);
+    if (how === "basic" || !refused) throw error;
+    // A wrong password is refused both ways: report the first refusal, not a second one.
+    return inQuery().catch((second: unknown) => {
+      throw second instanceof HttpError && second.status < 500 ? error : second;
+    });
+  }
 }

@@ -8,4 +8,4 @@ export { DEFAULT_TIMEOUT_MS, type CommonClientOptions } from "./options.js";
 export type { ReplyToValidate, ResponseValidator } from "./validation-types.js";
 export { createClickSendRuntime, basicAuthorization, refusedRecipients, type ClickSendOptions } from "./clicksend.js";
 export { createSmSendRuntime, parseLoginReply, type SmSendOptions, type SmSendKeys, type SmSendLoginOptions, type SmSendSessionOptions, type SmSendTokenOptions } from "./smsend.js";
-export { brandBaseUrl, loginRequest, type LoginCredentials, type Rebrand } from "./brands.js";
+export { brandBaseUrl, logIn, loginSecrets, type LoginCredentials, type Rebrand } from "./brands.js";

@@ -68,10 +68,25 @@ describe("smSend keys", () => {
     await expect(createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url })).rejects.toBeInstanceOf(UnparseableResponseError);
   });
 
-  it("reports wrong credentials (404 at login) as SmSendError", async () => {
-    server.queue({ status: 404, body: "" });
+  it("reports wrong credentials (404 at login, both ways) as SmSendError", async () => {
+    server.queue({ status: 404, body: "" }, { status: 404, body: "" });
     const error = (await createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url }).catch((e: unknown) => e)) as SmSendError;
     expect(error.status).toBe(404);
     expect(error.message).toMatch(/wrong username or password/);
+    expect(server.received.map((r) => [r.url, r.headers.authorization !== undefined])).toEqual([["/login", true], ["/login?username=a&password=pw-12345", false]]);
+  });
+
+  it("falls back once to the query string when a gateway refuses Basic, and keeps the keys", async () => {
+    server.queue({ status: 400, body: "" }, text("U1;S1"), state);
+    const sm = await createSmSendClient({ username: "alice", password: "pw-12345", baseUrl: server.url });
+    expect(server.received.map((r) => r.url)).toEqual(["/login", "/login?username=alice&password=pw-12345"]);
+    expect(sm.currentKeys()?.key).toBe("S1");
+  });
+
+  it("never falls back with loginCredentials: basic", async () => {
+    server.queue({ status: 400, body: "" });
+    const error = (await createSmSendClient({ username: "alice", password: "pw-12345", loginCredentials: "basic", baseUrl: server.url }).catch((e: unknown) => e)) as SmSendError;
+    expect(error.status).toBe(400);
+    expect(server.received).toHaveLength(1);
   });
 });
