@@ -16,7 +16,7 @@ import { LintFailure, type Finding } from "./findings.js";
 import { OperationError } from "./model.js";
 import { compileLibrary } from "./package.js";
 import { timed, type StepTimings } from "./timing.js";
-import { relative, repoRoot, type Provider } from "./providers.js";
+import { brandIds, relative, repoRoot, type Provider } from "./providers.js";
 import syntaxErrors from "./syntax.js";
 import writeGenerated from "./write.js";
 
@@ -108,7 +108,7 @@ export default async function build(providers: readonly Provider[], options: Bui
   }
 
   // Loaded only now: the linters and generators take longer to import than a no-change build.
-  const [{ default: generate }, { buildProviderDocs, writeIndex }] = await Promise.all([import("./pipeline.js"), import("./docs.js")]);
+  const [{ default: generate }, { buildBrandDocs, buildProviderDocs, writeIndex }] = await Promise.all([import("./pipeline.js"), import("./docs.js")]);
   const stage = path.join(buildHome, "stage");
   const stop = new AbortController();
   let docs: Promise<unknown> | undefined;
@@ -130,6 +130,8 @@ export default async function build(providers: readonly Provider[], options: Bui
 
     const generatedFiles: Record<string, Record<string, string>> = {};
     const warnings: Finding[] = [];
+    // Brand pages render from the brand documents, which exist once the pipeline made them.
+    const brandDocs: Promise<unknown>[] = [];
     for (const provider of changed) {
       const result = await generate([provider], timings).catch((error: unknown) => {
         throw error instanceof OperationError ? new LintFailure([operationSource(provider, error)]) : error;
@@ -137,6 +139,11 @@ export default async function build(providers: readonly Provider[], options: Bui
       warnings.push(...result.warnings);
       generatedFiles[provider.id] = result.files[provider.id]!;
       bundled.get(provider.id)!.resolve(JSON.parse(result.files[provider.id]!["openapi.json"]!));
+      for (const id of brandIds(provider)) {
+        const rendered = buildBrandDocs(provider, id, JSON.parse(result.files[provider.id]![`${id}.openapi.json`]!), docsDir, stop.signal);
+        rendered.catch(() => {}); // awaited below, like `docs`
+        brandDocs.push(rendered);
+      }
     }
 
     const source = path.join(stage, "source");
@@ -167,13 +174,16 @@ export default async function build(providers: readonly Provider[], options: Bui
     });
     await docs;
     docs = undefined;
+    await timed(timings, "brand docs", () => Promise.all(brandDocs));
     writeIndex(providers, docsDir);
 
     // Every step passed: swap the outputs in.
     swapIn([
       ...changed.map((p): [string, string] => [path.join(source, "generated", p.id), path.join(repoRoot, "generated", p.id)]),
       ...changed.flatMap((p) =>
-        ["html", "openapi.json", "openapi.yaml"].map((ext): [string, string] => [path.join(docsDir, `${p.id}.${ext}`), path.join(repoRoot, "dist", "docs", `${p.id}.${ext}`)]),
+        [p.id, ...brandIds(p).map((id) => `${p.id}-${id}`)].flatMap((name) =>
+          ["html", "openapi.json", "openapi.yaml"].map((ext): [string, string] => [path.join(docsDir, `${name}.${ext}`), path.join(repoRoot, "dist", "docs", `${name}.${ext}`)]),
+        ),
       ),
       [path.join(docsDir, "index.html"), path.join(repoRoot, "dist", "docs", "index.html")],
       [path.join(stage, "lib"), path.join(repoRoot, "dist", "lib")],

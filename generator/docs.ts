@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import YAML from "yaml";
-import { repoRoot, type Provider } from "./providers.js";
+import { brandIds, brandsDir, repoRoot, type Provider } from "./providers.js";
 
 const run = promisify(execFile);
 
@@ -20,12 +20,23 @@ const LOCAL_LOGO = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12">Redocly</text></svg>',
 )}`;
 
+/** A page name and its title: a provider (`smsend`) or one of its brands (`smsend-skebby`). */
+function pageRow(name: string, title: string): string {
+  return `<a href="${name}.html">${title}</a> — download the bundled OpenAPI 3.1 document as <a href="${name}.openapi.json">JSON</a> or <a href="${name}.openapi.yaml">YAML</a>`;
+}
+
+/** A brand's name for the index: its overlay's own title ("Skebby brand of the smSend …"). */
+function overlayTitle(provider: Provider, brand: string): string {
+  const overlay = YAML.parse(fs.readFileSync(path.join(brandsDir(provider), `${brand}.overlay.yaml`), "utf8")) as { info?: { title?: string } };
+  return overlay.info?.title ?? brand;
+}
+
 function indexPage(providers: readonly Provider[]): string {
   const rows = providers
-    .map(
-      (p) =>
-        `    <li><a href="${p.id}.html">${p.title}</a> — download the bundled OpenAPI 3.1 document as <a href="${p.id}.openapi.json">JSON</a> or <a href="${p.id}.openapi.yaml">YAML</a></li>`,
-    )
+    .map((p) => {
+      const brands = brandIds(p).map((id) => `      <li>${pageRow(`${p.id}-${id}`, overlayTitle(p, id))}</li>`);
+      return `    <li>${pageRow(p.id, p.title)}${brands.length > 0 ? `\n      <ul>\n${brands.join("\n")}\n      </ul>\n    ` : ""}</li>`;
+    })
     .join("\n");
   return `<!doctype html>
 <html lang="en">
@@ -46,25 +57,43 @@ ${rows}
 `;
 }
 
-/** Builds one provider's page and its downloads into `outDir`; returns the files written. */
-export async function buildProviderDocs(provider: Provider, outDir: string, document: unknown, signal?: AbortSignal): Promise<string[]> {
-  // `document` may still be on its way (a promise): the page is rendered from the specs meanwhile.
-  fs.mkdirSync(outDir, { recursive: true });
+/** Runs Redocly's docs builder on `source` (an API alias of redocly.yaml or a file) into `page`. */
+async function renderPage(source: string, page: string, signal?: AbortSignal): Promise<void> {
   const cli = path.join(repoRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
-  const page = path.join(outDir, `${provider.id}.html`);
-  // By alias, so that the API's own settings in redocly.yaml (download links) apply.
-  await run(process.execPath, [cli, "build-docs", provider.redoclyAlias, "--output", page, "--inlineBundle"], {
+  await run(process.execPath, [cli, "build-docs", source, "--output", page, "--inlineBundle"], {
     cwd: repoRoot,
     env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
     ...(signal ? { signal } : {}),
   });
   fs.writeFileSync(page, fs.readFileSync(page, "utf8").replace(CDN_LOGOS, LOCAL_LOGO));
-  const json = path.join(outDir, `${provider.id}.openapi.json`);
-  const yaml = path.join(outDir, `${provider.id}.openapi.yaml`);
-  const value = await document;
+}
+
+function writeDownloads(outDir: string, name: string, value: unknown): [string, string] {
+  const json = path.join(outDir, `${name}.openapi.json`);
+  const yaml = path.join(outDir, `${name}.openapi.yaml`);
   fs.writeFileSync(json, `${JSON.stringify(value, null, 2)}\n`);
   fs.writeFileSync(yaml, YAML.stringify(value, { lineWidth: 0 }));
+  return [json, yaml];
+}
+
+/** A brand's page and downloads (`<provider>-<brand>.*`), rendered from its bundled document. */
+export async function buildBrandDocs(provider: Provider, brand: string, document: unknown, outDir: string, signal?: AbortSignal): Promise<string[]> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const name = `${provider.id}-${brand}`;
+  const [json, yaml] = writeDownloads(outDir, name, document);
+  const page = path.join(outDir, `${name}.html`);
+  await renderPage(json, page, signal);
   return [page, json, yaml];
+}
+
+/** Builds one provider's page and its downloads into `outDir`; returns the files written. */
+export async function buildProviderDocs(provider: Provider, outDir: string, document: unknown, signal?: AbortSignal): Promise<string[]> {
+  // `document` may still be on its way (a promise): the page is rendered from the specs meanwhile.
+  fs.mkdirSync(outDir, { recursive: true });
+  const page = path.join(outDir, `${provider.id}.html`);
+  // By alias, so that the API's own settings in redocly.yaml (download links) apply.
+  await renderPage(provider.redoclyAlias, page, signal);
+  return [page, ...writeDownloads(outDir, provider.id, await document)];
 }
 
 export function writeIndex(providers: readonly Provider[], outDir: string): string {
@@ -76,10 +105,12 @@ export function writeIndex(providers: readonly Provider[], outDir: string): stri
 
 /** Every provider's page from its committed bundled document, and the index, into `outDir`. */
 export default async function buildDocs(providers: readonly Provider[], outDir: string): Promise<string[]> {
+  const committed = (provider: Provider, name: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, name), "utf8"));
   const written = await Promise.all(
-    providers.map((provider) =>
-      buildProviderDocs(provider, outDir, JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, "openapi.json"), "utf8"))),
-    ),
+    providers.flatMap((provider) => [
+      buildProviderDocs(provider, outDir, committed(provider, "openapi.json")),
+      ...brandIds(provider).map((id) => buildBrandDocs(provider, id, committed(provider, `${id}.openapi.json`), outDir)),
+    ]),
   );
   return [writeIndex(providers, outDir), ...written.flat().sort()];
 }

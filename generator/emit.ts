@@ -37,18 +37,19 @@ function operationEntry(op: OperationModel): string {
   return Object.keys(extras).length > 0 ? `[${route}, ${JSON.stringify(extras)}]` : `[${route}]`;
 }
 
-function methodSignature(op: OperationModel): string {
+/** `typeArgs` is "" or ", B" (a brand-generic client passes its brand on to Input and Reply). */
+function methodSignature(op: OperationModel, typeArgs: string): string {
   const doc = jsdoc([
     op.summary,
     "",
     `\`${op.method.toUpperCase()} ${op.path}\` — operationId \`${op.operationId}\``,
     ...(op.deprecated ? ["@deprecated The provider marks this operation deprecated."] : []),
   ]);
-  const input = `input${op.inputRequired ? "" : "?"}: Input<"${op.operationId}">`;
-  const call = `(${input}, options?: CallOptions): Promise<Reply<"${op.operationId}">>`;
+  const input = `input${op.inputRequired ? "" : "?"}: Input<"${op.operationId}"${typeArgs}>`;
+  const call = `(${input}, options?: CallOptions): Promise<Reply<"${op.operationId}"${typeArgs}>>`;
   if (!op.pagination) return `${doc}\n${camelCase(op.action)}${call};`;
   const path = pointerTokens(op.pagination.items).map((token) => JSON.stringify(token));
-  const item = `PageItem<Reply<"${op.operationId}">, [${path.join(", ")}]>`;
+  const item = `PageItem<Reply<"${op.operationId}"${typeArgs}>, [${path.join(", ")}]>`;
   const all = `/** Every item of every page, fetched page by page as you iterate. */\nall(${input}, options?: CallOptions & PageOptions): AsyncGenerator<${item}, void, undefined>;`;
   return `${doc}\n${camelCase(op.action)}: {\n${call};\n${all}\n};`;
 }
@@ -66,13 +67,19 @@ function replyType(op: OperationModel): string {
 
 function emitClientFile(project: Project, provider: Provider, model: ApiModel): SourceFile {
   const file = newFile(project, "client.ts");
+  // A provider served by several brands gets a client generic in the brand (see Provider.brands).
+  const brand = provider.brands;
+  const typeArgs = brand ? ", B" : "";
+  const brandParameter = brand ? [`B extends Brand = ${JSON.stringify(brand.default)}`] : [];
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] });
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: [...(brand ? ["components"] : []), "operations", "paths"] });
+  if (brand) file.addImportDeclaration({ moduleSpecifier: "./brands.js", namedImports: ["brands", "type Brand", "type BrandMessageType"] });
   file.addImportDeclaration({
     moduleSpecifier: RUNTIME,
     namedImports: [
       provider.runtime.factory,
-      ...["CallOptions", "OperationEntries", "OperationInput", "PageItem", "PageOptions", provider.runtime.options, ...provider.extraTypes].map((name) => `type ${name}`),
+      ...(brand ? ["brandBaseUrl"] : []),
+      ...["CallOptions", "OperationEntries", "OperationInput", "PageItem", "PageOptions", provider.runtime.options, ...provider.extraTypes, ...(brand ? ["Rebrand"] : [])].map((name) => `type ${name}`),
     ],
   });
 
@@ -94,12 +101,21 @@ function emitClientFile(project: Project, provider: Provider, model: ApiModel): 
     ],
   });
   file.addTypeAlias({ isExported: true, name: "OperationId", type: "keyof typeof operationTable" });
+  if (brand) {
+    file.addTypeAlias({
+      isExported: true,
+      name: "Branded",
+      typeParameters: ["T", "B extends Brand"],
+      docs: [`\`T\` as brand \`B\` types it: that brand's \`${brand.codes}\` codes wherever the spec uses its own.`],
+      type: `[B] extends [${JSON.stringify(brand.default)}] ? T : Rebrand<T, components["schemas"][${JSON.stringify(brand.codes)}], BrandMessageType<B>>`,
+    });
+  }
   file.addTypeAlias({
     isExported: true,
     name: "Input",
-    typeParameters: ["K extends OperationId"],
+    typeParameters: ["K extends OperationId", ...brandParameter],
     docs: ["What a method takes: path, query and header parameters by name, and the body under `body`."],
-    type: `OperationInput<operations[K]>`,
+    type: brand ? `Branded<OperationInput<operations[K]>, B>` : `OperationInput<operations[K]>`,
   });
   file.addInterface({
     isExported: true,
@@ -107,17 +123,18 @@ function emitClientFile(project: Project, provider: Provider, model: ApiModel): 
     docs: ["The success reply of every operation, by operationId."],
     properties: model.operations.map((op) => ({ name: `"${op.operationId}"`, type: replyType(op) })),
   });
-  file.addTypeAlias({ isExported: true, name: "Reply", typeParameters: ["K extends OperationId"], type: "Replies[K]" });
+  file.addTypeAlias({ isExported: true, name: "Reply", typeParameters: ["K extends OperationId", ...brandParameter], type: brand ? "Branded<Replies[K], B>" : "Replies[K]" });
 
   const groups = [...byNamespace(model)].map(([namespace, ops]) => {
     const tag = model.tags[namespace];
     const doc = tag ? `${jsdoc([`${tag.displayName}: ${tag.description}`])}\n` : "";
-    return `${doc}readonly ${camelCase(namespace)}: {\n${ops.map(methodSignature).join("\n")}\n};`;
+    return `${doc}readonly ${camelCase(namespace)}: {\n${ops.map((op) => methodSignature(op, typeArgs)).join("\n")}\n};`;
   });
   file.addInterface({
     isExported: true,
     name: provider.clientType,
-    docs: [`A typed client for ${model.title}: one method per operation, grouped by tag.`],
+    typeParameters: brandParameter,
+    docs: [`A typed client for ${model.title}: one method per operation, grouped by tag.${brand ? " `B` is the brand of gateway it talks to." : ""}`],
   }).addMember(
     [
       ...groups,
@@ -126,18 +143,24 @@ function emitClientFile(project: Project, provider: Provider, model: ApiModel): 
     ].join("\n"),
   );
 
-  const returns = provider.runtime.async ? `Promise<${provider.clientType}>` : provider.clientType;
-  const call = `${provider.runtime.factory}<paths>(options, operationTable, DEFAULT_BASE_URL)`;
+  const clientType = `${provider.clientType}${brand ? "<B>" : ""}`;
+  const returns = provider.runtime.async ? `Promise<${clientType}>` : clientType;
+  const baseUrl = brand ? "brandBaseUrl(brands, options.brand)" : "DEFAULT_BASE_URL";
+  const call = `${provider.runtime.factory}<paths>(options, operationTable, ${baseUrl})`;
   file.addFunction({
     isExported: true,
     isAsync: provider.runtime.async,
     name: provider.factory,
-    docs: [`Creates a ${provider.title} client.${provider.runtime.async ? " Logs in first when given a username and password." : ""}`],
-    parameters: [{ name: "options", type: provider.runtime.options }],
+    typeParameters: brandParameter,
+    docs: [
+      `Creates a ${provider.title} client.${provider.runtime.async ? " Logs in first when given a username and password." : ""}` +
+        (brand ? ` \`brand\` picks the gateway (its default base URL and its \`message_type\` codes; default ${JSON.stringify(brand.default)}).` : ""),
+    ],
+    parameters: [{ name: "options", type: brand ? `${provider.runtime.options} & { brand?: B }` : provider.runtime.options }],
     returnType: returns,
     // The runtime builds the method groups from operationTable at run time; this interface is
     // their static type, generated from the same table.
-    statements: `return (${provider.runtime.async ? "await " : ""}${call}) as unknown as ${provider.clientType};`,
+    statements: `return (${provider.runtime.async ? "await " : ""}${call}) as unknown as ${clientType};`,
   });
   return file;
 }
@@ -190,6 +213,7 @@ function emitWebhooks(project: Project, model: ApiModel): SourceFile {
 function emitIndex(project: Project, provider: Provider): SourceFile {
   const file = newFile(project, "index.ts");
   file.addExportDeclaration({ moduleSpecifier: "./client.js" });
+  if (provider.brands) file.addExportDeclaration({ moduleSpecifier: "./brands.js" });
   if (provider.envelope) file.addExportDeclaration({ moduleSpecifier: "./envelope.js" });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] });
   file.addExportDeclaration({ moduleSpecifier: RUNTIME });

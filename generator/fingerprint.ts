@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { repoRoot, type Provider } from "./providers.js";
+import { brandIds, repoRoot, type Provider } from "./providers.js";
 
 /** Where the build keeps its record, tsc's incremental state and its staging area (git-ignored). */
 export const buildHome = path.join(repoRoot, ".tmp", "build");
@@ -45,7 +45,8 @@ export const inputsOf = {
 };
 
 export const outputsOf = {
-  provider: (p: Provider) => hashFiles([`generated/${p.id}`, `dist/docs/${p.id}.html`, `dist/docs/${p.id}.openapi.json`, `dist/docs/${p.id}.openapi.yaml`]),
+  provider: (p: Provider) =>
+    hashFiles([`generated/${p.id}`, ...[p.id, ...brandIds(p).map((id) => `${p.id}-${id}`)].flatMap((name) => [`dist/docs/${name}.html`, `dist/docs/${name}.openapi.json`, `dist/docs/${name}.openapi.yaml`])]),
   library: () => hashFiles(["generated", "dist/lib", "dist/docs/index.html"]),
 };
 

@@ -131,7 +131,11 @@ function successOf(document: OpenApiDocument, responses: Json, operationId: stri
 
 export default function buildModel(document: OpenApiDocument): ApiModel {
   const info = (document.info ?? {}) as Json;
-  const rootSecurity = (document.security ?? []) as unknown[];
+  const rootSecurity = (document.security ?? []) as Json[];
+  // The schemes every call authenticates with (the root `security`). An operation whose own
+  // requirements name none of them (smSend's logins, which take a username and password) gets
+  // no keys from the client, and a 401 from it never triggers a new login.
+  const clientSchemes = new Set(rootSecurity.flatMap((requirement) => Object.keys(requirement)));
   const operations: OperationModel[] = [];
   for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
     const item = resolveRef<Json>(document, rawItem);
@@ -163,7 +167,7 @@ export default function buildModel(document: OpenApiDocument): ApiModel {
         body,
         success,
         parseAs: parseAsOf(success.contentType),
-        authenticated: security.some((requirement) => Object.keys(requirement).length > 0),
+        authenticated: security.some((requirement) => Object.keys(requirement).some((scheme) => clientSchemes.has(scheme))),
         idempotent: method === "get" || method === "head" || operation["x-idempotent"] === true,
         pagination: paginationOf(operation["x-pagination"], named("query"), operationId),
       });

@@ -9,6 +9,7 @@ import bundleProvider from "./bundle.js";
 import buildModel from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
+import { applyBrandOverlays, brandProfile, emitBrandTable } from "./brands.js";
 import checkNames from "./names.js";
 import checkRequestTypes, { type GeneratedTypes } from "./request-types.js";
 import type { GeneratedFiles } from "./write.js";
@@ -43,6 +44,11 @@ export default async function generate(providers: readonly Provider[], timings: 
       "schema.d.ts": schema,
       ...client,
     };
+    if (provider.brands) {
+      const brands = await timed(timings, "brands", () => applyBrandOverlays(provider, document));
+      for (const brand of brands) files[provider.id]![`${brand.id}.openapi.json`] = `${JSON.stringify(brand.document, null, 2)}\n`;
+      files[provider.id]!["brands.ts"] = emitBrandTable(provider, [document, ...brands.map((b) => b.document)].map(brandProfile));
+    }
   }
   // Every request type must be exact: a schema openapi-typescript could not model is a build error.
   const typeErrors = options.checks === false ? [] : await timed(timings, "request-types", () => checkRequestTypes(types));

@@ -2,6 +2,7 @@
  * The two APIs this project describes, and where each one's files live. Every step of the
  * pipeline takes a Provider, so adding a third API is one entry here plus its specs.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,6 +27,13 @@ export interface Provider {
   extraTypes: string[];
   /** Whether replies are wrapped in ClickSend's envelope (emits envelope.ts). */
   envelope: boolean;
+  /**
+   * Other gateways serving the same API (smSend's REST v1.0 family): their overlays live in
+   * specs/<id>/brands/, each gives generated/<id>/<brand>.openapi.json, and the client is generic
+   * in the brand, whose codes replace those of the schema named here wherever requests and
+   * replies use it. `default` is the brand the spec itself describes.
+   */
+  brands?: { default: string; codes: string };
   root: string;
   spectralRuleset: string;
 }
@@ -64,10 +72,27 @@ export const providers: readonly Provider[] = [
     ],
     extraTypes: ["SmSendKeys"],
     envelope: false,
+    brands: { default: "smsend", codes: "MessageType" },
   }),
 ];
 
 /** Path relative to the repository root, with forward slashes, for messages and headers. */
 export function relative(file: string): string {
   return path.relative(repoRoot, file).split(path.sep).join("/");
+}
+
+/** Where a provider's brand overlays live (see Provider.brands). */
+export function brandsDir(provider: Provider): string {
+  return path.join(path.dirname(provider.root), "brands");
+}
+
+/** The brand ids of a provider, from its overlay files, sorted. */
+export function brandIds(provider: Provider): string[] {
+  const dir = brandsDir(provider);
+  if (!provider.brands || !fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".overlay.yaml"))
+    .map((name) => name.slice(0, -".overlay.yaml".length))
+    .sort();
 }

@@ -9,3 +9,4 @@ export { MAX_REDIRECTS } from "./redirects.js";
 export type { ReplyToValidate, ResponseValidator } from "./validation-types.js";
 export { createClickSendRuntime, basicAuthorization, refusedRecipients, type ClickSendOptions } from "./clicksend.js";
 export { createSmSendRuntime, parseLoginReply, type SmSendOptions, type SmSendKeys, type SmSendLoginOptions, type SmSendSessionOptions, type SmSendTokenOptions } from "./smsend.js";
+export { brandBaseUrl, logIn, loginSecrets, type LoginCredentials, type Rebrand } from "./brands.js";

@@ -12,12 +12,16 @@ import { HttpError, SmSendError, UnparseableResponseError, type CallContext } fr
 import { bindOperations, expandOperations, type CallHandler, type OperationEntries } from "./operations.js";
 import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions as CommonOptions } from "./options.js";
 import { Redactor } from "./redact.js";
+import { logIn, loginSecrets, type LoginCredentials } from "./brands.js";
 
 /** Log in with a username and password: `auth: "session"` (default) or `"token"`. */
 export interface SmSendLoginOptions extends CommonOptions {
   username: string;
   password: string;
   auth?: "session" | "token";
+  /** How the login sends the username and password (see LoginCredentials); default HTTP Basic,
+   * then the query string if the gateway refuses Basic. */
+  loginCredentials?: LoginCredentials;
 }
 /** Use keys obtained earlier. */
 export interface SmSendSessionOptions extends CommonOptions {
@@ -88,11 +92,12 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
   let login: (() => Promise<void>) | undefined;
   if ("password" in options) {
     if (!options.username || !options.password) throw new TypeError("createSmSendClient needs a username and a password");
-    redactor.add(options.password);
+    for (const secret of loginSecrets(options.username, options.password)) redactor.add(secret);
     const flow = options.auth ?? "session";
     const operationId = LOGIN_OPERATION[flow];
     login = async () => {
-      const text = String(await send(operationId, { username: options.username, password: options.password }, undefined));
+      const reply = await logIn((input, callOptions) => send(operationId, input, callOptions), options.username, options.password, options.loginCredentials);
+      const text = String(reply);
       const context = { operationId, method: "GET", url: redactor.url(`${baseUrl}${table[operationId]?.path ?? ""}`) };
       const { userKey, key } = parseLoginReply(text, context);
       useKeys({ userKey, key, kind: flow === "session" ? "Session_key" : "Access_token" });

@@ -1,17 +1,21 @@
 /**
- * `npm run mock -- <clicksend|smsend> [port]`: a Prism mock server for one provider's bundled
- * document, validating requests, to point a client or curl at while developing. Ctrl-C stops it.
+ * `npm run mock -- <clicksend|smsend|smsend-<brand>> [port]`: a Prism mock server for one
+ * provider's bundled document, or one brand's (`smsend-skebby`), validating requests, to point a
+ * client or curl at while developing. Ctrl-C stops it.
  */
 import path from "node:path";
-import { providers, repoRoot } from "../generator/providers.js";
+import { brandIds, providers, repoRoot } from "../generator/providers.js";
 import { startPrism } from "./lib/prism.js";
 
 const [id = "clicksend", port = "4010"] = process.argv.slice(2);
-const provider = providers.find((p) => p.id === id);
+const [providerId, brand] = id.split(/-(.*)/);
+const provider = providers.find((p) => p.id === providerId && (brand === undefined || brandIds(p).includes(brand)));
 if (!provider) {
-  console.error(`unknown provider ${id}; one of ${providers.map((p) => p.id).join(", ")}`);
+  const known = providers.flatMap((p) => [p.id, ...brandIds(p).map((b) => `${p.id}-${b}`)]);
+  console.error(`unknown provider or brand ${id}; one of ${known.join(", ")}`);
   process.exit(1);
 }
-const child = await startPrism(path.join(repoRoot, "generated", provider.id, "openapi.json"), Number(port), { inheritOutput: true });
-console.log(`\n${provider.title} mock: http://127.0.0.1:${port} (baseUrl for the client; requests are validated)`);
+const document = path.join(repoRoot, "generated", provider.id, brand ? `${brand}.openapi.json` : "openapi.json");
+const child = await startPrism(document, Number(port), { inheritOutput: true });
+console.log(`\n${brand ? `${provider.title}, brand ${brand},` : provider.title} mock: http://127.0.0.1:${port} (baseUrl for the client; requests are validated)`);
 process.on("SIGINT", () => child.kill());

@@ -5135,8 +5135,11 @@ export interface components {
             pricing_variant?: number;
             /** @description 1 while the account is on a trial. */
             on_trial?: components["schemas"]["Flag"];
-            /** @description When the trial ends, or null. */
-            trial_expiry?: string | null;
+            /**
+             * @description When the trial ends, or null. A live account reply carried it as an integer (Unix
+             *     seconds), ClickSend's 2026 OpenAPI description types it as a string: both are accepted.
+             */
+            trial_expiry?: number | string | null;
             _currency: components["schemas"]["Currency"];
             _subaccount: components["schemas"]["Subaccount"];
             /** @description The referral source picked at sign-up, or null. */
@@ -5353,8 +5356,11 @@ export interface components {
             pricing_variant?: number;
             /** @description 1 while the account is on a trial. */
             on_trial?: components["schemas"]["Flag"];
-            /** @description When the trial ends, or null. */
-            trial_expiry?: string | null;
+            /**
+             * @description When the trial ends, or null. A live account reply carried it as an integer (Unix
+             *     seconds), ClickSend's 2026 OpenAPI description types it as a string: both are accepted.
+             */
+            trial_expiry?: number | string | null;
             _currency: components["schemas"]["Currency"];
             /**
              * @description The subaccount that made the request in the other account replies; `null` in the reply of
@@ -5866,9 +5872,9 @@ export interface components {
              * @example 0
              */
             _contacts_count: number;
-            /** @description 1 while an import into the list is running (only in the v6 description). */
+            /** @description 1 while an import into the list is running (only in the 2026 description). */
             _import_in_progress?: components["schemas"]["Flag"];
-            /** @description 1 while opted-out contacts are being removed from the list (only in the v6 description). */
+            /** @description 1 while opted-out contacts are being removed from the list (only in the 2026 description). */
             _optout_in_progress?: components["schemas"]["Flag"];
         };
         /**
@@ -6336,11 +6342,11 @@ export interface components {
              */
             source?: string;
             /**
-             * @description When to send, in Unix seconds. Left out (or in the past), the message is sent at once. An
-             *     unusable value is reported as `INVALID_SCHEDULE`.
+             * @description When to send, in Unix seconds. Left out, null (as ClickSend's own integrations send it) or
+             *     in the past, the message is sent at once. An unusable value is reported as `INVALID_SCHEDULE`.
              * @example 1436874701
              */
-            schedule?: number;
+            schedule?: number | null;
             /**
              * @description Your reference for the message; it comes back in the reply, receipts and replies.
              * @example order-1234
@@ -7910,10 +7916,10 @@ export interface components {
              */
             source?: string;
             /**
-             * @description When to call, in Unix seconds. Left out (or in the past), the call is made at once.
+             * @description When to call, in Unix seconds. Left out, null or in the past, the call is made at once.
              * @example 1436874701
              */
-            schedule?: number;
+            schedule?: number | null;
             /**
              * @description Your reference for the call; it comes back in history and receipts.
              * @example order-1234
@@ -8425,9 +8431,9 @@ export interface components {
         };
         /**
          * EmailMasterTemplate
-         * @description A ready-made design ClickSend offers as the starting point of user templates. The list and
-         *     single-template replies omit the HTML; the per-category list includes it in `body` along with
-         *     the `category_id`.
+         * @description A ready-made design ClickSend offers as the starting point of user templates. The list reply
+         *     omits the HTML; the single-template reply and the per-category list carry it in `body` (the
+         *     per-category list also gives the `category_id`).
          */
         EmailMasterTemplate: {
             /**
@@ -8450,7 +8456,7 @@ export interface components {
              * @example 1458182912
              */
             date_added?: string;
-            /** @description The design's HTML (in the per-category list). */
+            /** @description The design's HTML (in the single-template reply and the per-category list). */
             body?: string | null;
             thumbnail?: components["schemas"]["EmailMasterTemplateThumbnail"];
         };
@@ -9117,6 +9123,16 @@ export interface components {
             webhook_type?: string | null;
         };
         /**
+         * AutomationWebhookType
+         * @description How a rule whose action is `URL` delivers to the address: `post` (the default) sends an HTTP
+         *     POST with form fields (`application/x-www-form-urlencoded`, every value a string), `get`
+         *     sends the same fields as query parameters of a GET, `json` sends an HTTP POST with a JSON
+         *     body. See the webhooks of this description for the fields.
+         * @default post
+         * @enum {string}
+         */
+        AutomationWebhookType: "post" | "get" | "json";
+        /**
          * AutomationAction
          * @description What an automation rule does with the message or receipt it matches, as accepted when a rule
          *     is created or changed; `action_address` completes the action. The sources list the values
@@ -9139,16 +9155,6 @@ export interface components {
          * @enum {string}
          */
         AutomationAction: "AUTO_REPLY" | "EMAIL_USER" | "EMAIL_FIXED" | "URL" | "SMS" | "POLL" | "GROUP_SMS" | "MOVE_CONTACT" | "CREATE_CONTACT" | "CREATE_CONTACT_PLUS_EMAIL" | "CREATE_CONTACT_PLUS_NAME" | "CREATE_CONTACT_PLUS_NAME_EMAIL" | "SMPP" | "NONE";
-        /**
-         * AutomationWebhookType
-         * @description How a rule whose action is `URL` delivers to the address: `post` (the default) sends an HTTP
-         *     POST with form fields (`application/x-www-form-urlencoded`, every value a string), `get`
-         *     sends the same fields as query parameters of a GET, `json` sends an HTTP POST with a JSON
-         *     body. See the webhooks of this description for the fields.
-         * @default post
-         * @enum {string}
-         */
-        AutomationWebhookType: "post" | "get" | "json";
         /**
          * InboundSmsRuleInput
          * @description An inbound SMS rule as sent to create or replace one. The rule applies to messages arriving
@@ -9194,9 +9200,16 @@ export interface components {
             body?: string | null;
             /** @description 1 to run the rule, 0 to keep it but skip it. */
             enabled: components["schemas"]["Flag"];
-            /** @description The format of the push when `action` is `URL` (`post` when omitted); ignored by other actions. */
+            /** @description The format of the push; required when `action` is `URL`, ignored by other actions. */
             webhook_type?: components["schemas"]["AutomationWebhookType"];
-        };
+        } & ({
+            /** @enum {string} */
+            action: "AUTO_REPLY" | "EMAIL_USER" | "EMAIL_FIXED" | "SMS" | "POLL" | "GROUP_SMS" | "MOVE_CONTACT" | "CREATE_CONTACT" | "CREATE_CONTACT_PLUS_EMAIL" | "CREATE_CONTACT_PLUS_NAME" | "CREATE_CONTACT_PLUS_NAME_EMAIL" | "SMPP" | "NONE";
+        } | {
+            /** @constant */
+            action: "URL";
+            webhook_type: components["schemas"]["AutomationWebhookType"];
+        });
         /**
          * DeliveryReceiptRule
          * @description A delivery receipt rule (SMS, voice, fax or email) as the API returns it.
@@ -9353,11 +9366,11 @@ export interface components {
              */
             from?: string;
             /**
-             * @description When to send, in Unix seconds. Left out, the fax goes at once. ClickSend's own sample
+             * @description When to send, in Unix seconds. Left out or null, the fax goes at once. ClickSend's own sample
              *     sends it as a string of digits; the SDK sends a number.
              * @example 1436874701
              */
-            schedule?: number | string;
+            schedule?: number | string | null;
             /**
              * @description Your reference for the fax; it comes back in the reply, the history and receipts.
              * @example invoice-2024-117
@@ -11011,8 +11024,11 @@ export interface components {
             pricing_variant?: number;
             /** @description 1 while the account is on a trial. */
             on_trial?: components["schemas"]["Flag"];
-            /** @description When the trial ends, or null. */
-            trial_expiry?: string | null;
+            /**
+             * @description When the trial ends, or null. A live account reply carried it as an integer (Unix
+             *     seconds), ClickSend's 2026 OpenAPI description types it as a string: both are accepted.
+             */
+            trial_expiry?: number | string | null;
             _currency?: components["schemas"]["Currency"];
             /** @description The client account's main subaccount, or null (in the update reply). */
             _subaccount?: components["schemas"]["Subaccount"] | null;
@@ -12979,7 +12995,9 @@ export interface components {
          */
         page: number;
         /**
-         * @description Items per page, from 15 to 100.
+         * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+         *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+         *     reply's `per_page` says what the API really used.
          * @example 15
          */
         limit: number;
@@ -13665,7 +13683,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -13769,7 +13789,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -14061,7 +14083,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -14425,7 +14449,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -14500,7 +14526,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -14575,7 +14603,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -14866,7 +14896,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -14990,7 +15022,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -15184,7 +15218,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -15401,7 +15437,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -15602,7 +15640,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -15923,7 +15963,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -16038,7 +16080,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -16162,7 +16206,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -16340,7 +16386,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -16623,7 +16671,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -16776,7 +16826,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -16987,7 +17039,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -17213,7 +17267,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -17438,7 +17494,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -17513,7 +17571,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -17588,7 +17648,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -17634,7 +17696,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -17861,7 +17925,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -18036,7 +18102,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -18156,7 +18224,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -18360,7 +18430,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -18564,7 +18636,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -18768,7 +18842,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -18972,7 +19048,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -19176,7 +19254,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -19472,7 +19552,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -19549,7 +19631,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -19759,7 +19843,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -19935,7 +20021,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -20012,7 +20100,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -20125,7 +20215,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -20173,7 +20265,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -20793,7 +20887,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -20909,7 +21005,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -21048,7 +21146,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -21299,7 +21399,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -21519,7 +21621,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];
@@ -21593,7 +21697,9 @@ export interface operations {
                  */
                 page?: components["parameters"]["page"];
                 /**
-                 * @description Items per page, from 15 to 100.
+                 * @description Items per page, at most 100 (15 when omitted). ClickSend's API docs give 15 as the minimum, but
+                 *     their own code samples ask for 10 (and one for 1); a smaller value is accepted here, and the
+                 *     reply's `per_page` says what the API really used.
                  * @example 15
                  */
                 limit?: components["parameters"]["limit"];

@@ -18,8 +18,10 @@ export interface paths {
          *     password can log in again once when a call answers 401 and repeat it. For long-lived
          *     credentials use `GET /token` instead.
          *
-         *     The credentials travel in the query string: use the HTTPS server. This call needs no
-         *     authentication headers.
+         *     The credentials travel either as HTTP Basic (`Authorization: Basic base64(username:password)`,
+         *     which keeps them out of URLs and server logs; the generated client sends them this way) or
+         *     in the query string as `username` and `password`, as smSend's REST API docs show. Either way,
+         *     use the HTTPS server. This call takes no `user_key` or key header.
          */
         get: operations["auth/login"];
         put?: never;
@@ -44,8 +46,10 @@ export interface paths {
          *     them as the `user_key` and `Access_token` headers. Unlike a session key (`GET /login`), the
          *     access token does not expire after a few idle minutes.
          *
-         *     The credentials travel in the query string: use the HTTPS server. This call needs no
-         *     authentication headers.
+         *     The credentials travel either as HTTP Basic (`Authorization: Basic base64(username:password)`,
+         *     which keeps them out of URLs and server logs; the generated client sends them this way) or
+         *     in the query string as `username` and `password`, as smSend's REST API docs show. Either way,
+         *     use the HTTPS server. This call takes no `user_key` or key header.
          */
         get: operations["auth/get-token"];
         put?: never;
@@ -71,9 +75,9 @@ export interface paths {
          *     reply carries the order id, which `GET /sms/{order_id}` follows and `DELETE /sms/{order_id}`
          *     cancels while the order is still scheduled.
          *
-         *     Quirks: `message_type` uses smSend's codes `N`, `L`, `LL` (the docs' per-endpoint samples
-         *     send `GP`, a code of a sister brand on the same platform). A custom `sender` needs the `N`
-         *     class. Dates are plain strings in one of six formats, without time zone unless
+         *     Quirks: `message_type` takes the gateway's own codes (`MessageType`: smSend's are `N`, `L`,
+         *     `LL`; the docs' per-endpoint samples send `GP`, a code of sister brands of the platform). A
+         *     custom `sender` needs the high-quality class. Dates are plain strings in one of six formats, without time zone unless
          *     `scheduled_delivery_timezone` is given.
          */
         post: operations["sms/send"];
@@ -98,9 +102,10 @@ export interface paths {
          *     recipient's own values (`Hello {name}` with `"name": "Mark"` becomes `Hello Mark`). The
          *     recipients are a JSON object keyed by arbitrary strings, not an array.
          *
-         *     Quirks: seed 003's sample writes placeholders as `{name}`, smSend's Markdown docs as
-         *     `${name}`. If a filled-in text exceeds 1000 characters the call fails. `message_type` uses
-         *     smSend's codes `N`, `L`, `LL` (the docs' samples send a sister brand's `GP`).
+         *     Quirks: smSend's REST API docs' sample writes placeholders as `{name}`, smSend's Markdown docs
+         *     put a dollar sign before the opening brace. If a filled-in text exceeds 1000 characters the
+         *     call fails. `message_type` takes the gateway's own codes (`MessageType`; the docs' samples
+         *     send `GP`, a code of sister brands of the platform).
          */
         post: operations["sms/send-parametric"];
         delete?: never;
@@ -124,9 +129,9 @@ export interface paths {
          *     group names in `recipient` (not by id). Otherwise the fields and the reply are those of
          *     `POST /sms`.
          *
-         *     Quirks: seed 003 has no body-field table for this operation; the fields follow its sample and
+         *     Quirks: smSend's REST API docs have no body-field table for this operation; the fields follow its sample and
          *     smSend's Markdown docs, which give it the same fields as `/sms`. `message_type` uses
-         *     smSend's codes `N`, `L`, `LL` (the docs' samples send a sister brand's `GP`). An unknown
+         *     the gateway's own codes (`MessageType`; the docs' samples send `GP`, a code of sister brands). An unknown
          *     group name fails the call with 400.
          */
         post: operations["sms/send-to-groups"];
@@ -1459,7 +1464,7 @@ export interface components {
         /**
          * ContactFields
          * @description The fields of an address-book contact as they are sent when creating one. Dates take the
-         *     formats of `FlexibleDateTime`. The limits are those of seed 003's `POST /contact` table.
+         *     formats of `FlexibleDateTime`. The limits are those of smSend's REST API docs' `POST /contact` table.
          */
         ContactFields: {
             /**
@@ -1486,11 +1491,12 @@ export interface components {
              */
             surname?: string;
             /**
-             * @description `m` or `f`.
+             * @description `m` or `f`; the empty string (the documented default) leaves it unset.
+             * @default
              * @example m
              * @enum {string}
              */
-            gender?: "m" | "f";
+            gender?: "m" | "f" | "";
             /**
              * @description Fax number.
              * @default
@@ -1521,8 +1527,11 @@ export interface components {
              * @example 28010
              */
             zip?: string;
-            /** @description Birth date, in one of the `FlexibleDateTime` formats. */
-            birthdate?: components["schemas"]["FlexibleDateTime"];
+            /**
+             * @description Birth date, in one of the `FlexibleDateTime` formats; the empty string (the documented default) leaves it unset.
+             * @default
+             */
+            birthdate?: components["schemas"]["FlexibleDateTime"] | "";
             /** @description An extra date field. Listed only in smSend's Markdown documentation. */
             promotiondate?: components["schemas"]["FlexibleDateTime"];
             /** @description Another extra date field. Listed only in smSend's Markdown documentation. */
@@ -2917,13 +2926,14 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The account's username. URL-encode it (UTF-8).
+         * @description The account's username, when the credentials travel in the query string; leave it out when
+         *     they come as HTTP Basic. URL-encode it (UTF-8).
          * @example myusername
          */
         username: string;
         /**
-         * @description The account's password. It travels in the query string, so call this over HTTPS only.
-         *     URL-encode it (UTF-8).
+         * @description The account's password, when the credentials travel in the query string (then only over
+         *     HTTPS); leave it out when they come as HTTP Basic. URL-encode it (UTF-8).
          * @example mypassword
          */
         password: string;
@@ -2974,7 +2984,7 @@ export interface components {
         to: components["schemas"]["CompactDateTime"];
         /**
          * @description IANA time zone name in which `from` and `to` are read. Listed only in smSend's Markdown
-         *     documentation, not in seed 003.
+         *     documentation, not in smSend's REST API docs.
          * @example Europe/Rome
          */
         timezone: string;
@@ -3018,18 +3028,19 @@ export type $defs = Record<string, never>;
 export interface operations {
     "auth/login": {
         parameters: {
-            query: {
+            query?: {
                 /**
-                 * @description The account's username. URL-encode it (UTF-8).
+                 * @description The account's username, when the credentials travel in the query string; leave it out when
+                 *     they come as HTTP Basic. URL-encode it (UTF-8).
                  * @example myusername
                  */
-                username: components["parameters"]["username"];
+                username?: components["parameters"]["username"];
                 /**
-                 * @description The account's password. It travels in the query string, so call this over HTTPS only.
-                 *     URL-encode it (UTF-8).
+                 * @description The account's password, when the credentials travel in the query string (then only over
+                 *     HTTPS); leave it out when they come as HTTP Basic. URL-encode it (UTF-8).
                  * @example mypassword
                  */
-                password: components["parameters"]["password"];
+                password?: components["parameters"]["password"];
             };
             header?: never;
             path?: never;
@@ -3053,18 +3064,19 @@ export interface operations {
     };
     "auth/get-token": {
         parameters: {
-            query: {
+            query?: {
                 /**
-                 * @description The account's username. URL-encode it (UTF-8).
+                 * @description The account's username, when the credentials travel in the query string; leave it out when
+                 *     they come as HTTP Basic. URL-encode it (UTF-8).
                  * @example myusername
                  */
-                username: components["parameters"]["username"];
+                username?: components["parameters"]["username"];
                 /**
-                 * @description The account's password. It travels in the query string, so call this over HTTPS only.
-                 *     URL-encode it (UTF-8).
+                 * @description The account's password, when the credentials travel in the query string (then only over
+                 *     HTTPS); leave it out when they come as HTTP Basic. URL-encode it (UTF-8).
                  * @example mypassword
                  */
-                password: components["parameters"]["password"];
+                password?: components["parameters"]["password"];
             };
             header?: never;
             path?: never;
@@ -3099,6 +3111,18 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description The same success as 201, as some brands of the platform reply (see `x-discrepancies`); a
+             *     client must accept either.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSendResult"];
+                };
+            };
             /** @description The order was accepted and its messages are queued or scheduled. */
             201: {
                 headers: {
@@ -3128,6 +3152,18 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description The same success as 201: smSend's REST API docs' table lists 200 for this operation, while
+             *     their code samples check for 201 (see `x-discrepancies`), so a client must accept either.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSendResult"];
+                };
+            };
             /** @description The order was accepted; the reply carries its id and count. */
             201: {
                 headers: {
@@ -3156,6 +3192,18 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description The same success as 201: smSend's REST API docs' table lists 200 for this operation, while
+             *     their code samples check for 201 (see `x-discrepancies`), so a client must accept either.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSendResult"];
+                };
+            };
             /** @description The order was accepted; the reply carries its id and count. */
             201: {
                 headers: {
@@ -3847,7 +3895,7 @@ export interface operations {
                 to?: components["parameters"]["to"];
                 /**
                  * @description IANA time zone name in which `from` and `to` are read. Listed only in smSend's Markdown
-                 *     documentation, not in seed 003.
+                 *     documentation, not in smSend's REST API docs.
                  * @example Europe/Rome
                  */
                 timezone?: components["parameters"]["timezone"];
@@ -3969,7 +4017,7 @@ export interface operations {
                 to?: components["parameters"]["to"];
                 /**
                  * @description IANA time zone name in which `from` and `to` are read. Listed only in smSend's Markdown
-                 *     documentation, not in seed 003.
+                 *     documentation, not in smSend's REST API docs.
                  * @example Europe/Rome
                  */
                 timezone?: components["parameters"]["timezone"];
@@ -4022,7 +4070,7 @@ export interface operations {
                 to?: components["parameters"]["to"];
                 /**
                  * @description IANA time zone name in which `from` and `to` are read. Listed only in smSend's Markdown
-                 *     documentation, not in seed 003.
+                 *     documentation, not in smSend's REST API docs.
                  * @example Europe/Rome
                  */
                 timezone?: components["parameters"]["timezone"];
@@ -4290,6 +4338,24 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description The same success as 201: smSend's REST API docs' table lists 200 for this operation, while
+             *     their code samples check for 201 (see `x-discrepancies`), so a client must accept either.
+             */
+            200: {
+                headers: {
+                    /**
+                     * @description The new issue's path relative to the API base, `/list/{campaignId}/issue/{issue_id}`
+                     *     (the docs' sample prints it with a leading space; trim it).
+                     * @example /list/1021/issue/2202
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
             /** @description The issue was created. The body is empty; `Location` points to it. */
             201: {
                 headers: {
@@ -4339,6 +4405,18 @@ export interface operations {
             };
         };
         responses: {
+            /**
+             * @description The same success as 201: smSend's REST API docs' table lists 200 for this operation, while
+             *     their code samples check for 201 (see `x-discrepancies`), so a client must accept either.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["EmptyReply"];
+                };
+            };
             /** @description The sending was scheduled. No body is documented. */
             201: {
                 headers: {

@@ -63,7 +63,7 @@ function specOperations(document: Doc): SpecOp[] {
       return {
         id, method: method.toUpperCase(), path, node, namespace: id.split("/")[0]!,
         pointer: `/paths/${escapePointer(path)}/${method}`,
-        fromDocs: !("x-provenance" in node) || list(provenance.sources).includes("seeds"),
+        fromDocs: !("x-provenance" in node) || list(provenance.sources).includes("docs"),
       };
     }),
   );

@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { providers, repoRoot } from "../../generator/providers.js";
+import { brandIds, providers, repoRoot } from "../../generator/providers.js";
 import { loadSpec } from "../support/openapi.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -37,7 +37,8 @@ describe("reference docs in Chromium", () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(path.join(docsDir, "index.html")).href);
     const links = await page.$$eval("a", (anchors) => anchors.map((a) => a.getAttribute("href")));
-    expect(links).toEqual(providers.flatMap((p) => [`${p.id}.html`, `${p.id}.openapi.json`, `${p.id}.openapi.yaml`]));
+    const pages = providers.flatMap((p) => [p.id, ...brandIds(p).map((brand) => `${p.id}-${brand}`)]);
+    expect(links).toEqual(pages.flatMap((name) => [`${name}.html`, `${name}.openapi.json`, `${name}.openapi.yaml`]));
     for (const link of links) expect(fs.existsSync(path.join(docsDir, link!))).toBe(true);
     await page.close();
   });

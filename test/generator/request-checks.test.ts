@@ -10,7 +10,8 @@ import { providers, repoRoot, type Provider } from "../../generator/providers.js
 import { findUnknownInputs } from "../../generator/request-types.js";
 
 function fixture(name: string): Provider {
-  return { ...providers.find((p) => p.id === "smsend")!, root: path.join(repoRoot, "test", "fixtures", "request-checks", `${name}.yaml`) };
+  // A tiny smSend-like spec, without the brand profiles of the real one.
+  return { ...providers.find((p) => p.id === "smsend")!, brands: undefined, root: path.join(repoRoot, "test", "fixtures", "request-checks", `${name}.yaml`) };
 }
 
 const dir = "test/fixtures/request-checks";

@@ -166,7 +166,15 @@ const scenarios: Record<string, Scenario> = {
     secrets: anySecret.map((p) => [p]),
     examples: tricky.map((t) => [t]),
     loginFails: true,
+    // HTTP Basic first (the default), then the query string if the gateway refuses Basic.
     run: ([password], options) => createSmSendClient({ username: "alice", password: password!, baseUrl: server.url, retry: false, ...options }),
+    also: ([password]) => [basicAuthorization("alice", password!).slice("Basic ".length)],
+  },
+  "smSend, failing login in the query string (password)": {
+    secrets: anySecret.map((p) => [p]),
+    examples: tricky.map((t) => [t]),
+    loginFails: true,
+    run: ([password], options) => createSmSendClient({ username: "alice", password: password!, loginCredentials: "query", baseUrl: server.url, retry: false, ...options }),
   },
   "smSend, call after login (password, user_key, Session_key)": {
     secrets: fc.tuple(anySecret, loginKey, loginKey).map((s) => [...s]),
@@ -179,6 +187,7 @@ const scenarios: Record<string, Scenario> = {
       const sm = await createSmSendClient({ username: "alice", password: password!, baseUrl: server.url, retry: false, ...rest });
       return sm.sms.getState({ order_id: "123" }, { ...(timeoutMs === undefined ? {} : { timeoutMs: timeoutMs as number }), ...call });
     },
+    also: ([password]) => [basicAuthorization("alice", password!).slice("Basic ".length)],
   },
   "smSend, keys given (user_key, Access_token)": {
     secrets: fc.tuple(headerSecret, headerSecret).map((s) => [...s]),

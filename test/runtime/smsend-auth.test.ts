@@ -18,9 +18,19 @@ describe("smSend keys", () => {
     server.queue(text("U1;S1"), state);
     const sm = await createSmSendClient({ username: "alice", password: "pw-12345", baseUrl: server.url });
     await sm.sms.getState({ order_id: "42" });
-    expect(server.received[0]!.url).toBe("/login?username=alice&password=pw-12345");
+    // HTTP Basic by default: the password stays out of the URL (and of every log that prints URLs).
+    expect(server.received[0]!.url).toBe("/login");
+    expect(server.received[0]!.headers.authorization).toBe(`Basic ${Buffer.from("alice:pw-12345").toString("base64")}`);
     expect(server.received[0]!.headers.user_key).toBeUndefined();
     expect([server.received[1]!.headers.user_key, server.received[1]!.headers.session_key]).toEqual(["U1", "S1"]);
+    expect(server.received[1]!.headers.authorization).toBeUndefined();
+  });
+
+  it("sends the credentials in the query string, as the docs show, with loginCredentials: query", async () => {
+    server.queue(text("U1;T1"));
+    await createSmSendClient({ username: "alice", password: "pw-12345", auth: "token", loginCredentials: "query", baseUrl: server.url });
+    expect(server.received[0]!.url).toBe("/token?username=alice&password=pw-12345");
+    expect(server.received[0]!.headers.authorization).toBeUndefined();
   });
 
   it("logs in again once when the session expired (401) and repeats the call", async () => {
@@ -30,6 +40,8 @@ describe("smSend keys", () => {
     expect(reply.result).toBe("OK");
     expect(server.received.map((r) => r.url.split("?")[0])).toEqual(["/login", "/sms/42", "/login", "/sms/42"]);
     expect(server.received[3]!.headers.session_key).toBe("S2");
+    // The new login is sent without the expired keys (the logins take no client keys).
+    expect(server.received[2]!.headers.session_key).toBeUndefined();
     expect(sm.currentKeys()?.key).toBe("S2");
   });
 
@@ -56,11 +68,26 @@ describe("smSend keys", () => {
     await expect(createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url })).rejects.toBeInstanceOf(UnparseableResponseError);
   });
 
-  it("reports wrong credentials (404 at login) as SmSendError", async () => {
-    server.queue({ status: 404, body: "" });
+  it("reports wrong credentials (404 at login, both ways) as SmSendError", async () => {
+    server.queue({ status: 404, body: "" }, { status: 404, body: "" });
     const error = (await createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url }).catch((e: unknown) => e)) as SmSendError;
     expect(error.status).toBe(404);
     expect(error.message).toMatch(/wrong username or password/);
+    expect(server.received.map((r) => [r.url, r.headers.authorization !== undefined])).toEqual([["/login", true], ["/login?username=a&password=pw-12345", false]]);
+  });
+
+  it("falls back once to the query string when a gateway refuses Basic, and keeps the keys", async () => {
+    server.queue({ status: 400, body: "" }, text("U1;S1"), state);
+    const sm = await createSmSendClient({ username: "alice", password: "pw-12345", baseUrl: server.url });
+    expect(server.received.map((r) => r.url)).toEqual(["/login", "/login?username=alice&password=pw-12345"]);
+    expect(sm.currentKeys()?.key).toBe("S1");
+  });
+
+  it("never falls back with loginCredentials: basic", async () => {
+    server.queue({ status: 400, body: "" });
+    const error = (await createSmSendClient({ username: "alice", password: "pw-12345", loginCredentials: "basic", baseUrl: server.url }).catch((e: unknown) => e)) as SmSendError;
+    expect(error.status).toBe(400);
+    expect(server.received).toHaveLength(1);
   });
 
   it("says 'wrong username or password' only for a 404 at login, not for any other 404", async () => {

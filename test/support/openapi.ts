@@ -22,10 +22,12 @@ export interface LoadedSpec {
 
 const cache = new Map<string, LoadedSpec>();
 
-export function loadSpec(providerId: string): LoadedSpec {
-  const cached = cache.get(providerId);
+/** A provider's bundled document, or with `brand` that brand's (generated/<provider>/<brand>.openapi.json). */
+export function loadSpec(providerId: string, brand?: string): LoadedSpec {
+  const key = brand ? `${providerId}/${brand}` : providerId;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const file = path.join(repoRoot, "generated", providerId, "openapi.json");
+  const file = path.join(repoRoot, "generated", providerId, brand ? `${brand}.openapi.json` : "openapi.json");
   const document = JSON.parse(fs.readFileSync(file, "utf8")) as OpenApiDocument;
   const schemaAt = createSchemaLookup(document);
   const loaded: LoadedSpec = {
@@ -37,7 +39,7 @@ export function loadSpec(providerId: string): LoadedSpec {
       return validate;
     },
   };
-  cache.set(providerId, loaded);
+  cache.set(key, loaded);
   return loaded;
 }
 

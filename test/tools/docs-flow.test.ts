@@ -49,7 +49,7 @@ beforeAll(async () => {
     "get:",
     "  operationId: account/get-loyalty",
     "  x-provenance:",
-    "    sources: [seeds]",
+    "    sources: [docs]",
     "  tags: [account]",
     "  summary: Get the account's loyalty status",
     "  responses:",
