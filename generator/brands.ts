@@ -60,16 +60,16 @@ async function lintBrand(brand: BrandDocument): Promise<Finding[]> {
     }));
 }
 
-/** The brand's facts and their evidence (`info.x-brand.evidence`) as a table at the end of its
- * description: the docs page does not show extensions, and a reader should see what is verified. */
-function withEvidenceTable(document: OpenApiDocument): OpenApiDocument {
+/** The brand's facts and their evidence (`info.x-brand.evidence`) as a list at the end of its
+ * description: the docs page does not show extensions, and a reader should see what is verified.
+ * (A list, not a table: Redoc's text column is too narrow for three columns.) */
+function withEvidenceList(document: OpenApiDocument): OpenApiDocument {
   const info = (document.info ?? {}) as Json;
   const evidence = (((info["x-brand"] ?? {}) as Json).evidence ?? []) as Json[];
   if (evidence.length === 0) return document;
-  const cell = (value: unknown) => String(value).replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const rows = evidence.map((e) => `| ${cell(e.fact)} | ${cell(e.status)} | ${cell(e.source)} |`);
-  const table = ["**What is known, and from where**", "", "| fact | status | evidence |", "| --- | --- | --- |", ...rows].join("\n");
-  return { ...document, info: { ...info, description: `${String(info.description ?? "").trimEnd()}\n\n${table}\n` } };
+  const items = evidence.map((e) => `- **${String(e.fact)}**, ${String(e.status)}: ${String(e.source)}`);
+  const list = ["**What is known, and from where**", "", ...items].join("\n");
+  return { ...document, info: { ...info, description: `${String(info.description ?? "").trimEnd()}\n\n${list}\n` } };
 }
 
 /** Applies every brand overlay of `provider` to a copy of `document`; throws LintFailure on an
@@ -89,7 +89,7 @@ export async function applyBrandOverlays(provider: Provider, document: OpenApiDo
     for (const action of result.resultData.unusedActions as { target: string }[]) {
       findings.push({ file: relative(file), line: lineOf(text, action.target), column: 1, rule: "brand-overlay", severity: "error", message: `the target ${action.target} matches nothing in the bundled document`, linter: "generator" });
     }
-    brands.push({ id, file, document: withEvidenceTable(result.data as OpenApiDocument) });
+    brands.push({ id, file, document: withEvidenceList(result.data as OpenApiDocument) });
   }
   if (findings.length === 0) for (const brand of brands) findings.push(...(await lintBrand(brand)));
   if (findings.length > 0) throw new LintFailure(findings);

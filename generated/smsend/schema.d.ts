@@ -19,7 +19,7 @@ export interface paths {
          *     credentials use `GET /token` instead.
          *
          *     The credentials travel either as HTTP Basic (`Authorization: Basic base64(username:password)`,
-         *     which keeps them out of URLs and server logs; the generated client sends them this way) or
+         *     which keeps them out of URLs and server logs; the generated client tries this first) or
          *     in the query string as `username` and `password`, as smSend's REST API docs show. Either way,
          *     use the HTTPS server. This call takes no `user_key` or key header.
          */
@@ -47,7 +47,7 @@ export interface paths {
          *     access token does not expire after a few idle minutes.
          *
          *     The credentials travel either as HTTP Basic (`Authorization: Basic base64(username:password)`,
-         *     which keeps them out of URLs and server logs; the generated client sends them this way) or
+         *     which keeps them out of URLs and server logs; the generated client tries this first) or
          *     in the query string as `username` and `password`, as smSend's REST API docs show. Either way,
          *     use the HTTPS server. This call takes no `user_key` or key header.
          */

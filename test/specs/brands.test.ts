@@ -42,7 +42,7 @@ describe.each(ids)("brand %s", (id) => {
       expect(fact.status).toMatch(/^(verified|unverified)$/);
       expect(String(fact.source).length).toBeGreaterThan(10);
       // and the docs page shows it (extensions are not rendered)
-      expect(String(info.description)).toContain(`| ${String(fact.fact)} | ${String(fact.status)} |`);
+      expect(String(info.description)).toContain(`- **${String(fact.fact)}**, ${String(fact.status)}: ${String(fact.source)}`);
     }
     expect(evidence.some((fact) => fact.status === "verified" && String(fact.fact).includes("host"))).toBe(true);
   });
