@@ -103,7 +103,7 @@ export default async function build(providers: readonly Provider[], options: { f
     const broken = changed.flatMap(syntaxErrors);
     if (broken.length > 0) throw new LintFailure(broken);
 
-    // Docs read only the specs: they build in child processes while the rest runs here.
+    // Docs render each bundled document in child processes while the rest runs here.
     const docsDir = path.join(stage, "docs");
     // Each page's downloads are the bundled document, which the pipeline hands over when it has it.
     const bundled = new Map(changed.map((p) => [p.id, deferred()]));
@@ -114,12 +114,13 @@ export default async function build(providers: readonly Provider[], options: { f
     const generatedFiles: Record<string, Record<string, string>> = {};
     const warnings: Finding[] = [];
     for (const provider of changed) {
-      const result = await generate([provider], timings).catch((error: unknown) => {
+      // The docs render a copy of the bundled document: hand it over before types and clients.
+      const onBundled = (p: Provider, document: unknown) => bundled.get(p.id)!.resolve(structuredClone(document));
+      const result = await generate([provider], timings, { onBundled }).catch((error: unknown) => {
         throw error instanceof OperationError ? new LintFailure([operationSource(provider, error)]) : error;
       });
       warnings.push(...result.warnings);
       generatedFiles[provider.id] = result.files[provider.id]!;
-      bundled.get(provider.id)!.resolve(JSON.parse(result.files[provider.id]!["openapi.json"]!));
     }
 
     // The library is compiled from a staged copy of runtime/ and of what generated/ will be.
@@ -138,7 +139,8 @@ export default async function build(providers: readonly Provider[], options: { f
     });
     await docs;
     docs = undefined;
-    writeIndex(providers, docsDir);
+    const documents = Object.fromEntries(providers.map((p) => [p.id, JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8"))]));
+    writeIndex(providers, docsDir, documents);
 
     // Every step passed: swap the outputs in.
     swapIn([

@@ -1,6 +1,15 @@
 /**
- * Docs step: each provider's spec → dist/docs/<provider>.html (Redocly), self-contained, plus the
- * bundled document as JSON and YAML for download, and dist/docs/index.html linking them all.
+ * Docs step: each provider's bundled document → dist/docs/<provider>.html (Redocly),
+ * self-contained, plus the bundled document as JSON and YAML for download, and
+ * dist/docs/index.html, the landing page.
+ *
+ * The page renders a copy of the bundled document made for readers (docsDocument): code samples
+ * on every operation and webhook (./samples.ts) and without the records no reader sees there
+ * (`x-provenance`, `x-discrepancies`: Redoc does not show extensions). The downloads are the
+ * bundled document itself, what other generators and tools want: samples written for this
+ * package's client would only be noise there, and would make a client change look like an API
+ * change to anyone diffing the document.
+ *
  * The pages load nothing from the network: scripts are inlined (`--inlineBundle`), telemetry is
  * off (redocly.yaml), and the one image Redoc still takes from a CDN, the attribution logo, is
  * replaced by an inline picture. Redocly's docs builder has no Node API, so this step runs its CLI.
@@ -10,7 +19,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import YAML from "yaml";
+import type { OpenApiDocument } from "./bundle.js";
+import buildModel from "./model.js";
 import { repoRoot, type Provider } from "./providers.js";
+import { operationSamples, webhookSamples } from "./samples.js";
 
 const run = promisify(execFile);
 
@@ -20,66 +32,156 @@ const LOCAL_LOGO = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12">Redocly</text></svg>',
 )}`;
 
-function indexPage(providers: readonly Provider[]): string {
-  const rows = providers
-    .map(
-      (p) =>
-        `    <li><a href="${p.id}.html">${p.title}</a> — download the bundled OpenAPI 3.1 document as <a href="${p.id}.openapi.json">JSON</a> or <a href="${p.id}.openapi.yaml">YAML</a></li>`,
-    )
-    .join("\n");
+/** Extensions kept on the page: the ones Redoc renders. Any other `x-` key is a record for tools. */
+const RENDERED_EXTENSIONS = new Set(["x-codeSamples", "x-tagGroups", "x-displayName", "x-logo", "x-traitTag"]);
+/** Where keys are names of the reader's data, not OpenAPI keywords: nothing is stripped inside. */
+const DATA_KEYS = new Set(["properties", "patternProperties", "example", "examples", "value", "const", "enum", "default"]);
+
+function stripRecords(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(stripRecords);
+  if (node === null || typeof node !== "object") return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith("x-") && !RENDERED_EXTENSIONS.has(key)) delete (node as Record<string, unknown>)[key];
+    else if (!DATA_KEYS.has(key)) stripRecords(value);
+    else if (key === "properties" || key === "patternProperties") Object.values(value as object).forEach(stripRecords);
+  }
+}
+
+/** The document the page renders: the bundled one with code samples, without unrendered records. */
+export function docsDocument(provider: Provider, bundled: OpenApiDocument): OpenApiDocument {
+  const document = structuredClone(bundled);
+  const model = buildModel(bundled);
+  for (const op of model.operations) {
+    const operation = (document.paths![op.path] as Record<string, Record<string, unknown>>)[op.method]!;
+    operation["x-codeSamples"] = operationSamples(bundled, provider, model, op);
+  }
+  for (const name of model.webhooks) {
+    const hook = (document.webhooks as Record<string, Record<string, Record<string, unknown>>>)[name]!;
+    if (hook.post) hook.post["x-codeSamples"] = webhookSamples(bundled, provider, name);
+  }
+  stripRecords(document);
+  return document;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Inline Markdown of the changelog: `code`, [links](url) and **bold**. */
+function inline(text: string): string {
+  return escapeHtml(text)
+    .replace(/`([^`]+)`/g, "<code>$1</code>")
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
+}
+
+/** CHANGELOG.md as HTML: its headings, paragraphs and bullet lists (all it uses), without its title. */
+export function changelogHtml(markdown: string): string {
+  const html: string[] = [];
+  const blocks = markdown.replace(/^# .*\n/, "").split(/\n\s*\n/);
+  for (const block of blocks.map((b) => b.trim()).filter(Boolean)) {
+    const heading = /^(#{2,4}) (.*)$/.exec(block);
+    if (heading) html.push(`<h${heading[1]!.length + 1}>${inline(heading[2]!)}</h${heading[1]!.length + 1}>`);
+    else if (block.startsWith("- ")) html.push(`<ul>${block.split(/\n- /).map((item) => `<li>${inline(item.replace(/^- /, "").replace(/\s*\n\s*/g, " "))}</li>`).join("")}</ul>`);
+    else html.push(`<p>${inline(block.replace(/\s*\n\s*/g, " "))}</p>`);
+  }
+  return html.join("\n");
+}
+
+function providerSection(provider: Provider, document: OpenApiDocument): string {
+  const model = buildModel(document);
+  const tags = new Set(model.operations.map((op) => op.namespace)).size;
+  const samples = model.operations.length + model.webhooks.length;
+  const webhooks = model.webhooks.length > 0 ? `, ${model.webhooks.length} webhooks` : "";
+  return `<section class="api">
+  <h2><a href="${provider.id}.html">${escapeHtml(model.title)}</a> <small>version ${escapeHtml(model.version)}</small></h2>
+  <p>${model.operations.length} operations in ${tags} groups${webhooks}, served from <code>${escapeHtml(model.defaultServer)}</code>. Every operation and webhook shows a TypeScript sample with <code>${provider.factory}()</code>, a curl call and a plain <code>fetch</code> (${samples} TypeScript samples).</p>
+  <p><a class="button" href="${provider.id}.html">Open the reference</a> Download the OpenAPI 3.1 document: <a href="${provider.id}.openapi.json">JSON</a> · <a href="${provider.id}.openapi.yaml">YAML</a></p>
+</section>`;
+}
+
+function indexPage(providers: readonly Provider[], documents: Record<string, OpenApiDocument>, changelog: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>SMS gateway API reference</title>
-  <style>body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6 } li { margin: .5rem 0 }</style>
+  <title>SMS gateway API reference: ClickSend and smSend</title>
+  <style>
+    body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2.5rem auto; padding: 0 1rem; line-height: 1.55; color: #1d2330 }
+    h1 { margin-bottom: .25rem } h2 small { font-weight: normal; color: #5b6478; font-size: .9rem }
+    .api { border: 1px solid #d7dce5; border-radius: 8px; padding: .25rem 1.25rem; margin: 1.25rem 0 }
+    .button { display: inline-block; background: #2f5bd3; color: #fff; padding: .35rem .9rem; border-radius: 6px; text-decoration: none; margin-right: 1rem }
+    code { background: #f1f3f7; padding: 0 .25rem; border-radius: 3px; overflow-wrap: anywhere }
+    #changelog { border-top: 1px solid #d7dce5; margin-top: 2rem }
+  </style>
 </head>
 <body>
   <h1>SMS gateway API reference</h1>
-  <p>Independent, tested OpenAPI descriptions of two SMS gateways, generated from the specs in this repository.</p>
+  <p>Independent OpenAPI 3.1 descriptions of two SMS gateways, each page with authentication, status codes, rate limits, pagination, test numbers and webhooks explained once, and code samples on every operation. The pages work offline: nothing is loaded from the network.</p>
+${providers.map((p) => providerSection(p, documents[p.id]!)).join("\n")}
+  <h2>What is verified</h2>
   <ul>
-${rows}
+    <li>Every TypeScript and <code>fetch</code> sample on these pages is compiled by the test suite, from the page itself, against the published package's types.</li>
+    <li>Every operation is called through the generated client against a mock server that validates each request against the description.</li>
+    <li>Every request and reply example validates against its schema; a wrong example stops the build.</li>
+    <li>Each page is opened in Chromium with the network watched: no request leaves the page, and every operation is listed.</li>
   </ul>
+  <section id="changelog">
+  <h2>Changelog</h2>
+${changelog}
+  </section>
 </body>
 </html>
 `;
 }
 
+/** The page's Redocly settings: the API's own entry of redocly.yaml (download links) and the
+ * shared `openapi` options, with the decorated document as its root. */
+function pageConfig(provider: Provider, root: string): string {
+  const config = YAML.parse(fs.readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")) as { apis: Record<string, Record<string, unknown>>; openapi?: unknown };
+  return YAML.stringify({ apis: { [provider.redoclyAlias]: { ...config.apis[provider.redoclyAlias], root } }, ...(config.openapi ? { openapi: config.openapi } : {}), telemetry: "off" });
+}
+
+/** Readable on narrow screens: code samples and payload samples wrap instead of scrolling for
+ * thousands of pixels (a form-encoded body is one long line). */
+const PAGE_STYLE = `<style>
+  pre, pre code, code[class*="language-"] { white-space: pre-wrap !important; overflow-wrap: anywhere !important; word-break: break-word; }
+</style>`;
+
 /** Builds one provider's page and its downloads into `outDir`; returns the files written. */
 export async function buildProviderDocs(provider: Provider, outDir: string, document: unknown, signal?: AbortSignal): Promise<string[]> {
-  // `document` may still be on its way (a promise): the page is rendered from the specs meanwhile.
+  // `document` may still be on its way (a promise): the pipeline hands it over once bundled.
+  const bundled = (await document) as OpenApiDocument;
   fs.mkdirSync(outDir, { recursive: true });
-  const cli = path.join(repoRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
-  const page = path.join(outDir, `${provider.id}.html`);
-  // By alias, so that the API's own settings in redocly.yaml (download links) apply.
-  await run(process.execPath, [cli, "build-docs", provider.redoclyAlias, "--output", page, "--inlineBundle"], {
-    cwd: repoRoot,
-    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-    ...(signal ? { signal } : {}),
-  });
-  fs.writeFileSync(page, fs.readFileSync(page, "utf8").replace(CDN_LOGOS, LOCAL_LOGO));
-  const json = path.join(outDir, `${provider.id}.openapi.json`);
-  const yaml = path.join(outDir, `${provider.id}.openapi.yaml`);
-  const value = await document;
-  fs.writeFileSync(json, `${JSON.stringify(value, null, 2)}\n`);
-  fs.writeFileSync(yaml, YAML.stringify(value, { lineWidth: 0 }));
-  return [page, json, yaml];
+  const work = fs.mkdtempSync(path.join(outDir, `.${provider.id}-`));
+  try {
+    const root = path.join(work, "openapi.json");
+    fs.writeFileSync(root, JSON.stringify(docsDocument(provider, bundled)));
+    const config = path.join(work, "redocly.yaml");
+    fs.writeFileSync(config, pageConfig(provider, root));
+    const cli = path.join(repoRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
+    const page = path.join(outDir, `${provider.id}.html`);
+    await run(process.execPath, [cli, "build-docs", provider.redoclyAlias, "--config", config, "--output", page, "--inlineBundle"], {
+      cwd: repoRoot,
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+      ...(signal ? { signal } : {}),
+    });
+    const html = fs.readFileSync(page, "utf8").replace(CDN_LOGOS, LOCAL_LOGO).replace("</head>", `${PAGE_STYLE}\n</head>`);
+    fs.writeFileSync(page, html);
+    const json = path.join(outDir, `${provider.id}.openapi.json`);
+    const yaml = path.join(outDir, `${provider.id}.openapi.yaml`);
+    fs.writeFileSync(json, `${JSON.stringify(bundled, null, 2)}\n`);
+    fs.writeFileSync(yaml, YAML.stringify(bundled, { lineWidth: 0 }));
+    return [page, json, yaml];
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
-export function writeIndex(providers: readonly Provider[], outDir: string): string {
+/** The landing page, from the bundled documents (counts) and CHANGELOG.md. */
+export function writeIndex(providers: readonly Provider[], outDir: string, documents: Record<string, OpenApiDocument>): string {
   const index = path.join(outDir, "index.html");
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(index, indexPage(providers));
+  const changelog = changelogHtml(fs.readFileSync(path.join(repoRoot, "CHANGELOG.md"), "utf8"));
+  fs.writeFileSync(index, indexPage(providers, documents, changelog));
   return index;
-}
-
-/** Every provider's page from its committed bundled document, and the index, into `outDir`. */
-export default async function buildDocs(providers: readonly Provider[], outDir: string): Promise<string[]> {
-  const written = await Promise.all(
-    providers.map((provider) =>
-      buildProviderDocs(provider, outDir, JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, "openapi.json"), "utf8"))),
-    ),
-  );
-  return [writeIndex(providers, outDir), ...written.flat().sort()];
 }

@@ -5,7 +5,7 @@
  */
 import { LintFailure, type Finding } from "./findings.js";
 import lintProvider from "./lint.js";
-import bundleProvider from "./bundle.js";
+import bundleProvider, { type OpenApiDocument } from "./bundle.js";
 import buildModel from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
@@ -23,8 +23,13 @@ export interface PipelineResult {
 }
 
 /** `checks: false` skips the linters and the request-type check, for a caller that knows the
- * specs already passed them (the tests, after the build). */
-export default async function generate(providers: readonly Provider[], timings: StepTimings = {}, options: { checks?: boolean } = {}): Promise<PipelineResult> {
+ * specs already passed them (the tests, after the build). `onBundled` gets each bundled document
+ * as soon as it exists (the build renders the docs from it meanwhile). */
+export default async function generate(
+  providers: readonly Provider[],
+  timings: StepTimings = {},
+  options: { checks?: boolean; onBundled?: (provider: Provider, document: OpenApiDocument) => void } = {},
+): Promise<PipelineResult> {
   const findings = options.checks === false ? [] : (await timed(timings, "lint", () => Promise.all(providers.map(lintProvider)))).flat();
   if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
 
@@ -32,6 +37,7 @@ export default async function generate(providers: readonly Provider[], timings: 
   const types: GeneratedTypes[] = [];
   for (const provider of providers) {
     const document = await timed(timings, "bundle", () => bundleProvider(provider));
+    options.onBundled?.(provider, document);
     const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
     types.push({ provider, document, schema });
     const model = buildModel(document);
