@@ -1,7 +1,7 @@
 /**
  * The code samples as the built pages carry them: every operation has a TypeScript, a curl and a
  * fetch sample, every webhook a TypeScript and a curl sample, and every TypeScript and fetch
- * sample compiles (strict) against the package as users import it (`sms-gateway-openapi/...`
+ * sample, and every TypeScript block of the guide, compiles (strict) against the package as users import it (`sms-gateway-openapi/...`
  * resolves through package.json's exports to dist/lib). All of them are compiled in one
  * in-memory program.
  */
@@ -35,6 +35,9 @@ function compilable(): Compiled[] {
         .forEach((s, i) => out.push({ file: path.join(repoRoot, "test", "docs", ".samples", provider.id, `${out.length}-${i}.ts`), where: `${provider.id} ${where} (${s.label})`, source: `${s.source}\nexport {};\n` }));
     for (const op of spec.model.operations) add(op.operationId, samplesOf(definition.paths[op.path]?.[op.method]));
     for (const name of spec.model.webhooks) add(`webhook ${name}`, samplesOf(definition.webhooks[name]?.post));
+    // The guide's own TypeScript blocks (info.description) compile too.
+    const blocks = [...String(definition.info.description).matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => ({ lang: "TypeScript", label: "TypeScript", source: m[1]! }));
+    add("guide", blocks);
   }
   return out;
 }
