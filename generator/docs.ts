@@ -57,7 +57,13 @@ export function docsDocument(provider: Provider, bundled: OpenApiDocument): Open
   }
   for (const name of model.webhooks) {
     const hook = (document.webhooks as Record<string, Record<string, Record<string, unknown>>>)[name]!;
-    if (hook.post) hook.post["x-codeSamples"] = webhookSamples(bundled, provider, name);
+    if (!hook.post) continue;
+    // Redoc's request panel shows only the payload for webhooks, so the samples also go at the
+    // end of the description, where readers see them; x-codeSamples keeps them for other viewers.
+    const samples = webhookSamples(bundled, provider, name);
+    hook.post["x-codeSamples"] = samples;
+    const blocks = samples.map((sample) => `**${sample.label}**\n\n\`\`\`${sample.lang === "Shell" ? "bash" : "ts"}\n${sample.source}\`\`\``);
+    hook.post.description = `${String(hook.post.description ?? "").trimEnd()}\n\n**Receiving it**\n\n${blocks.join("\n\n")}\n`;
   }
   stripRecords(document);
   return document;
@@ -134,11 +140,14 @@ ${changelog}
 `;
 }
 
-/** The page's Redocly settings: the API's own entry of redocly.yaml (download links) and the
- * shared `openapi` options, with the decorated document as its root. */
+/** The page's Redocly settings: the shared `openapi` options of redocly.yaml and the API's own
+ * (download links), with the decorated document as its root. build-docs reads only the API
+ * entry's options, so the shared ones are merged into it. */
 function pageConfig(provider: Provider, root: string): string {
-  const config = YAML.parse(fs.readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")) as { apis: Record<string, Record<string, unknown>>; openapi?: unknown };
-  return YAML.stringify({ apis: { [provider.redoclyAlias]: { ...config.apis[provider.redoclyAlias], root } }, ...(config.openapi ? { openapi: config.openapi } : {}), telemetry: "off" });
+  type Options = Record<string, unknown>;
+  const config = YAML.parse(fs.readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")) as { apis: Record<string, Options & { openapi?: Options }>; openapi?: Options };
+  const api = config.apis[provider.redoclyAlias]!;
+  return YAML.stringify({ apis: { [provider.redoclyAlias]: { ...api, root, openapi: { ...config.openapi, ...api.openapi } } }, telemetry: "off" });
 }
 
 /** Readable on narrow screens: code samples and payload samples wrap instead of scrolling for

@@ -1,6 +1,7 @@
 /**
  * The code samples as the built pages carry them: every operation has a TypeScript, a curl and a
- * fetch sample, every webhook a TypeScript and a curl sample, and every TypeScript and fetch
+ * fetch sample, every webhook a TypeScript and a curl sample (in its description too, where Redoc
+ * shows them), and every TypeScript and fetch
  * sample, and every TypeScript block of the guide, compiles (strict) against the package as users import it (`sms-gateway-openapi/...`
  * resolves through package.json's exports to dist/lib). All of them are compiled in one
  * in-memory program.
@@ -61,8 +62,11 @@ describe("code samples on the docs pages", () => {
       for (const wanted of ["TypeScript", "curl", "fetch"]) if (!labels.includes(wanted)) missing.push(`${op.operationId}: ${wanted}`);
     }
     for (const name of spec.model.webhooks) {
-      const labels = samplesOf(definition.webhooks[name]?.post).map((s) => s.label);
+      const post = definition.webhooks[name]?.post;
+      const labels = samplesOf(post).map((s) => s.label);
       for (const wanted of ["TypeScript", "curl"]) if (!labels.includes(wanted)) missing.push(`webhook ${name}: ${wanted}`);
+      // Redoc shows no sample panel for webhooks: the samples must be in the description too.
+      for (const sample of samplesOf(post)) if (!String(post.description).includes(sample.source)) missing.push(`webhook ${name}: ${sample.label} not in the description`);
     }
     expect(spec.model.operations.length).toBeGreaterThan(0);
     expect(missing).toEqual([]);
