@@ -163,11 +163,11 @@ function emitEnvelope(project: Project, provider: Provider): SourceFile {
   return file;
 }
 
-/** The webhook entry point: kept out of index.ts because it carries the bundled document and a
- * JSON Schema validator, which a client that only sends messages should not load. */
+/** The webhook entry point: kept out of index.ts because it carries the payload validators
+ * (webhook-validators.ts, compiled at build time), which a client that only sends messages should not load. */
 function emitWebhooks(project: Project, model: ApiModel): SourceFile {
   const file = newFile(project, "webhooks.ts");
-  file.addImportDeclaration({ moduleSpecifier: "./openapi.json", defaultImport: "document", attributes: [{ name: "type", value: "json" }] });
+  file.addImportDeclaration({ moduleSpecifier: "./webhook-validators.js", namedImports: ["webhookValidators"] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["webhooks"] });
   file.addImportDeclaration({ moduleSpecifier: `${RUNTIME.replace("index.js", "webhooks.js")}`, namedImports: ["createWebhookParser"] });
   file.addTypeAlias({ isExported: true, name: "WebhookName", docs: ["Every webhook the provider may call, by name."], type: "keyof webhooks" });
@@ -181,7 +181,7 @@ function emitWebhooks(project: Project, model: ApiModel): SourceFile {
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: [`Parses and checks a received webhook (${model.webhooks.map((name) => `\`${name}\``).join(", ")}); throws WebhookPayloadError when it does not match the spec.`],
-    declarations: [{ name: "parseWebhook", initializer: "createWebhookParser<WebhookPayloads>(document)" }],
+    declarations: [{ name: "parseWebhook", initializer: "createWebhookParser<WebhookPayloads>(webhookValidators)" }],
   });
   file.addExportDeclaration({ moduleSpecifier: `${RUNTIME.replace("index.js", "webhooks.js")}`, namedExports: ["WebhookPayloadError", "type ReceivedWebhook"] });
   return file;

@@ -10,6 +10,8 @@ import buildModel from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
 import checkNames from "./names.js";
+import { generatedHeader } from "./header.js";
+import webhookValidators from "./webhook-validators.js";
 import checkRequestTypes, { type GeneratedTypes } from "./request-types.js";
 import type { GeneratedFiles } from "./write.js";
 import type { Provider } from "./providers.js";
@@ -48,6 +50,7 @@ export default async function generate(
       "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
       "schema.d.ts": schema,
       ...client,
+      ...(model.webhooks.length > 0 ? { "webhook-validators.ts": webhookValidators(document, generatedHeader(provider.id)) } : {}),
     };
   }
   // Every request type must be exact: a schema openapi-typescript could not model is a build error.
