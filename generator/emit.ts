@@ -9,6 +9,7 @@ import { Project, VariableDeclarationKind, type SourceFile } from "ts-morph";
 import { generatedHeader } from "./header.js";
 import { camelCase } from "../runtime/operations.js";
 import { pointerTokens } from "../runtime/pointer.js";
+import emitOperations from "./emit-operations.js";
 import type { ApiModel, OperationModel } from "./model.js";
 import type { Provider } from "./providers.js";
 
@@ -18,13 +19,13 @@ function newFile(project: Project, name: string): SourceFile {
   return project.createSourceFile(name, "", { overwrite: true });
 }
 
-function jsdoc(lines: string[]): string {
+export function jsdoc(lines: string[]): string {
   const body = lines.flatMap((line) => line.split("\n")).map((line) => (line ? ` * ${line.replace(/\*\//g, "*\\/")}` : " *"));
   return `/**\n${body.join("\n")}\n */`;
 }
 
 /** `["METHOD /path", { only what differs from runtime/operations.ts's defaults }]`. */
-function operationEntry(op: OperationModel): string {
+export function operationEntry(op: OperationModel): string {
   const extras: Record<string, unknown> = {};
   if (op.queryParams.length > 0) extras.query = op.queryParams;
   if (op.headerParams.length > 0) extras.header = op.headerParams;
@@ -205,6 +206,8 @@ export default function emitClientFiles(provider: Provider, model: ApiModel): Re
     ...(model.webhooks.length > 0 ? [emitWebhooks(project, model)] : []),
     emitIndex(project, provider),
   ];
+  const operations = emitOperations(provider, model);
+  if (operations) files.push(project.createSourceFile("operations.ts", operations, { overwrite: true }));
   const out: Record<string, string> = {};
   for (const file of files) {
     file.formatText({ indentSize: 2, convertTabsToSpaces: true });
