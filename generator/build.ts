@@ -112,13 +112,14 @@ export default async function build(providers: readonly Provider[], options: Bui
   const stage = path.join(buildHome, "stage");
   const stop = new AbortController();
   let docs: Promise<unknown> | undefined;
+  const brandDocs: Promise<unknown>[] = [];
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
   try {
     const broken = changed.flatMap(syntaxErrors);
     if (broken.length > 0) throw new LintFailure(broken);
 
-    // Docs read only the specs: they build in child processes while the rest runs here.
+    // Docs render each bundled document in child processes while the rest runs here.
     const docsDir = path.join(stage, "docs");
     // Each page's downloads are the bundled document, which the pipeline hands over when it has it.
     const bundled = new Map(changed.map((p) => [p.id, deferred()]));
@@ -130,16 +131,16 @@ export default async function build(providers: readonly Provider[], options: Bui
 
     const generatedFiles: Record<string, Record<string, string>> = {};
     const warnings: Finding[] = [];
-    // Brand pages render from the brand documents, which exist once the pipeline made them.
-    const brandDocs: Promise<unknown>[] = [];
     for (const provider of changed) {
-      const result = await generate([provider], timings).catch((error: unknown) => {
+      // The docs render a copy of the bundled document: hand it over before types and clients.
+      const onBundled = (p: Provider, document: unknown) => bundled.get(p.id)!.resolve(structuredClone(document));
+      const result = await generate([provider], timings, { onBundled }).catch((error: unknown) => {
         throw error instanceof OperationError ? new LintFailure([operationSource(provider, error)]) : error;
       });
       warnings.push(...result.warnings);
       generatedFiles[provider.id] = result.files[provider.id]!;
-      bundled.get(provider.id)!.resolve(JSON.parse(result.files[provider.id]!["openapi.json"]!));
-      for (const id of brandIds(provider)) {
+      // Brand pages render from the brand documents, which exist once the pipeline made them.
+      for (const id of options.generatedOnly ? [] : brandIds(provider)) {
         const rendered = buildBrandDocs(provider, id, JSON.parse(result.files[provider.id]![`${id}.openapi.json`]!), docsDir, stop.signal);
         rendered.catch(() => {}); // awaited below, like `docs`
         brandDocs.push(rendered);
@@ -175,7 +176,8 @@ export default async function build(providers: readonly Provider[], options: Bui
     await docs;
     docs = undefined;
     await timed(timings, "brand docs", () => Promise.all(brandDocs));
-    writeIndex(providers, docsDir);
+    const documents = Object.fromEntries(providers.map((p) => [p.id, JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8"))]));
+    writeIndex(providers, docsDir, documents);
 
     // Every step passed: swap the outputs in.
     swapIn([
@@ -196,7 +198,7 @@ export default async function build(providers: readonly Provider[], options: Bui
   } finally {
     // On a failure, stop the docs builders before their folder goes away.
     stop.abort();
-    await docs?.catch(() => {});
+    await Promise.allSettled([docs, ...brandDocs]);
     fs.rmSync(stage, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,15 @@
 /**
- * Docs step: each provider's spec → dist/docs/<provider>.html (Redocly), self-contained, plus the
- * bundled document as JSON and YAML for download, and dist/docs/index.html linking them all.
+ * Docs step: each provider's bundled document → dist/docs/<provider>.html (Redocly),
+ * self-contained, plus the bundled document as JSON and YAML for download, and
+ * dist/docs/index.html, the landing page.
+ *
+ * The page renders a copy of the bundled document made for readers (docsDocument): code samples
+ * on every operation and webhook (./samples.ts) and without the records no reader sees there
+ * (`x-provenance`, `x-discrepancies`: Redoc does not show extensions). The downloads are the
+ * bundled document itself, what other generators and tools want: samples written for this
+ * package's client would only be noise there, and would make a client change look like an API
+ * change to anyone diffing the document.
+ *
  * The pages load nothing from the network: scripts are inlined (`--inlineBundle`), telemetry is
  * off (redocly.yaml), and the one image Redoc still takes from a CDN, the attribution logo, is
  * replaced by an inline picture. Redocly's docs builder has no Node API, so this step runs its CLI.
@@ -10,7 +19,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import YAML from "yaml";
+import type { OpenApiDocument } from "./bundle.js";
+import buildModel from "./model.js";
 import { brandIds, brandsDir, repoRoot, type Provider } from "./providers.js";
+import { operationSamples, webhookSamples } from "./samples.js";
 
 const run = promisify(execFile);
 
@@ -20,9 +32,76 @@ const LOCAL_LOGO = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12">Redocly</text></svg>',
 )}`;
 
-/** A page name and its title: a provider (`smsend`) or one of its brands (`smsend-skebby`). */
-function pageRow(name: string, title: string): string {
-  return `<a href="${name}.html">${title}</a> — download the bundled OpenAPI 3.1 document as <a href="${name}.openapi.json">JSON</a> or <a href="${name}.openapi.yaml">YAML</a>`;
+/** Extensions kept on the page: the ones Redoc renders. Any other `x-` key is a record for tools. */
+const RENDERED_EXTENSIONS = new Set(["x-codeSamples", "x-tagGroups", "x-displayName", "x-logo", "x-traitTag"]);
+/** Where keys are names of the reader's data, not OpenAPI keywords: nothing is stripped inside. */
+const DATA_KEYS = new Set(["properties", "patternProperties", "example", "examples", "value", "const", "enum", "default"]);
+
+function stripRecords(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(stripRecords);
+  if (node === null || typeof node !== "object") return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith("x-") && !RENDERED_EXTENSIONS.has(key)) delete (node as Record<string, unknown>)[key];
+    else if (!DATA_KEYS.has(key)) stripRecords(value);
+    else if (key === "properties" || key === "patternProperties") Object.values(value as object).forEach(stripRecords);
+  }
+}
+
+/** The document the page renders: the bundled one with code samples, without unrendered records. */
+export function docsDocument(provider: Provider, bundled: OpenApiDocument): OpenApiDocument {
+  const document = structuredClone(bundled);
+  const model = buildModel(bundled);
+  for (const op of model.operations) {
+    const operation = (document.paths![op.path] as Record<string, Record<string, unknown>>)[op.method]!;
+    operation["x-codeSamples"] = operationSamples(bundled, provider, model, op);
+  }
+  for (const name of model.webhooks) {
+    const hook = (document.webhooks as Record<string, Record<string, Record<string, unknown>>>)[name]!;
+    if (!hook.post) continue;
+    // Redoc's request panel shows only the payload for webhooks, so the samples also go at the
+    // end of the description, where readers see them; x-codeSamples keeps them for other viewers.
+    const samples = webhookSamples(bundled, provider, name);
+    hook.post["x-codeSamples"] = samples;
+    const blocks = samples.map((sample) => `**${sample.label}**\n\n\`\`\`${sample.lang === "Shell" ? "bash" : "ts"}\n${sample.source}\`\`\``);
+    hook.post.description = `${String(hook.post.description ?? "").trimEnd()}\n\n**Receiving it**\n\n${blocks.join("\n\n")}\n`;
+  }
+  stripRecords(document);
+  return document;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Inline Markdown of the changelog: `code`, [links](url) and **bold**. */
+function inline(text: string): string {
+  return escapeHtml(text)
+    .replace(/`([^`]+)`/g, "<code>$1</code>")
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
+}
+
+/** CHANGELOG.md as HTML: its headings, paragraphs and bullet lists (all it uses), without its title. */
+export function changelogHtml(markdown: string): string {
+  const html: string[] = [];
+  const blocks = markdown.replace(/^# .*\n/, "").split(/\n\s*\n/);
+  for (const block of blocks.map((b) => b.trim()).filter(Boolean)) {
+    const heading = /^(#{2,4}) (.*)$/.exec(block);
+    if (heading) html.push(`<h${heading[1]!.length + 1}>${inline(heading[2]!)}</h${heading[1]!.length + 1}>`);
+    else if (block.startsWith("- ")) html.push(`<ul>${block.split(/\n- /).map((item) => `<li>${inline(item.replace(/^- /, "").replace(/\s*\n\s*/g, " "))}</li>`).join("")}</ul>`);
+    else html.push(`<p>${inline(block.replace(/\s*\n\s*/g, " "))}</p>`);
+  }
+  return html.join("\n");
+}
+
+function providerSection(provider: Provider, document: OpenApiDocument): string {
+  const model = buildModel(document);
+  const tags = new Set(model.operations.map((op) => op.namespace)).size;
+  const samples = model.operations.length + model.webhooks.length;
+  const webhooks = model.webhooks.length > 0 ? `, ${model.webhooks.length} webhooks` : "";
+  return `<section class="api">
+  <h2><a href="${provider.id}.html">${escapeHtml(model.title)}</a> <small>version ${escapeHtml(model.version)}</small></h2>
+  <p>${model.operations.length} operations in ${tags} groups${webhooks}, served from <code>${escapeHtml(model.defaultServer)}</code>. Every operation and webhook shows a TypeScript sample with <code>${provider.factory}()</code>, a curl call and a plain <code>fetch</code> (${samples} TypeScript samples).</p>
+  <p><a class="button" href="${provider.id}.html">Open the reference</a> Download the OpenAPI 3.1 document: <a href="${provider.id}.openapi.json">JSON</a> · <a href="${provider.id}.openapi.yaml">YAML</a></p>${brandList(provider)}
+</section>`;
 }
 
 /** A brand's name for the index: its overlay's own title ("Skebby brand of the smSend …"). */
@@ -31,86 +110,113 @@ function overlayTitle(provider: Provider, brand: string): string {
   return overlay.info?.title ?? brand;
 }
 
-function indexPage(providers: readonly Provider[]): string {
-  const rows = providers
-    .map((p) => {
-      const brands = brandIds(p).map((id) => `      <li>${pageRow(`${p.id}-${id}`, overlayTitle(p, id))}</li>`);
-      return `    <li>${pageRow(p.id, p.title)}${brands.length > 0 ? `\n      <ul>\n${brands.join("\n")}\n      </ul>\n    ` : ""}</li>`;
-    })
-    .join("\n");
+/** The gateways that serve the same API under their own brand, each with its page and downloads. */
+function brandList(provider: Provider): string {
+  const rows = brandIds(provider).map((brand) => {
+    const name = `${provider.id}-${brand}`;
+    return `    <li><a href="${name}.html">${escapeHtml(overlayTitle(provider, brand))}</a> — <a href="${name}.openapi.json">JSON</a> · <a href="${name}.openapi.yaml">YAML</a></li>`;
+  });
+  return rows.length > 0 ? `\n  <p>The same API under other brands:</p>\n  <ul>\n${rows.join("\n")}\n  </ul>` : "";
+}
+
+function indexPage(providers: readonly Provider[], documents: Record<string, OpenApiDocument>, changelog: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>SMS gateway API reference</title>
-  <style>body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6 } li { margin: .5rem 0 }</style>
+  <title>SMS gateway API reference: ClickSend and smSend</title>
+  <style>
+    body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2.5rem auto; padding: 0 1rem; line-height: 1.55; color: #1d2330 }
+    h1 { margin-bottom: .25rem } h2 small { font-weight: normal; color: #5b6478; font-size: .9rem }
+    .api { border: 1px solid #d7dce5; border-radius: 8px; padding: .25rem 1.25rem; margin: 1.25rem 0 }
+    .button { display: inline-block; background: #2f5bd3; color: #fff; padding: .35rem .9rem; border-radius: 6px; text-decoration: none; margin-right: 1rem }
+    code { background: #f1f3f7; padding: 0 .25rem; border-radius: 3px; overflow-wrap: anywhere }
+    #changelog { border-top: 1px solid #d7dce5; margin-top: 2rem }
+  </style>
 </head>
 <body>
   <h1>SMS gateway API reference</h1>
-  <p>Independent, tested OpenAPI descriptions of two SMS gateways, generated from the specs in this repository.</p>
+  <p>Independent OpenAPI 3.1 descriptions of two SMS gateways, each page with authentication, status codes, rate limits, pagination, test numbers and webhooks explained once, and code samples on every operation. The pages work offline: nothing is loaded from the network.</p>
+${providers.map((p) => providerSection(p, documents[p.id]!)).join("\n")}
+  <h2>What is verified</h2>
   <ul>
-${rows}
+    <li>Every TypeScript and <code>fetch</code> sample on these pages is compiled by the test suite, from the page itself, against the published package's types.</li>
+    <li>Every operation is called through the generated client against a mock server that validates each request against the description.</li>
+    <li>Every request and reply example validates against its schema; a wrong example stops the build.</li>
+    <li>Each page is opened in Chromium with the network watched: no request leaves the page, and every operation is listed.</li>
   </ul>
+  <section id="changelog">
+  <h2>Changelog</h2>
+${changelog}
+  </section>
 </body>
 </html>
 `;
 }
 
-/** Runs Redocly's docs builder on `source` (an API alias of redocly.yaml or a file) into `page`. */
-async function renderPage(source: string, page: string, signal?: AbortSignal): Promise<void> {
-  const cli = path.join(repoRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
-  await run(process.execPath, [cli, "build-docs", source, "--output", page, "--inlineBundle"], {
-    cwd: repoRoot,
-    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-    ...(signal ? { signal } : {}),
-  });
-  fs.writeFileSync(page, fs.readFileSync(page, "utf8").replace(CDN_LOGOS, LOCAL_LOGO));
+/** The page's Redocly settings: the shared `openapi` options of redocly.yaml and the API's own
+ * (download links), with the decorated document as its root. build-docs reads only the API
+ * entry's options, so the shared ones are merged into it. */
+function pageConfig(provider: Provider, root: string, name: string): string {
+  type Options = Record<string, unknown>;
+  const config = YAML.parse(fs.readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")) as { apis: Record<string, Options & { openapi?: Options }>; openapi?: Options };
+  const api = config.apis[provider.redoclyAlias]!;
+  // A brand's page offers its own documents for download.
+  const downloads = name === provider.id ? {} : { downloadUrls: ["JSON", "YAML"].map((kind) => ({ title: `OpenAPI (${kind})`, url: `${name}.openapi.${kind.toLowerCase()}` })) };
+  return YAML.stringify({ apis: { [provider.redoclyAlias]: { ...api, root, openapi: { ...config.openapi, ...api.openapi, ...downloads } } }, telemetry: "off" });
 }
 
-function writeDownloads(outDir: string, name: string, value: unknown): [string, string] {
-  const json = path.join(outDir, `${name}.openapi.json`);
-  const yaml = path.join(outDir, `${name}.openapi.yaml`);
-  fs.writeFileSync(json, `${JSON.stringify(value, null, 2)}\n`);
-  fs.writeFileSync(yaml, YAML.stringify(value, { lineWidth: 0 }));
-  return [json, yaml];
+/** Readable on narrow screens: code samples and payload samples wrap instead of scrolling for
+ * thousands of pixels (a form-encoded body is one long line). */
+const PAGE_STYLE = `<style>
+  pre, pre code, code[class*="language-"] { white-space: pre-wrap !important; overflow-wrap: anywhere !important; word-break: break-word; }
+</style>`;
+
+/** Builds one provider's page and its downloads into `outDir`; returns the files written. */
+export function buildProviderDocs(provider: Provider, outDir: string, document: unknown, signal?: AbortSignal): Promise<string[]> {
+  return renderDocs(provider, provider.id, document, outDir, signal);
 }
 
 /** A brand's page and downloads (`<provider>-<brand>.*`), rendered from its bundled document. */
-export async function buildBrandDocs(provider: Provider, brand: string, document: unknown, outDir: string, signal?: AbortSignal): Promise<string[]> {
-  fs.mkdirSync(outDir, { recursive: true });
-  const name = `${provider.id}-${brand}`;
-  const [json, yaml] = writeDownloads(outDir, name, document);
-  const page = path.join(outDir, `${name}.html`);
-  await renderPage(json, page, signal);
-  return [page, json, yaml];
+export function buildBrandDocs(provider: Provider, brand: string, document: unknown, outDir: string, signal?: AbortSignal): Promise<string[]> {
+  return renderDocs(provider, `${provider.id}-${brand}`, document, outDir, signal);
 }
 
-/** Builds one provider's page and its downloads into `outDir`; returns the files written. */
-export async function buildProviderDocs(provider: Provider, outDir: string, document: unknown, signal?: AbortSignal): Promise<string[]> {
-  // `document` may still be on its way (a promise): the page is rendered from the specs meanwhile.
+async function renderDocs(provider: Provider, name: string, document: unknown, outDir: string, signal?: AbortSignal): Promise<string[]> {
+  // `document` may still be on its way (a promise): the pipeline hands it over once bundled.
+  const bundled = (await document) as OpenApiDocument;
   fs.mkdirSync(outDir, { recursive: true });
-  const page = path.join(outDir, `${provider.id}.html`);
-  // By alias, so that the API's own settings in redocly.yaml (download links) apply.
-  await renderPage(provider.redoclyAlias, page, signal);
-  return [page, ...writeDownloads(outDir, provider.id, await document)];
+  const work = fs.mkdtempSync(path.join(outDir, `.${name}-`));
+  try {
+    const root = path.join(work, "openapi.json");
+    fs.writeFileSync(root, JSON.stringify(docsDocument(provider, bundled)));
+    const config = path.join(work, "redocly.yaml");
+    fs.writeFileSync(config, pageConfig(provider, root, name));
+    const cli = path.join(repoRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
+    const page = path.join(outDir, `${name}.html`);
+    await run(process.execPath, [cli, "build-docs", provider.redoclyAlias, "--config", config, "--output", page, "--inlineBundle"], {
+      cwd: repoRoot,
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+      ...(signal ? { signal } : {}),
+    });
+    const html = fs.readFileSync(page, "utf8").replace(CDN_LOGOS, LOCAL_LOGO).replace("</head>", `${PAGE_STYLE}\n</head>`);
+    fs.writeFileSync(page, html);
+    const json = path.join(outDir, `${name}.openapi.json`);
+    const yaml = path.join(outDir, `${name}.openapi.yaml`);
+    fs.writeFileSync(json, `${JSON.stringify(bundled, null, 2)}\n`);
+    fs.writeFileSync(yaml, YAML.stringify(bundled, { lineWidth: 0 }));
+    return [page, json, yaml];
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
-export function writeIndex(providers: readonly Provider[], outDir: string): string {
+/** The landing page, from the bundled documents (counts) and CHANGELOG.md. */
+export function writeIndex(providers: readonly Provider[], outDir: string, documents: Record<string, OpenApiDocument>): string {
   const index = path.join(outDir, "index.html");
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(index, indexPage(providers));
+  const changelog = changelogHtml(fs.readFileSync(path.join(repoRoot, "CHANGELOG.md"), "utf8"));
+  fs.writeFileSync(index, indexPage(providers, documents, changelog));
   return index;
-}
-
-/** Every provider's page from its committed bundled document, and the index, into `outDir`. */
-export default async function buildDocs(providers: readonly Provider[], outDir: string): Promise<string[]> {
-  const committed = (provider: Provider, name: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, name), "utf8"));
-  const written = await Promise.all(
-    providers.flatMap((provider) => [
-      buildProviderDocs(provider, outDir, committed(provider, "openapi.json")),
-      ...brandIds(provider).map((id) => buildBrandDocs(provider, id, committed(provider, `${id}.openapi.json`), outDir)),
-    ]),
-  );
-  return [writeIndex(providers, outDir), ...written.flat().sort()];
 }

@@ -9,6 +9,7 @@ import { Project, VariableDeclarationKind, type SourceFile } from "ts-morph";
 import { generatedHeader } from "./header.js";
 import { camelCase } from "../runtime/operations.js";
 import { pointerTokens } from "../runtime/pointer.js";
+import emitOperations from "./emit-operations.js";
 import type { ApiModel, OperationModel } from "./model.js";
 import type { Provider } from "./providers.js";
 
@@ -18,13 +19,13 @@ function newFile(project: Project, name: string): SourceFile {
   return project.createSourceFile(name, "", { overwrite: true });
 }
 
-function jsdoc(lines: string[]): string {
+export function jsdoc(lines: string[]): string {
   const body = lines.flatMap((line) => line.split("\n")).map((line) => (line ? ` * ${line.replace(/\*\//g, "*\\/")}` : " *"));
   return `/**\n${body.join("\n")}\n */`;
 }
 
 /** `["METHOD /path", { only what differs from runtime/operations.ts's defaults }]`. */
-function operationEntry(op: OperationModel): string {
+export function operationEntry(op: OperationModel): string {
   const extras: Record<string, unknown> = {};
   if (op.queryParams.length > 0) extras.query = op.queryParams;
   if (op.headerParams.length > 0) extras.header = op.headerParams;
@@ -186,11 +187,11 @@ function emitEnvelope(project: Project, provider: Provider): SourceFile {
   return file;
 }
 
-/** The webhook entry point: kept out of index.ts because it carries the bundled document and a
- * JSON Schema validator, which a client that only sends messages should not load. */
+/** The webhook entry point: kept out of index.ts because it carries the payload validators
+ * (webhook-validators.ts, compiled at build time), which a client that only sends messages should not load. */
 function emitWebhooks(project: Project, model: ApiModel): SourceFile {
   const file = newFile(project, "webhooks.ts");
-  file.addImportDeclaration({ moduleSpecifier: "./openapi.json", defaultImport: "document", attributes: [{ name: "type", value: "json" }] });
+  file.addImportDeclaration({ moduleSpecifier: "./webhook-validators.js", namedImports: ["webhookValidators"] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["webhooks"] });
   file.addImportDeclaration({ moduleSpecifier: `${RUNTIME.replace("index.js", "webhooks.js")}`, namedImports: ["createWebhookParser"] });
   file.addTypeAlias({ isExported: true, name: "WebhookName", docs: ["Every webhook the provider may call, by name."], type: "keyof webhooks" });
@@ -204,7 +205,7 @@ function emitWebhooks(project: Project, model: ApiModel): SourceFile {
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: [`Parses and checks a received webhook (${model.webhooks.map((name) => `\`${name}\``).join(", ")}); throws WebhookPayloadError when it does not match the spec.`],
-    declarations: [{ name: "parseWebhook", initializer: "createWebhookParser<WebhookPayloads>(document)" }],
+    declarations: [{ name: "parseWebhook", initializer: "createWebhookParser<WebhookPayloads>(webhookValidators)" }],
   });
   file.addExportDeclaration({ moduleSpecifier: `${RUNTIME.replace("index.js", "webhooks.js")}`, namedExports: ["WebhookPayloadError", "type ReceivedWebhook"] });
   return file;
@@ -229,6 +230,8 @@ export default function emitClientFiles(provider: Provider, model: ApiModel): Re
     ...(model.webhooks.length > 0 ? [emitWebhooks(project, model)] : []),
     emitIndex(project, provider),
   ];
+  const operations = emitOperations(provider, model);
+  if (operations) files.push(project.createSourceFile("operations.ts", operations, { overwrite: true }));
   const out: Record<string, string> = {};
   for (const file of files) {
     file.formatText({ indentSize: 2, convertTabsToSpaces: true });

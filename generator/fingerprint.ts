@@ -36,8 +36,9 @@ export function hashFiles(paths: readonly string[], extra = ""): string {
 /** What generating a provider's files depends on besides its spec: the generator (which imports
  * parts of the runtime), the shared lint rules and the locked tool versions. */
 const GENERATION = ["generator", "runtime", "package-lock.json", "redocly.yaml", "specs/.spectral.yaml", "specs/rules"];
-/** What compiling the library depends on besides generated/ (hashed as an output). */
-const LIBRARY = ["generator", "runtime", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+/** What compiling the library (and writing the docs landing page) depends on besides generated/
+ * (hashed as an output). */
+const LIBRARY = ["generator", "runtime", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "CHANGELOG.md"];
 
 export const inputsOf = {
   provider: (p: Provider) => hashFiles([`specs/${p.id}`, ...GENERATION], process.version),

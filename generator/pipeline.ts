@@ -5,12 +5,14 @@
  */
 import { LintFailure, type Finding } from "./findings.js";
 import lintProvider from "./lint.js";
-import bundleProvider from "./bundle.js";
+import bundleProvider, { type OpenApiDocument } from "./bundle.js";
 import buildModel from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
 import { applyBrandOverlays, brandProfile, emitBrandTable } from "./brands.js";
 import checkNames from "./names.js";
+import { generatedHeader } from "./header.js";
+import webhookValidators from "./webhook-validators.js";
 import checkRequestTypes, { type GeneratedTypes } from "./request-types.js";
 import type { GeneratedFiles } from "./write.js";
 import type { Provider } from "./providers.js";
@@ -24,8 +26,13 @@ export interface PipelineResult {
 }
 
 /** `checks: false` skips the linters and the request-type check, for a caller that knows the
- * specs already passed them (the tests, after the build). */
-export default async function generate(providers: readonly Provider[], timings: StepTimings = {}, options: { checks?: boolean } = {}): Promise<PipelineResult> {
+ * specs already passed them (the tests, after the build). `onBundled` gets each bundled document
+ * as soon as it exists (the build renders the docs from it meanwhile). */
+export default async function generate(
+  providers: readonly Provider[],
+  timings: StepTimings = {},
+  options: { checks?: boolean; onBundled?: (provider: Provider, document: OpenApiDocument) => void } = {},
+): Promise<PipelineResult> {
   const findings = options.checks === false ? [] : (await timed(timings, "lint", () => Promise.all(providers.map(lintProvider)))).flat();
   if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
 
@@ -33,6 +40,7 @@ export default async function generate(providers: readonly Provider[], timings: 
   const types: GeneratedTypes[] = [];
   for (const provider of providers) {
     const document = await timed(timings, "bundle", () => bundleProvider(provider));
+    options.onBundled?.(provider, document);
     const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
     types.push({ provider, document, schema });
     const model = buildModel(document);
@@ -43,6 +51,7 @@ export default async function generate(providers: readonly Provider[], timings: 
       "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
       "schema.d.ts": schema,
       ...client,
+      ...(model.webhooks.length > 0 ? { "webhook-validators.ts": webhookValidators(document, generatedHeader(provider.id)) } : {}),
     };
     if (provider.brands) {
       const brands = await timed(timings, "brands", () => applyBrandOverlays(provider, document));

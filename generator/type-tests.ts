@@ -105,7 +105,8 @@ function negatives(document: OpenApiDocument, schemaRef: unknown, body: Json): {
   return found;
 }
 
-function parameterInput(document: OpenApiDocument, op: OperationModel): Json {
+/** Path, query and header parameters by name, each from its example (in the spec or its schema). */
+export function parameterInput(document: OpenApiDocument, op: OperationModel): Json {
   const item = resolveRef<Json>(document, document.paths?.[op.path]);
   const operation = item[op.method] as Json;
   const input: Json = {};
@@ -118,13 +119,19 @@ function parameterInput(document: OpenApiDocument, op: OperationModel): Json {
   return input;
 }
 
-function casesOf(document: OpenApiDocument, op: OperationModel): { positives: Case[]; negatives: Case[] } {
+/** The request body's media type object and its examples by name, in the spec's order. */
+export function requestExamples(document: OpenApiDocument, op: OperationModel): { media: Json | undefined; examples: (readonly [string, unknown])[] } {
   const operation = resolveRef<Json>(document, document.paths?.[op.path])[op.method] as Json;
   const content = (resolveRef<Json>(document, operation.requestBody).content ?? {}) as Record<string, Json>;
   const [, media] = Object.entries(content)[0] ?? [];
-  const params = parameterInput(document, op);
   const examples = Object.entries((media?.examples ?? {}) as Json).map(([name, raw]) => [name, resolveRef<Json>(document, raw).value] as const);
   if (media && "example" in media) examples.push(["example", media.example]);
+  return { media, examples };
+}
+
+function casesOf(document: OpenApiDocument, op: OperationModel): { positives: Case[]; negatives: Case[] } {
+  const { media, examples } = requestExamples(document, op);
+  const params = parameterInput(document, op);
   const positives = examples.map(([name, value]) => ({ label: `example ${name}`, input: { ...params, body: value } as Json }));
   const first = examples[0]?.[1];
   const negativeCases: Case[] = [];

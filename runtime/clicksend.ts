@@ -4,44 +4,26 @@
  * operation table and gives the result its types.
  */
 import createClient, { type Client } from "openapi-fetch";
-import { ClickSendError } from "./errors.js";
+import { clickSendCaller, type ClickSendOptions } from "./clicksend-base.js";
 import { bindOperations, expandOperations, type OperationEntries } from "./operations.js";
-import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions } from "./options.js";
-import { Redactor } from "./redact.js";
+import { rawClientSettings } from "./options.js";
 
-export interface ClickSendOptions extends CommonClientOptions {
-  /** API username (or account username). */
-  username: string;
-  /** API key (or account password). Never appears in errors or call events. */
-  apiKey: string;
-}
-
-/** Base64 of UTF-8 bytes; btoa alone rejects characters outside Latin-1. */
-export function basicAuthorization(username: string, secret: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${secret}`);
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-}
+export { basicAuthorization, type ClickSendOptions } from "./clicksend-base.js";
 
 export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptions, entries: OperationEntries, defaultBaseUrl: string) {
   const table = expandOperations(entries);
-  if (!options.username || !options.apiKey) throw new TypeError("createClickSendClient needs a username and an apiKey");
-  const { baseUrl, origin } = baseUrlOf(options, defaultBaseUrl);
-  const authorization = basicAuthorization(options.username, options.apiKey);
-  const redactor = new Redactor([options.apiKey, authorization.slice("Basic ".length)]);
-
-  const call = createProviderCaller(options, {
-    baseUrl,
-    origin,
-    table,
-    redactor,
-    credentials: () => ({ Authorization: authorization }),
-    httpError: (context, reply) => new ClickSendError(context, reply),
-  });
+  const { baseUrl, origin, redactor, authorization, call } = clickSendCaller(options, table, defaultBaseUrl);
 
   // The escape hatch: the typed openapi-fetch client, authenticated, for anything the methods
-  // do not cover. It has no retries or error mapping of its own, but the same redirect rule.
-  const raw: Client<Paths> = createClient<Paths>({ ...rawClientSettings(options, baseUrl, origin, redactor), headers: { Authorization: authorization } });
-  return { ...bindOperations(table, call), raw };
+  // do not cover. It has no retries or error mapping of its own, but the same redirect rule. Built on first use:
+  // most clients never touch it.
+  let raw: Client<Paths> | undefined;
+  return {
+    ...bindOperations(table, call),
+    get raw(): Client<Paths> {
+      return (raw ??= createClient<Paths>({ ...rawClientSettings(options, baseUrl, origin, redactor), headers: { Authorization: authorization } }));
+    },
+  };
 }
 
 /** The messages of a send or price reply that ClickSend did not accept (status other than SUCCESS). */

@@ -68,17 +68,23 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
     redactor.add(next.key);
     keys = next;
   };
-  const raw: Client<Paths> = createClient<Paths>(rawClientSettings(options, baseUrl, origin, redactor));
-  // Headers for the raw client too, read at request time so a new login is picked up.
-  raw.use({
-    onRequest: ({ request }) => {
-      if (keys && !request.headers.has("user_key")) {
-        request.headers.set("user_key", keys.userKey);
-        request.headers.set(keys.kind, keys.key);
-      }
-      return request;
-    },
-  });
+  // The raw openapi-fetch client, built on first use (most clients never touch it), with the
+  // key headers read at request time so a new login is picked up.
+  let raw: Client<Paths> | undefined;
+  const rawClient = () => {
+    if (raw) return raw;
+    raw = createClient<Paths>(rawClientSettings(options, baseUrl, origin, redactor));
+    raw.use({
+      onRequest: ({ request }) => {
+        if (keys && !request.headers.has("user_key")) {
+          request.headers.set("user_key", keys.userKey);
+          request.headers.set(keys.kind, keys.key);
+        }
+        return request;
+      },
+    });
+    return raw;
+  };
 
   const send = createProviderCaller(options, {
     baseUrl,
@@ -129,7 +135,9 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
 
   return {
     ...bindOperations(table, call),
-    raw,
+    get raw(): Client<Paths> {
+      return rawClient();
+    },
     /** The keys in use (e.g. to store an access token and skip the next login). A method, not
      * a property, so that logging or serializing the client never prints them. */
     currentKeys(): SmSendKeys | undefined {

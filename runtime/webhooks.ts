@@ -1,12 +1,19 @@
 /**
  * Reading what a provider POSTs to your URL (delivery receipts, inbound messages): parse the body
  * as the content type says (form fields, JSON, or the query string of a GET), then check it
- * against the webhook's schema in the bundled document. A malformed payload throws
- * WebhookPayloadError naming each field that is wrong, so a handler never acts on a guess.
+ * against the webhook's schema. The checks are validators compiled at build time from the bundled
+ * document (generator/webhook-validators.ts), so parsing a webhook loads neither the document nor
+ * a JSON Schema compiler. A malformed payload throws WebhookPayloadError naming each field that
+ * is wrong, so a handler never acts on a guess.
  */
-import type { ValidateFunction } from "ajv/dist/2020.js";
-import { escapePointer as escape } from "./pointer.js";
-import { createSchemaLookup } from "./schemas.js";
+
+/** A compiled check of one payload schema (the shape of Ajv's validate functions). */
+export interface WebhookValidator {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; message?: string | undefined; keyword: string }[] | null | undefined;
+}
+/** Webhook name → content type → the validator of its payload. */
+export type WebhookValidators = Readonly<Record<string, Readonly<Record<string, WebhookValidator>>>>;
 
 export class WebhookPayloadError extends Error {
   readonly webhook: string;
@@ -36,22 +43,13 @@ function decode(body: ReceivedWebhook["body"]): string | URLSearchParams | Recor
   return body instanceof Uint8Array ? new TextDecoder().decode(body) : body;
 }
 
-/** A parser for the webhooks of one bundled document; schemas are compiled on first use. */
-export function createWebhookParser<Payloads extends Record<string, unknown>>(document: object) {
-  const schemaAt = createSchemaLookup(document);
-  const hooks = (document as { webhooks?: Record<string, { post?: { requestBody?: { content?: Record<string, unknown> } } }> }).webhooks ?? {};
-
-  function validator(name: string, mediaType: string): ValidateFunction {
-    const validate = schemaAt(`/webhooks/${escape(name)}/post/requestBody/content/${escape(mediaType)}/schema`);
-    if (!validate) throw new WebhookPayloadError(name, `no schema for ${mediaType}`);
-    return validate;
-  }
-
+/** A parser for the webhooks of one API, from the validators the build compiled for it. */
+export function createWebhookParser<Payloads extends Record<string, unknown>>(validators: WebhookValidators) {
   return function parseWebhook<N extends keyof Payloads & string>(name: N, received: ReceivedWebhook): Payloads[N] {
-    const content = hooks[name]?.post?.requestBody?.content;
-    if (!content) throw new WebhookPayloadError(name, `unknown webhook (known: ${Object.keys(hooks).join(", ")})`);
+    const content = Object.hasOwn(validators, name) ? validators[name] : undefined;
+    if (!content) throw new WebhookPayloadError(name, `unknown webhook (known: ${Object.keys(validators).join(", ")})`);
     const mediaType = received.contentType?.split(";")[0]?.trim().toLowerCase() || FORM;
-    if (!content[mediaType]) throw new WebhookPayloadError(name, `unexpected content type ${mediaType} (expected ${Object.keys(content).join(" or ")})`);
+    if (!Object.hasOwn(content, mediaType)) throw new WebhookPayloadError(name, `unexpected content type ${mediaType} (expected ${Object.keys(content).join(" or ")})`);
 
     const body = decode(received.body);
     let value: unknown;
@@ -65,7 +63,7 @@ export function createWebhookParser<Payloads extends Record<string, unknown>>(do
       const form = body instanceof URLSearchParams ? body : typeof body === "string" ? new URLSearchParams(body) : undefined;
       value = form ? Object.fromEntries(form) : body;
     }
-    const validate = validator(name, mediaType);
+    const validate = content[mediaType]!;
     if (!validate(value)) {
       throw new WebhookPayloadError(
         name,

@@ -10,6 +10,7 @@ import path from "node:path";
 import benchBuild from "./build.js";
 import benchBundle from "./bundle.js";
 import benchCalls from "./calls.js";
+import benchDocs from "./docs.js";
 import benchGenerate from "./generate.js";
 import { repoRoot, type BenchResult } from "./lib.js";
 import benchTests from "./tests.js";
@@ -22,6 +23,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   typecheck: benchTypecheck,
   calls: benchCalls,
   bundle: benchBundle,
+  docs: benchDocs,
 };
 
 const wanted = process.argv.slice(2);

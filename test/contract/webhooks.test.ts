@@ -54,6 +54,7 @@ describe("ClickSend webhooks", () => {
     ["an unexpected content type", { body: "<xml/>", contentType: "text/xml" }, /unexpected content type text\/xml/],
     ["a field of the wrong type", { body: JSON.stringify({ message_id: 42 }), contentType: "application/json" }, /does not match the spec: .*\/message_id/],
     ["an empty form", { body: "", contentType: "application/x-www-form-urlencoded" }, /does not match the spec/],
+    ["a content type named like an object's own property", { body: "{}", contentType: "constructor" }, /unexpected content type constructor/],
   ])("rejects %s with WebhookPayloadError", (_, received, message) => {
     const call = () => parseWebhook("sms-delivery-receipt", received);
     expect(call).toThrow(WebhookPayloadError);
