@@ -55,7 +55,7 @@ function typeErrors(files: string[]): string[] {
  * Rewriting each as an `allOf` of complete parts would need `propertyNames` to stay closed.
  */
 const ZOD_CLIENT_PARTIAL: Record<string, string[]> = {
-  clicksend: ["MmsMessage", "SmsMessage", "VoiceMessage"],
+  clicksend: ["InboundSmsRuleInput", "MmsMessage", "SmsMessage", "VoiceMessage"],
   smsend: ["CreateEmailListRequest", "ListContactRequest", "ParametricRecipient", "SubaccountRequest"],
 };
 
