@@ -18,11 +18,6 @@ import { envelope, startFaultServer, type FaultServer } from "../support/fault-s
 let server: FaultServer;
 beforeAll(async () => {
   server = await startFaultServer();
-  // Node loads its fetch (undici) on first use, which can take longer than the 50 ms timeouts
-  // below on a loaded machine; the clients no longer touch fetch before their first call (the
-  // openapi-fetch `raw` client, which did, is built on first use). Load it here, once.
-  await fetch(server.url).then((reply) => reply.text());
-  server.reset();
 });
 afterAll(() => server.close());
 afterEach(() => server.reset());
