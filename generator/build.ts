@@ -16,7 +16,8 @@ import { LintFailure, type Finding } from "./findings.js";
 import { OperationError } from "./model.js";
 import { compileLibrary } from "./package.js";
 import { timed, type StepTimings } from "./timing.js";
-import { brandIds, relative, repoRoot, type Provider } from "./providers.js";
+import { brandIds, repoRoot, type Provider } from "./providers.js";
+import { locate } from "./source.js";
 import syntaxErrors from "./syntax.js";
 import writeGenerated from "./write.js";
 
@@ -26,20 +27,6 @@ export interface BuildResult {
   libraryRebuilt: boolean;
   warnings: Finding[];
   timings: StepTimings;
-}
-
-/** The file and line where an operation is declared, for errors the model finds in it. */
-function operationSource(provider: Provider, error: OperationError): Finding {
-  const dir = path.join(path.dirname(provider.root), "paths");
-  const declaration = new RegExp(`^\\s*operationId:\\s*["']?${error.operationId.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}["']?\\s*$`);
-  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
-    const lines = fs.readFileSync(path.join(dir, name), "utf8").split("\n");
-    const index = lines.findIndex((line) => declaration.test(line));
-    if (index >= 0) {
-      return { file: relative(path.join(dir, name)), line: index + 1, column: lines[index]!.indexOf("operationId") + 1, rule: error.rule, severity: "error", message: error.message, linter: "generator" };
-    }
-  }
-  return { file: relative(provider.root), line: 1, column: 1, rule: error.rule, severity: "error", message: error.message, linter: "generator" };
 }
 
 /** A promise with its settle functions (Promise.withResolvers needs Node 22). */
@@ -135,7 +122,8 @@ export default async function build(providers: readonly Provider[], options: Bui
       // The docs render a copy of the bundled document: hand it over before types and clients.
       const onBundled = (p: Provider, document: unknown) => bundled.get(p.id)!.resolve(structuredClone(document));
       const result = await generate([provider], timings, { onBundled }).catch((error: unknown) => {
-        throw error instanceof OperationError ? new LintFailure([operationSource(provider, error)]) : error;
+        if (!(error instanceof OperationError)) throw error;
+        throw new LintFailure([{ ...locate(provider, error.pointer), rule: error.rule, severity: "error", message: error.message, linter: "generator" }]);
       });
       warnings.push(...result.warnings);
       generatedFiles[provider.id] = result.files[provider.id]!;

@@ -3,7 +3,7 @@
  * what the generated code needs and nothing else: names, method and path, parameters by location,
  * body presence, success reply, and whether credentials are sent.
  */
-import { pointerTokens } from "../runtime/pointer.js";
+import { escapePointer, pointerTokens } from "../runtime/pointer.js";
 import type { OpenApiDocument } from "./bundle.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
@@ -56,7 +56,7 @@ export interface PaginationModel {
 }
 
 /** Reads and checks `x-pagination`; a mistake there is a build error, not a runtime surprise. */
-function paginationOf(raw: unknown, queryParams: string[], where: string): PaginationModel | undefined {
+function paginationOf(raw: unknown, queryParams: string[], where: OperationAt): PaginationModel | undefined {
   // `false`: the operation takes page parameters but its replies do not say where the end is.
   if (raw === undefined || raw === false) return undefined;
   const value = raw as Record<string, unknown>;
@@ -82,14 +82,26 @@ function paginationOf(raw: unknown, queryParams: string[], where: string): Pagin
   return model;
 }
 
+/** Which operation a model error is about, and where it is in the bundled document. */
+interface OperationAt {
+  operationId: string;
+  pointer: string;
+}
+
 /** One operation breaks a rule of the model; the build reports it at the operation's line in the spec. */
 export class OperationError extends Error {
+  readonly operationId: string;
+  /** JSON pointer, into the bundled document, of the operation's operationId. */
+  readonly pointer: string;
+
   constructor(
-    readonly operationId: string,
+    at: OperationAt,
     readonly rule: string,
     message: string,
   ) {
-    super(`${operationId}: ${message}`);
+    super(`${at.operationId}: ${message}`);
+    this.operationId = at.operationId;
+    this.pointer = at.pointer;
     this.name = "OperationError";
   }
 }
@@ -120,9 +132,9 @@ export function resolveRef<T = Json>(document: OpenApiDocument, value: unknown):
   return current as T;
 }
 
-function successOf(document: OpenApiDocument, responses: Json, operationId: string) {
+function successOf(document: OpenApiDocument, responses: Json, at: OperationAt) {
   const status = Object.keys(responses).sort().find((code) => /^2\d\d$/.test(code));
-  if (!status) throw new OperationError(operationId, "success-reply", "has no 2xx response (the client types its reply from it)");
+  if (!status) throw new OperationError(at, "success-reply", "has no 2xx response (the client types its reply from it)");
   const response = resolveRef<Json>(document, responses[status]);
   const content = (response.content ?? {}) as Json;
   const contentType = Object.keys(content)[0];
@@ -150,7 +162,8 @@ export default function buildModel(document: OpenApiDocument): ApiModel {
       const named = (where: string) => params.filter((p) => p.in === where).map((p) => String(p.name));
       const requestBody = operation.requestBody ? resolveRef<Json>(document, operation.requestBody) : undefined;
       const body = !requestBody ? "none" : requestBody.required ? "required" : "optional";
-      const success = successOf(document, (operation.responses ?? {}) as Json, operationId);
+      const at = { operationId, pointer: `/paths/${escapePointer(path)}/${method}/operationId` };
+      const success = successOf(document, (operation.responses ?? {}) as Json, at);
       const security = (operation.security ?? rootSecurity) as Json[];
       operations.push({
         operationId,
@@ -169,7 +182,7 @@ export default function buildModel(document: OpenApiDocument): ApiModel {
         parseAs: parseAsOf(success.contentType),
         authenticated: security.some((requirement) => Object.keys(requirement).some((scheme) => clientSchemes.has(scheme))),
         idempotent: method === "get" || method === "head" || operation["x-idempotent"] === true,
-        pagination: paginationOf(operation["x-pagination"], named("query"), operationId),
+        pagination: paginationOf(operation["x-pagination"], named("query"), at),
       });
     }
   }
