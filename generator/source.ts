@@ -23,14 +23,16 @@ interface ParsedYaml {
   lines: LineCounter;
 }
 
-const parsed = new Map<string, ParsedYaml>();
+/** Parsed files by name, with the text they were parsed from: `npm run dev` lives through edits. */
+const parsed = new Map<string, ParsedYaml & { text: string }>();
 
 function parse(file: string): ParsedYaml {
+  const text = fs.readFileSync(file, "utf8");
   let result = parsed.get(file);
-  if (!result) {
+  if (result?.text !== text) {
     const lines = new LineCounter();
-    const document = parseDocument(fs.readFileSync(file, "utf8"), { lineCounter: lines });
-    result = { contents: document.contents as Node | null, lines };
+    const document = parseDocument(text, { lineCounter: lines });
+    result = { contents: document.contents as Node | null, lines, text };
     parsed.set(file, result);
   }
   return result;
