@@ -11,7 +11,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { buildHome, hashFiles, inputsOf, isCurrent, outputsOf, readRecord, writeRecord, type BuildRecord } from "./fingerprint.js";
+import { buildHome, inputHashes, isCurrent, outputsOf, readRecord, writeRecord, type BuildRecord } from "./fingerprint.js";
 import { LintFailure, type Finding } from "./findings.js";
 import { OperationError } from "./model.js";
 import { compileLibrary } from "./package.js";
@@ -83,13 +83,11 @@ export interface BuildOptions {
 export default async function build(providers: readonly Provider[], options: BuildOptions = {}): Promise<BuildResult> {
   const timings: StepTimings = {};
   const record: BuildRecord = options.force ? {} : readRecord();
-  const inputs = Object.fromEntries(providers.map((p) => [p.id, inputsOf.provider(p)]));
-  const generatedOf = (p: Provider) => hashFiles([`generated/${p.id}`]);
+  const { providers: inputs, library: libraryInputs } = inputHashes(providers);
   const current = (p: Provider) =>
     isCurrent(record, p.id, inputs[p.id]!, () => outputsOf.provider(p)) ||
-    (options.generatedOnly === true && isCurrent(record, `${p.id}:generated`, inputs[p.id]!, () => generatedOf(p)));
+    (options.generatedOnly === true && isCurrent(record, `${p.id}:generated`, inputs[p.id]!, () => outputsOf.generated(p)));
   const changed = providers.filter((p) => !current(p));
-  const libraryInputs = inputsOf.library();
   if (changed.length === 0 && (options.generatedOnly || isCurrent(record, "library", libraryInputs, outputsOf.library))) {
     return { rebuilt: [], libraryRebuilt: false, warnings: [], timings };
   }
@@ -143,7 +141,7 @@ export default async function build(providers: readonly Provider[], options: Bui
       const next: BuildRecord = { ...record };
       for (const p of changed) {
         delete next[p.id];
-        next[`${p.id}:generated`] = { inputs: inputs[p.id]!, outputs: generatedOf(p) };
+        next[`${p.id}:generated`] = { inputs: inputs[p.id]!, outputs: outputsOf.generated(p) };
       }
       writeRecord(next);
       return { rebuilt: changed.map((p) => p.id), libraryRebuilt: false, warnings, timings };

@@ -33,19 +33,28 @@ export function hashFiles(paths: readonly string[], extra = ""): string {
   return hash.digest("hex");
 }
 
-/** What generating a provider's files depends on besides its spec: the generator (which imports
- * parts of the runtime), the shared lint rules and the locked tool versions. */
-const GENERATION = ["generator", "runtime", "package-lock.json", "redocly.yaml", "specs/.spectral.yaml", "specs/rules"];
-/** What compiling the library (and writing the docs landing page) depends on besides generated/
- * (hashed as an output). */
-const LIBRARY = ["generator", "runtime", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "CHANGELOG.md"];
+/** What every part of the build depends on: the generator (which imports parts of the runtime),
+ * the runtime, the locked tool versions and Node itself. Hashed once per build. */
+const TOOLCHAIN = ["generator", "runtime", "package-lock.json"];
+/** What generating a provider's files depends on besides its spec and the toolchain. */
+const GENERATION = ["redocly.yaml", "specs/.spectral.yaml", "specs/rules"];
+/** What compiling the library (and writing the docs landing page) depends on besides the toolchain
+ * and generated/ (hashed as an output). */
+const LIBRARY = ["tsconfig.json", "tsconfig.build.json", "CHANGELOG.md"];
 
-export const inputsOf = {
-  provider: (p: Provider) => hashFiles([`specs/${p.id}`, ...GENERATION], process.version),
-  library: () => hashFiles(LIBRARY, process.version),
-};
+/** The input hash of each provider (by id) and of the library. */
+export function inputHashes(providers: readonly Provider[]): { providers: Record<string, string>; library: string } {
+  const toolchain = hashFiles(TOOLCHAIN, process.version);
+  const generation = hashFiles(GENERATION, toolchain);
+  return {
+    providers: Object.fromEntries(providers.map((p) => [p.id, hashFiles([`specs/${p.id}`], generation)])),
+    library: hashFiles(LIBRARY, toolchain),
+  };
+}
 
 export const outputsOf = {
+  /** What the edit loop (`--generated-only`) writes. */
+  generated: (p: Provider) => hashFiles([`generated/${p.id}`]),
   provider: (p: Provider) =>
     hashFiles([`generated/${p.id}`, ...[p.id, ...brandIds(p).map((id) => `${p.id}-${id}`)].flatMap((name) => [`dist/docs/${name}.html`, `dist/docs/${name}.openapi.json`, `dist/docs/${name}.openapi.yaml`])]),
   library: () => hashFiles(["generated", "dist/lib", "dist/docs/index.html"]),

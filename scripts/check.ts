@@ -6,7 +6,7 @@
  * and compared.
  */
 import path from "node:path";
-import { inputsOf, isCurrent, outputsOf, readRecord } from "../generator/fingerprint.js";
+import { inputHashes, isCurrent, outputsOf, readRecord } from "../generator/fingerprint.js";
 import { LintFailure } from "../generator/findings.js";
 import generate from "../generator/pipeline.js";
 import { providers, repoRoot } from "../generator/providers.js";
@@ -14,7 +14,8 @@ import { readGenerated } from "../generator/write.js";
 
 try {
   const record = readRecord();
-  const unproven = providers.filter((p) => !isCurrent(record, p.id, inputsOf.provider(p), () => outputsOf.provider(p)));
+  const inputs = inputHashes(providers).providers;
+  const unproven = providers.filter((p) => !isCurrent(record, p.id, inputs[p.id]!, () => outputsOf.provider(p)));
   const files = unproven.length > 0 ? (await generate(unproven)).files : {};
   const onDisk = readGenerated(path.join(repoRoot, "generated"), unproven.map((p) => p.id));
   const stale: string[] = [];
