@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openapiOverlay } from "openapi-format";
 import YAML from "yaml";
-import { lintFromString, loadConfig } from "@redocly/openapi-core";
+import { BaseResolver, lintDocument, loadConfig, Source, type Config } from "@redocly/openapi-core";
 import type { OpenApiDocument } from "./bundle.js";
 import { generatedHeader } from "./header.js";
 import { LintFailure, type Finding } from "./findings.js";
@@ -44,9 +44,12 @@ function lineOf(text: string, target: string): number {
   return index >= 0 ? index + 1 : 1;
 }
 
-async function lintBrand(brand: BrandDocument): Promise<Finding[]> {
-  const config = await loadConfig({ configPath: path.join(repoRoot, "redocly.yaml") });
-  const problems = await lintFromString({ source: JSON.stringify(brand.document), absoluteRef: path.join(repoRoot, ".tmp", `${brand.id}.openapi.json`), config });
+async function lintBrand(brand: BrandDocument, config: Config): Promise<Finding[]> {
+  // The document is linted as it is in memory: no text to parse again (its findings point into
+  // the document, not into a file).
+  const source = new Source(path.join(repoRoot, ".tmp", `${brand.id}.openapi.json`), "");
+  const document = { source, parsed: brand.document };
+  const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver(config.resolve) });
   return problems
     .filter((p) => p.severity === "error")
     .map((p) => ({
@@ -91,7 +94,10 @@ export async function applyBrandOverlays(provider: Provider, document: OpenApiDo
     }
     brands.push({ id, file, document: withEvidenceList(result.data as OpenApiDocument) });
   }
-  if (findings.length === 0) for (const brand of brands) findings.push(...(await lintBrand(brand)));
+  if (findings.length === 0) {
+    const config = await loadConfig({ configPath: path.join(repoRoot, "redocly.yaml") });
+    for (const brand of brands) findings.push(...(await lintBrand(brand, config)));
+  }
   if (findings.length > 0) throw new LintFailure(findings);
   return brands;
 }

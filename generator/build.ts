@@ -5,19 +5,19 @@
  * record of the last good build (./fingerprint.ts) are skipped; a provider whose spec changed is
  * rebuilt alone.
  *
- * Order: each changed provider's YAML must parse (a syntax error is reported alone), then its
- * docs start in child processes while lint → bundle → types → model → emit run here, then tsc
- * compiles the staged library incrementally.
+ * Order: each changed provider's YAML must parse (a syntax error is reported alone); then the
+ * linters run in a child process while bundle → types → model → emit run here (./pipeline.ts);
+ * then tsc compiles the staged library incrementally in a child process while the request types
+ * are checked and the docs pages written here. Two lanes for two cores.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { buildHome, inputHashes, isCurrent, outputsOf, readRecord, writeRecord, type BuildRecord } from "./fingerprint.js";
 import { LintFailure, type Finding } from "./findings.js";
-import { OperationError } from "./model.js";
+import { lintInChild } from "./lint-child.js";
 import { compileLibrary } from "./package.js";
 import { timed, type StepTimings } from "./timing.js";
 import { brandIds, repoRoot, type Provider } from "./providers.js";
-import { locate } from "./source.js";
 import syntaxErrors from "./syntax.js";
 import writeGenerated from "./write.js";
 
@@ -27,15 +27,6 @@ export interface BuildResult {
   libraryRebuilt: boolean;
   warnings: Finding[];
   timings: StepTimings;
-}
-
-/** A promise with its settle functions (Promise.withResolvers needs Node 22). */
-function deferred() {
-  let resolve!: (value: unknown) => void;
-  let reject!: (reason: Error) => void;
-  const promise = new Promise<unknown>((yes, no) => ((resolve = yes), (reject = no)));
-  promise.catch(() => {});
-  return { promise, resolve, reject };
 }
 
 /** Copies a file or folder tree (small trees: the runtime, one provider's generated files). */
@@ -92,50 +83,21 @@ export default async function build(providers: readonly Provider[], options: Bui
     return { rebuilt: [], libraryRebuilt: false, warnings: [], timings };
   }
 
+  const broken = changed.flatMap(syntaxErrors);
+  if (broken.length > 0) throw new LintFailure(broken);
+  const lint = lintInChild(changed, timings); // on the other core, while this one loads the generators
   // Loaded only now: the linters and generators take longer to import than a no-change build.
   const [{ default: generate }, { buildBrandDocs, buildProviderDocs, writeIndex }] = await Promise.all([import("./pipeline.js"), import("./docs.js")]);
   const stage = path.join(buildHome, "stage");
-  const stop = new AbortController();
-  let docs: Promise<unknown> | undefined;
-  const brandDocs: Promise<unknown>[] = [];
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
   try {
-    const broken = changed.flatMap(syntaxErrors);
-    if (broken.length > 0) throw new LintFailure(broken);
-
-    // Docs render each bundled document in child processes while the rest runs here.
-    const docsDir = path.join(stage, "docs");
-    // Each page's downloads are the bundled document, which the pipeline hands over when it has it.
-    const bundled = new Map(changed.map((p) => [p.id, deferred()]));
-    stop.signal.addEventListener("abort", () => bundled.forEach((d) => d.reject(new Error("build stopped"))));
-    if (!options.generatedOnly) {
-      docs = timed(timings, "docs", () => Promise.all(changed.map((p) => buildProviderDocs(p, docsDir, bundled.get(p.id)!.promise, stop.signal))));
-      docs.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-    }
-
-    const generatedFiles: Record<string, Record<string, string>> = {};
-    const warnings: Finding[] = [];
-    for (const provider of changed) {
-      // The docs render a copy of the bundled document: hand it over before types and clients.
-      const onBundled = (p: Provider, document: unknown) => bundled.get(p.id)!.resolve(structuredClone(document));
-      const result = await generate([provider], timings, { onBundled }).catch((error: unknown) => {
-        if (!(error instanceof OperationError)) throw error;
-        throw new LintFailure([{ ...locate(provider, error.pointer), rule: error.rule, severity: "error", message: error.message, linter: "generator" }]);
-      });
-      warnings.push(...result.warnings);
-      generatedFiles[provider.id] = result.files[provider.id]!;
-      // Brand pages render from the brand documents, which exist once the pipeline made them.
-      for (const id of options.generatedOnly ? [] : brandIds(provider)) {
-        const rendered = buildBrandDocs(provider, id, JSON.parse(result.files[provider.id]![`${id}.openapi.json`]!), docsDir, stop.signal);
-        rendered.catch(() => {}); // awaited below, like `docs`
-        brandDocs.push(rendered);
-      }
-    }
-
+    const { files: generatedFiles, documents, warnings, checkTypes } = await generate(changed, timings, { deferTypeCheck: true, lint });
     const source = path.join(stage, "source");
     fs.mkdirSync(source);
     if (options.generatedOnly) {
+      const typeErrors = await timed(timings, "request-types", checkTypes!);
+      if (typeErrors.length > 0) throw new LintFailure(typeErrors);
       writeGenerated(path.join(source, "generated"), generatedFiles);
       swapIn(changed.map((p): [string, string] => [path.join(source, "generated", p.id), path.join(repoRoot, "generated", p.id)]));
       const next: BuildRecord = { ...record };
@@ -146,7 +108,9 @@ export default async function build(providers: readonly Provider[], options: Bui
       writeRecord(next);
       return { rebuilt: changed.map((p) => p.id), libraryRebuilt: false, warnings, timings };
     }
-    // The library is compiled from a staged copy of runtime/ and of what generated/ will be.
+
+    // The library is compiled from a staged copy of runtime/ and of what generated/ will be, by
+    // tsc in a child process, while this one checks the request types and writes the docs.
     copy(path.join(repoRoot, "runtime"), path.join(source, "runtime"));
     for (const provider of providers) {
       const target = path.join(source, "generated", provider.id);
@@ -154,16 +118,28 @@ export default async function build(providers: readonly Provider[], options: Bui
       else copy(path.join(repoRoot, "generated", provider.id), target);
     }
     const libDir = path.join(buildHome, "lib");
-    await timed(timings, "package", async () => {
-      await compileLibrary(source, providers, libDir, path.join(buildHome, "lib.tsbuildinfo"));
-      pruneLibrary(libDir, source);
-      copy(libDir, path.join(stage, "lib"));
+    const compiled = timed(timings, "package", () => compileLibrary(source, providers, libDir, path.join(buildHome, "lib.tsbuildinfo")));
+    compiled.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    try {
+      const typeErrors = await timed(timings, "request-types", checkTypes!);
+      // A spec error names its file and line; it outranks what tsc makes of the same mistake.
+      if (typeErrors.length > 0) throw new LintFailure(typeErrors);
+    } finally {
+      await Promise.allSettled([compiled]);
+    }
+    await compiled;
+    pruneLibrary(libDir, source);
+    copy(libDir, path.join(stage, "lib"));
+
+    const docsDir = path.join(stage, "docs");
+    await timed(timings, "docs", () => {
+      for (const provider of changed) {
+        buildProviderDocs(provider, documents[provider.id]!, docsDir);
+        for (const id of brandIds(provider)) buildBrandDocs(provider, id, JSON.parse(generatedFiles[provider.id]![`${id}.openapi.json`]!), docsDir);
+      }
+      const all = Object.fromEntries(providers.map((p) => [p.id, documents[p.id] ?? JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8"))]));
+      writeIndex(providers, docsDir, all);
     });
-    await docs;
-    docs = undefined;
-    await timed(timings, "brand docs", () => Promise.all(brandDocs));
-    const documents = Object.fromEntries(providers.map((p) => [p.id, JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8"))]));
-    writeIndex(providers, docsDir, documents);
 
     // Every step passed: swap the outputs in.
     swapIn([
@@ -182,9 +158,6 @@ export default async function build(providers: readonly Provider[], options: Bui
     writeRecord(next);
     return { rebuilt: changed.map((p) => p.id), libraryRebuilt: true, warnings, timings };
   } finally {
-    // On a failure, stop the docs builders before their folder goes away.
-    stop.abort();
-    await Promise.allSettled([docs, ...brandDocs]);
     fs.rmSync(stage, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Docs step: each provider's bundled document → dist/docs/<provider>.html (Redocly),
+ * Docs step: each provider's bundled document → dist/docs/<provider>.html (Redoc),
  * self-contained, plus the bundled document as JSON and YAML for download, and
  * dist/docs/index.html, the landing page.
  *
@@ -10,21 +10,17 @@
  * package's client would only be noise there, and would make a client change look like an API
  * change to anyone diffing the document.
  *
- * The pages load nothing from the network: scripts are inlined (`--inlineBundle`), telemetry is
- * off (redocly.yaml), and the one image Redoc still takes from a CDN, the attribution logo, is
- * replaced by an inline picture. Redocly's docs builder has no Node API, so this step runs its CLI.
+ * The pages load nothing from the network: Redoc's script is inlined (see pageHtml), telemetry is
+ * off, and the one image Redoc still takes from a CDN, the attribution logo, is replaced by an
+ * inline picture.
  */
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import YAML from "yaml";
 import type { OpenApiDocument } from "./bundle.js";
 import buildModel from "./model.js";
 import { brandIds, brandsDir, repoRoot, type Provider } from "./providers.js";
 import { operationSamples, webhookSamples } from "./samples.js";
-
-const run = promisify(execFile);
 
 /** Redoc's sidebar attribution loads these; an inline SVG keeps the credit without a request. */
 const CDN_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
@@ -155,61 +151,86 @@ ${changelog}
 `;
 }
 
-/** The page's Redocly settings: the shared `openapi` options of redocly.yaml and the API's own
- * (download links), with the decorated document as its root. build-docs reads only the API
- * entry's options, so the shared ones are merged into it. */
-function pageConfig(provider: Provider, root: string, name: string): string {
+/** The page's Redoc options: the shared `openapi` options of redocly.yaml and the API's own
+ * (download links); a brand's page offers its own documents for download. */
+function pageOptions(provider: Provider, name: string): Record<string, unknown> {
   type Options = Record<string, unknown>;
-  const config = YAML.parse(fs.readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")) as { apis: Record<string, Options & { openapi?: Options }>; openapi?: Options };
-  const api = config.apis[provider.redoclyAlias]!;
-  // A brand's page offers its own documents for download.
+  const config = YAML.parse(fs.readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")) as { apis: Record<string, { openapi?: Options }>; openapi?: Options };
   const downloads = name === provider.id ? {} : { downloadUrls: ["JSON", "YAML"].map((kind) => ({ title: `OpenAPI (${kind})`, url: `${name}.openapi.${kind.toLowerCase()}` })) };
-  return YAML.stringify({ apis: { [provider.redoclyAlias]: { ...api, root, openapi: { ...config.openapi, ...api.openapi, ...downloads } } }, telemetry: "off" });
+  // skipBundle: the document is bundled already; disableTelemetry: readers' browsers never phone home.
+  return { ...config.openapi, ...config.apis[provider.redoclyAlias]!.openapi, ...downloads, skipBundle: true, disableTelemetry: true };
 }
 
 /** Readable on narrow screens: code samples and payload samples wrap instead of scrolling for
  * thousands of pixels (a form-encoded body is one long line). */
 const PAGE_STYLE = `<style>
+  body { padding: 0; margin: 0; }
   pre, pre code, code[class*="language-"] { white-space: pre-wrap !important; overflow-wrap: anywhere !important; word-break: break-word; }
 </style>`;
 
+/**
+ * Redoc's browser bundle, the one `redocly build-docs --inlineBundle` inlines. The pages are
+ * written here rather than by that command: it also pre-renders the whole page in a Node process
+ * of its own (React on the server), which cost 8–9 s of a build for 11 pages and added 0.3 MB of
+ * markup and styles to each; Redoc renders the same page in the browser from the same document
+ * and options (its `hydrate` renders afresh into an empty element). The file is inside
+ * @redocly/cli, whose version is pinned: a layout change stops the build here, loudly.
+ */
+const REDOC_BUNDLE = path.join(repoRoot, "node_modules", "@redocly", "cli", "lib", "chunks", "redoc.standalone.js");
+let redocBundle: string | undefined;
+
+/** JSON safe inside a <script>: no `</script>` and no line separators that end a JS string. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+
+/** The page: Redoc's bundle, the document and the options inline, so it opens from disk offline. */
+export function pageHtml(title: string, document: unknown, options: Record<string, unknown>): string {
+  if (redocBundle === undefined) {
+    if (!fs.existsSync(REDOC_BUNDLE)) throw new Error(`Redoc's browser bundle is not at ${REDOC_BUNDLE}: @redocly/cli changed its layout; see generator/docs.ts`);
+    // Redoc's own logo in the sidebar credit comes from a CDN: an inline picture keeps the credit offline.
+    redocBundle = fs.readFileSync(REDOC_BUNDLE, "utf8").replace(CDN_LOGOS, LOCAL_LOGO).replace(/<\/(script)/gi, "<\\/$1");
+  }
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf8" />
+  <title>${escapeHtml(title)}</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  ${PAGE_STYLE}
+</head>
+<body>
+  <div id="redoc"></div>
+  <script type="module">
+  ${redocBundle}
+  const __redoc_definition = ${scriptJson(document)};
+  const __redoc_options = ${scriptJson(options)};
+  hydrate(__redoc_definition, __redoc_options, document.getElementById("redoc"));
+  </script>
+</body>
+</html>
+`;
+}
+
+/** Writes one page (`<name>.html`) and its downloads (`<name>.openapi.{json,yaml}`) into `outDir`. */
+function writeDocs(provider: Provider, name: string, bundled: OpenApiDocument, outDir: string): string[] {
+  fs.mkdirSync(outDir, { recursive: true });
+  const page = path.join(outDir, `${name}.html`);
+  const json = path.join(outDir, `${name}.openapi.json`);
+  const yaml = path.join(outDir, `${name}.openapi.yaml`);
+  const info = (bundled.info ?? {}) as { title?: string };
+  fs.writeFileSync(page, pageHtml(info.title ?? name, docsDocument(provider, bundled), pageOptions(provider, name)));
+  fs.writeFileSync(json, `${JSON.stringify(bundled, null, 2)}\n`);
+  fs.writeFileSync(yaml, YAML.stringify(bundled, { lineWidth: 0 }));
+  return [page, json, yaml];
+}
+
 /** Builds one provider's page and its downloads into `outDir`; returns the files written. */
-export function buildProviderDocs(provider: Provider, outDir: string, document: unknown, signal?: AbortSignal): Promise<string[]> {
-  return renderDocs(provider, provider.id, document, outDir, signal);
+export function buildProviderDocs(provider: Provider, document: OpenApiDocument, outDir: string): string[] {
+  return writeDocs(provider, provider.id, document, outDir);
 }
 
 /** A brand's page and downloads (`<provider>-<brand>.*`), rendered from its bundled document. */
-export function buildBrandDocs(provider: Provider, brand: string, document: unknown, outDir: string, signal?: AbortSignal): Promise<string[]> {
-  return renderDocs(provider, `${provider.id}-${brand}`, document, outDir, signal);
-}
-
-async function renderDocs(provider: Provider, name: string, document: unknown, outDir: string, signal?: AbortSignal): Promise<string[]> {
-  // `document` may still be on its way (a promise): the pipeline hands it over once bundled.
-  const bundled = (await document) as OpenApiDocument;
-  fs.mkdirSync(outDir, { recursive: true });
-  const work = fs.mkdtempSync(path.join(outDir, `.${name}-`));
-  try {
-    const root = path.join(work, "openapi.json");
-    fs.writeFileSync(root, JSON.stringify(docsDocument(provider, bundled)));
-    const config = path.join(work, "redocly.yaml");
-    fs.writeFileSync(config, pageConfig(provider, root, name));
-    const cli = path.join(repoRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
-    const page = path.join(outDir, `${name}.html`);
-    await run(process.execPath, [cli, "build-docs", provider.redoclyAlias, "--config", config, "--output", page, "--inlineBundle"], {
-      cwd: repoRoot,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-      ...(signal ? { signal } : {}),
-    });
-    const html = fs.readFileSync(page, "utf8").replace(CDN_LOGOS, LOCAL_LOGO).replace("</head>", `${PAGE_STYLE}\n</head>`);
-    fs.writeFileSync(page, html);
-    const json = path.join(outDir, `${name}.openapi.json`);
-    const yaml = path.join(outDir, `${name}.openapi.yaml`);
-    fs.writeFileSync(json, `${JSON.stringify(bundled, null, 2)}\n`);
-    fs.writeFileSync(yaml, YAML.stringify(bundled, { lineWidth: 0 }));
-    return [page, json, yaml];
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+export function buildBrandDocs(provider: Provider, brand: string, document: OpenApiDocument, outDir: string): string[] {
+  return writeDocs(provider, `${provider.id}-${brand}`, document, outDir);
 }
 
 /** The landing page, from the bundled documents (counts) and CHANGELOG.md. */

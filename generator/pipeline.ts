@@ -1,12 +1,16 @@
 /**
- * The whole generation, in one process: lint → bundle → types → model → emit, per provider.
- * Returns the file contents; writing them (atomically) and building docs are the caller's call,
- * so `npm run check` can run the same pipeline and compare instead of writing.
+ * The whole generation: lint → bundle → types → model → emit, per provider. Returns the file
+ * contents; writing them (atomically) and building docs are the caller's call, so `npm run check`
+ * can run the same pipeline and compare instead of writing.
+ *
+ * The linters run in a child process while this one bundles and generates (two cores, two lanes).
+ * What is reported stays what a strictly ordered run would report: a lint error is reported
+ * before anything generation found, and generation errors only when lint found none.
  */
 import { LintFailure, type Finding } from "./findings.js";
-import lintProvider from "./lint.js";
+import { lintInChild } from "./lint-child.js";
 import bundleProvider, { type OpenApiDocument } from "./bundle.js";
-import buildModel from "./model.js";
+import buildModel, { OperationError } from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
 import { applyBrandOverlays, brandProfile, emitBrandTable } from "./brands.js";
@@ -14,53 +18,82 @@ import checkNames from "./names.js";
 import { generatedHeader } from "./header.js";
 import webhookValidators from "./webhook-validators.js";
 import checkRequestTypes, { type GeneratedTypes } from "./request-types.js";
+import { locate } from "./source.js";
 import type { GeneratedFiles } from "./write.js";
 import type { Provider } from "./providers.js";
 import { timed, type StepTimings } from "./timing.js";
 
 export interface PipelineResult {
   files: GeneratedFiles;
+  /** Each provider's bundled document. */
+  documents: Record<string, OpenApiDocument>;
   /** Warnings that did not stop the build. */
   warnings: Finding[];
   timings: StepTimings;
+  /** With `deferTypeCheck`: the request-type check, for the caller to run when it suits it. */
+  checkTypes?: () => Finding[];
 }
 
-/** `checks: false` skips the linters and the request-type check, for a caller that knows the
- * specs already passed them (the tests, after the build). `onBundled` gets each bundled document
- * as soon as it exists (the build renders the docs from it meanwhile). */
-export default async function generate(
-  providers: readonly Provider[],
-  timings: StepTimings = {},
-  options: { checks?: boolean; onBundled?: (provider: Provider, document: OpenApiDocument) => void } = {},
-): Promise<PipelineResult> {
-  const findings = options.checks === false ? [] : (await timed(timings, "lint", () => Promise.all(providers.map(lintProvider)))).flat();
-  if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
+export interface PipelineOptions {
+  /** false skips the linters and the request-type check, for a caller that knows the specs
+   * already passed them (the tests, after the build). */
+  checks?: boolean;
+  /** Leave the request-type check to the caller (the build runs it while tsc compiles). */
+  deferTypeCheck?: boolean;
+  /** The linters' findings, when the caller started them already (lint-child.ts). */
+  lint?: Promise<Finding[]>;
+}
+
+async function generateProvider(provider: Provider, timings: StepTimings, files: GeneratedFiles): Promise<GeneratedTypes> {
+  const document = await timed(timings, "bundle", () => bundleProvider(provider));
+  const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
+  const model = buildModel(document);
+  const nameErrors = checkNames(provider, model);
+  if (nameErrors.length > 0) throw new LintFailure(nameErrors);
+  const client = await timed(timings, "emit", () => emitClientFiles(provider, model));
+  const own: Record<string, string> = (files[provider.id] = {
+    "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
+    "schema.d.ts": schema,
+    ...client,
+    ...(model.webhooks.length > 0 ? { "webhook-validators.ts": webhookValidators(document, generatedHeader(provider.id)) } : {}),
+  });
+  if (provider.brands) {
+    const brands = await timed(timings, "brands", () => applyBrandOverlays(provider, document));
+    for (const brand of brands) own[`${brand.id}.openapi.json`] = `${JSON.stringify(brand.document, null, 2)}\n`;
+    own["brands.ts"] = emitBrandTable(provider, [document, ...brands.map((b) => b.document)].map(brandProfile));
+  }
+  return { provider, document, schema };
+}
+
+/** A model error names the spec file and line of the operation (generator/source.ts). */
+function located(provider: Provider, error: unknown): unknown {
+  if (!(error instanceof OperationError)) return error;
+  return new LintFailure([{ ...locate(provider, error.pointer), rule: error.rule, severity: "error", message: error.message, linter: "generator" }]);
+}
+
+export default async function generate(providers: readonly Provider[], timings: StepTimings = {}, options: PipelineOptions = {}): Promise<PipelineResult> {
+  const lint = options.checks === false ? Promise.resolve([]) : (options.lint ?? lintInChild(providers, timings));
+  const lintResult = async () => {
+    const findings = await lint;
+    if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
+    return findings;
+  };
 
   const files: GeneratedFiles = {};
   const types: GeneratedTypes[] = [];
-  for (const provider of providers) {
-    const document = await timed(timings, "bundle", () => bundleProvider(provider));
-    options.onBundled?.(provider, document);
-    const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
-    types.push({ provider, document, schema });
-    const model = buildModel(document);
-    const nameErrors = checkNames(provider, model);
-    if (nameErrors.length > 0) throw new LintFailure(nameErrors);
-    const client = await timed(timings, "emit", () => emitClientFiles(provider, model));
-    files[provider.id] = {
-      "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
-      "schema.d.ts": schema,
-      ...client,
-      ...(model.webhooks.length > 0 ? { "webhook-validators.ts": webhookValidators(document, generatedHeader(provider.id)) } : {}),
-    };
-    if (provider.brands) {
-      const brands = await timed(timings, "brands", () => applyBrandOverlays(provider, document));
-      for (const brand of brands) files[provider.id]![`${brand.id}.openapi.json`] = `${JSON.stringify(brand.document, null, 2)}\n`;
-      files[provider.id]!["brands.ts"] = emitBrandTable(provider, [document, ...brands.map((b) => b.document)].map(brandProfile));
-    }
+  try {
+    for (const provider of providers) types.push(await generateProvider(provider, timings, files).catch((error: unknown) => Promise.reject(located(provider, error))));
+  } catch (error) {
+    await lintResult(); // a lint error explains (and outranks) whatever generation tripped over
+    throw error;
   }
+  const warnings = await lintResult();
+  const documents = Object.fromEntries(types.map((t) => [t.provider.id, t.document]));
+
   // Every request type must be exact: a schema openapi-typescript could not model is a build error.
-  const typeErrors = options.checks === false ? [] : await timed(timings, "request-types", () => checkRequestTypes(types));
+  const checkTypes = () => (options.checks === false ? [] : checkRequestTypes(types));
+  if (options.deferTypeCheck) return { files, documents, warnings, timings, checkTypes };
+  const typeErrors = await timed(timings, "request-types", checkTypes);
   if (typeErrors.length > 0) throw new LintFailure(typeErrors);
-  return { files, warnings: findings, timings };
+  return { files, documents, warnings, timings };
 }
