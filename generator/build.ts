@@ -110,7 +110,7 @@ export default async function build(providers: readonly Provider[], options: Bui
     }
 
     // The library is compiled from a staged copy of runtime/ and of what generated/ will be, by
-    // tsc in a child process, while this one checks the request types and writes the docs.
+    // tsc in a child process, while this one checks the request types and writes the docs pages.
     copy(path.join(repoRoot, "runtime"), path.join(source, "runtime"));
     for (const provider of providers) {
       const target = path.join(source, "generated", provider.id);
@@ -120,26 +120,25 @@ export default async function build(providers: readonly Provider[], options: Bui
     const libDir = path.join(buildHome, "lib");
     const compiled = timed(timings, "package", () => compileLibrary(source, providers, libDir, path.join(buildHome, "lib.tsbuildinfo")));
     compiled.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    const docsDir = path.join(stage, "docs");
     try {
       const typeErrors = await timed(timings, "request-types", checkTypes!);
       // A spec error names its file and line; it outranks what tsc makes of the same mistake.
       if (typeErrors.length > 0) throw new LintFailure(typeErrors);
+      await timed(timings, "docs", () => {
+        for (const provider of changed) {
+          buildProviderDocs(provider, documents[provider.id]!, docsDir);
+          for (const id of brandIds(provider)) buildBrandDocs(provider, id, JSON.parse(generatedFiles[provider.id]![`${id}.openapi.json`]!), docsDir);
+        }
+        const all = Object.fromEntries(providers.map((p) => [p.id, documents[p.id] ?? JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8"))]));
+        writeIndex(providers, docsDir, all);
+      });
     } finally {
       await Promise.allSettled([compiled]);
     }
     await compiled;
     pruneLibrary(libDir, source);
     copy(libDir, path.join(stage, "lib"));
-
-    const docsDir = path.join(stage, "docs");
-    await timed(timings, "docs", () => {
-      for (const provider of changed) {
-        buildProviderDocs(provider, documents[provider.id]!, docsDir);
-        for (const id of brandIds(provider)) buildBrandDocs(provider, id, JSON.parse(generatedFiles[provider.id]![`${id}.openapi.json`]!), docsDir);
-      }
-      const all = Object.fromEntries(providers.map((p) => [p.id, documents[p.id] ?? JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8"))]));
-      writeIndex(providers, docsDir, all);
-    });
 
     // Every step passed: swap the outputs in.
     swapIn([

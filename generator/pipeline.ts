@@ -1,5 +1,5 @@
 /**
- * The whole generation: lint → bundle → types → model → emit, per provider. Returns the file
+ * The whole generation: lint → bundle → types → model → emit, per provider, then the formatter. Returns the file
  * contents; writing them (atomically) and building docs are the caller's call, so `npm run check`
  * can run the same pipeline and compare instead of writing.
  *
@@ -19,6 +19,7 @@ import { generatedHeader } from "./header.js";
 import webhookValidators from "./webhook-validators.js";
 import checkRequestTypes, { type GeneratedTypes } from "./request-types.js";
 import { locate } from "./source.js";
+import formatGenerated from "./format.js";
 import type { GeneratedFiles } from "./write.js";
 import type { Provider } from "./providers.js";
 import { timed, type StepTimings } from "./timing.js";
@@ -79,10 +80,11 @@ export default async function generate(providers: readonly Provider[], timings: 
     return findings;
   };
 
-  const files: GeneratedFiles = {};
+  let files: GeneratedFiles = {};
   const types: GeneratedTypes[] = [];
   try {
     for (const provider of providers) types.push(await generateProvider(provider, timings, files).catch((error: unknown) => Promise.reject(located(provider, error))));
+    files = await timed(timings, "format", () => formatGenerated(files));
   } catch (error) {
     await lintResult(); // a lint error explains (and outranks) whatever generation tripped over
     throw error;

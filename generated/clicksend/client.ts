@@ -2,249 +2,533 @@
 
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./schema.js";
-import { createClickSendRuntime, type CallOptions, type OperationEntries, type OperationInput, type PageItem, type PageOptions, type ClickSendOptions } from "../../runtime/index.js";
+import {
+  createClickSendRuntime,
+  type CallOptions,
+  type OperationEntries,
+  type OperationInput,
+  type PageItem,
+  type PageOptions,
+  type ClickSendOptions,
+} from "../../runtime/index.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://rest.clicksend.com/v3";
 /** Every operation of the bundled document, as data the runtime binds into methods (see OperationEntry). */
 export const operationTable = {
-  "account/create": ["POST /account", { "body": "required", "public": true }],
-  "account/forgot-password": ["PUT /forgot-password", { "body": "required", "public": true }],
-  "account/forgot-username": ["PUT /forgot-username", { "body": "required", "public": true }],
+  "account/create": ["POST /account", { body: "required", public: true }],
+  "account/forgot-password": ["PUT /forgot-password", { body: "required", public: true }],
+  "account/forgot-username": ["PUT /forgot-username", { body: "required", public: true }],
   "account/get": ["GET /account"],
   "account/get-usage-by-subaccount": ["GET /account/usage/{year}/{month}/subaccount"],
-  "account/send-verification-token": ["PUT /account-verify/send", { "body": "required" }],
-  "account/update": ["PUT /account", { "body": "required", "idempotent": true }],
+  "account/send-verification-token": ["PUT /account-verify/send", { body: "required" }],
+  "account/update": ["PUT /account", { body: "required", idempotent: true }],
   "account/verify": ["PUT /account-verify/verify/{activation_token}"],
-  "account/verify-forgot-password": ["PUT /forgot-password/verify", { "body": "required", "public": true }],
-  "alpha-tags/create": ["POST /alpha-tags", { "body": "required" }],
-  "alpha-tags/delete": ["DELETE /alpha-tags/{alpha_tag_id}", { "idempotent": true }],
+  "account/verify-forgot-password": ["PUT /forgot-password/verify", { body: "required", public: true }],
+  "alpha-tags/create": ["POST /alpha-tags", { body: "required" }],
+  "alpha-tags/delete": ["DELETE /alpha-tags/{alpha_tag_id}", { idempotent: true }],
   "alpha-tags/get": ["GET /alpha-tags/{alpha_tag_id}"],
-  "alpha-tags/list": ["GET /alpha-tags", { "query": ["offset", "page_size", "sort_direction"], "pagination": { "size": "page_size", "items": "/alpha_tags", "cursor": "offset", "next": "/_metadata/pagination/next", "fromNext": ["offset"] } }],
-  "contact-lists/create": ["POST /lists", { "body": "required" }],
+  "alpha-tags/list": [
+    "GET /alpha-tags",
+    {
+      query: ["offset", "page_size", "sort_direction"],
+      pagination: { size: "page_size", items: "/alpha_tags", cursor: "offset", next: "/_metadata/pagination/next", fromNext: ["offset"] },
+    },
+  ],
+  "contact-lists/create": ["POST /lists", { body: "required" }],
   "contact-lists/delete": ["DELETE /lists/{list_id}"],
-  "contact-lists/export": ["GET /lists/{list_id}/export", { "query": ["filename"] }],
+  "contact-lists/export": ["GET /lists/{list_id}/export", { query: ["filename"] }],
   "contact-lists/get": ["GET /lists/{list_id}"],
-  "contact-lists/import": ["POST /lists/{list_id}/import", { "body": "required" }],
-  "contact-lists/list": ["GET /lists", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
+  "contact-lists/import": ["POST /lists/{list_id}/import", { body: "required" }],
+  "contact-lists/list": [
+    "GET /lists",
+    {
+      query: ["page", "limit", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
   "contact-lists/list-import-fields": ["GET /lists/{list_id}/import-fields"],
-  "contact-lists/preview-csv-import": ["POST /lists/{list_id}/import-csv-preview", { "body": "required", "idempotent": true }],
-  "contact-lists/remove-duplicates": ["PUT /lists/{list_id}/remove-duplicates", { "body": "required" }],
-  "contact-lists/update": ["PUT /lists/{list_id}", { "body": "required" }],
+  "contact-lists/preview-csv-import": ["POST /lists/{list_id}/import-csv-preview", { body: "required", idempotent: true }],
+  "contact-lists/remove-duplicates": ["PUT /lists/{list_id}/remove-duplicates", { body: "required" }],
+  "contact-lists/update": ["PUT /lists/{list_id}", { body: "required" }],
   "contacts/copy": ["PUT /lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}"],
-  "contacts/create": ["POST /lists/{list_id}/contacts", { "body": "required" }],
+  "contacts/create": ["POST /lists/{list_id}/contacts", { body: "required" }],
   "contacts/delete": ["DELETE /lists/{list_id}/contacts/{contact_id}"],
   "contacts/get": ["GET /lists/{list_id}/contacts/{contact_id}"],
-  "contacts/list": ["GET /lists/{list_id}/contacts", { "query": ["page", "limit", "updated_after", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
+  "contacts/list": [
+    "GET /lists/{list_id}/contacts",
+    {
+      query: ["page", "limit", "updated_after", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
   "contacts/list-suggestions": ["GET /contact-suggestions"],
   "contacts/remove-opted-out": ["PUT /lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}"],
   "contacts/transfer": ["PUT /lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}"],
-  "contacts/update": ["PUT /lists/{list_id}/contacts/{contact_id}", { "body": "required" }],
-  "countries/list": ["GET /countries", { "public": true }],
+  "contacts/update": ["PUT /lists/{list_id}/contacts/{contact_id}", { body: "required" }],
+  "countries/list": ["GET /countries", { public: true }],
   "countries/list-with-ids": ["GET /country-list"],
-  "default-senders/create": ["POST /senders/default-senders", { "body": "required" }],
-  "default-senders/delete": ["DELETE /senders/default-senders/{default_sender_id}", { "parseAs": "none", "idempotent": true }],
+  "default-senders/create": ["POST /senders/default-senders", { body: "required" }],
+  "default-senders/delete": ["DELETE /senders/default-senders/{default_sender_id}", { parseAs: "none", idempotent: true }],
   "default-senders/get": ["GET /senders/default-senders/{default_sender_id}"],
-  "default-senders/list": ["GET /senders/default-senders", { "query": ["offset", "per_page", "sort_by", "sort_direction"], "pagination": { "size": "per_page", "items": "/data/data", "cursor": "offset", "next": "/data/next_page_url", "fromNext": ["offset"] } }],
-  "default-senders/list-compliant-sender-types": ["GET /senders/compliant-sender-types", { "query": ["filter", "filter[country_code][]"] }],
-  "default-senders/update": ["PATCH /senders/default-senders/{default_sender_id}", { "body": "required", "idempotent": true }],
-  "delivery-issues/create": ["POST /delivery-issues", { "body": "required" }],
-  "delivery-issues/list": ["GET /delivery-issues", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "email-addresses/create": ["POST /email/addresses", { "body": "required" }],
+  "default-senders/list": [
+    "GET /senders/default-senders",
+    {
+      query: ["offset", "per_page", "sort_by", "sort_direction"],
+      pagination: { size: "per_page", items: "/data/data", cursor: "offset", next: "/data/next_page_url", fromNext: ["offset"] },
+    },
+  ],
+  "default-senders/list-compliant-sender-types": ["GET /senders/compliant-sender-types", { query: ["filter", "filter[country_code][]"] }],
+  "default-senders/update": ["PATCH /senders/default-senders/{default_sender_id}", { body: "required", idempotent: true }],
+  "delivery-issues/create": ["POST /delivery-issues", { body: "required" }],
+  "delivery-issues/list": [
+    "GET /delivery-issues",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "email-addresses/create": ["POST /email/addresses", { body: "required" }],
   "email-addresses/delete": ["DELETE /email/addresses/{email_address_id}"],
   "email-addresses/get": ["GET /email/addresses/{email_address_id}"],
-  "email-addresses/list": ["GET /email/addresses", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
+  "email-addresses/list": [
+    "GET /email/addresses",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
   "email-addresses/send-verification-token": ["PUT /email/address-verify/{email_address_id}/send"],
   "email-addresses/verify": ["PUT /email/address-verify/{email_address_id}/verify/{activation_token}"],
   "email-campaigns/cancel": ["PUT /email-campaigns/{email_campaign_id}/cancel"],
-  "email-campaigns/export-history": ["GET /email-campaigns/{email_campaign_id}/history/export", { "query": ["date_from", "date_to", "filename"] }],
+  "email-campaigns/export-history": [
+    "GET /email-campaigns/{email_campaign_id}/history/export",
+    { query: ["date_from", "date_to", "filename"] },
+  ],
   "email-campaigns/get": ["GET /email-campaigns/{email_campaign_id}"],
-  "email-campaigns/list": ["GET /email-campaigns", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "email-campaigns/list-history": ["GET /email-campaigns/{email_campaign_id}/history", { "query": ["date_from", "date_to", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "email-campaigns/price": ["POST /email-campaigns/price", { "body": "required" }],
-  "email-campaigns/send": ["POST /email-campaigns/send", { "body": "required" }],
-  "email-campaigns/update": ["PUT /email-campaigns/{email_campaign_id}", { "body": "required" }],
+  "email-campaigns/list": [
+    "GET /email-campaigns",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "email-campaigns/list-history": [
+    "GET /email-campaigns/{email_campaign_id}/history",
+    {
+      query: ["date_from", "date_to", "page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "email-campaigns/price": ["POST /email-campaigns/price", { body: "required" }],
+  "email-campaigns/send": ["POST /email-campaigns/send", { body: "required" }],
+  "email-campaigns/update": ["PUT /email-campaigns/{email_campaign_id}", { body: "required" }],
   "email-master-templates/get": ["GET /email/master-templates/{template_id}"],
   "email-master-templates/get-category": ["GET /email/master-templates-categories/{category_id}"],
-  "email-master-templates/list": ["GET /email/master-templates", { "query": ["page", "limit"] }],
-  "email-master-templates/list-categories": ["GET /email/master-templates-categories", { "query": ["page", "limit"] }],
-  "email-master-templates/list-in-category": ["GET /email/master-templates-categories/{category_id}/master-templates", { "query": ["page", "limit"] }],
-  "email-receipt-rules/create": ["POST /automations/email/receipts", { "body": "required" }],
+  "email-master-templates/list": ["GET /email/master-templates", { query: ["page", "limit"] }],
+  "email-master-templates/list-categories": ["GET /email/master-templates-categories", { query: ["page", "limit"] }],
+  "email-master-templates/list-in-category": [
+    "GET /email/master-templates-categories/{category_id}/master-templates",
+    { query: ["page", "limit"] },
+  ],
+  "email-receipt-rules/create": ["POST /automations/email/receipts", { body: "required" }],
   "email-receipt-rules/delete": ["DELETE /automations/email/receipts/{receipt_rule_id}"],
   "email-receipt-rules/get": ["GET /automations/email/receipts/{receipt_rule_id}"],
-  "email-receipt-rules/list": ["GET /automations/email/receipts", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "email-receipt-rules/update": ["PUT /automations/email/receipts/{receipt_rule_id}", { "body": "required" }],
-  "email-templates/create": ["POST /email/templates", { "body": "required" }],
+  "email-receipt-rules/list": [
+    "GET /automations/email/receipts",
+    {
+      query: ["page", "limit", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "email-receipt-rules/update": ["PUT /automations/email/receipts/{receipt_rule_id}", { body: "required" }],
+  "email-templates/create": ["POST /email/templates", { body: "required" }],
   "email-templates/delete": ["DELETE /email/templates/{template_id}"],
   "email-templates/get": ["GET /email/templates/{template_id}"],
-  "email-templates/list": ["GET /email/templates", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "email-templates/update": ["PUT /email/templates/{template_id}", { "body": "required" }],
-  "email-templates/upload-image": ["POST /email/templates-images/{template_id}", { "body": "required" }],
-  "email-to-sms/create-allowed-address": ["POST /sms/email-sms", { "body": "required" }],
-  "email-to-sms/create-stripped-string": ["POST /sms/email-sms-stripped-strings", { "body": "required" }],
-  "email-to-sms/delete-allowed-address": ["DELETE /sms/email-sms/{email_address_id}", { "idempotent": true }],
-  "email-to-sms/delete-stripped-string": ["DELETE /sms/email-sms-stripped-strings/{rule_id}", { "idempotent": true }],
+  "email-templates/list": [
+    "GET /email/templates",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "email-templates/update": ["PUT /email/templates/{template_id}", { body: "required" }],
+  "email-templates/upload-image": ["POST /email/templates-images/{template_id}", { body: "required" }],
+  "email-to-sms/create-allowed-address": ["POST /sms/email-sms", { body: "required" }],
+  "email-to-sms/create-stripped-string": ["POST /sms/email-sms-stripped-strings", { body: "required" }],
+  "email-to-sms/delete-allowed-address": ["DELETE /sms/email-sms/{email_address_id}", { idempotent: true }],
+  "email-to-sms/delete-stripped-string": ["DELETE /sms/email-sms-stripped-strings/{rule_id}", { idempotent: true }],
   "email-to-sms/get-allowed-address": ["GET /sms/email-sms/{email_address_id}"],
   "email-to-sms/get-stripped-string": ["GET /sms/email-sms-stripped-strings/{rule_id}"],
-  "email-to-sms/list-allowed-addresses": ["GET /sms/email-sms", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "email-to-sms/list-stripped-strings": ["GET /sms/email-sms-stripped-strings", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "email-to-sms/update-allowed-address": ["PUT /sms/email-sms/{email_address_id}", { "body": "required", "idempotent": true }],
-  "email-to-sms/update-stripped-string": ["PUT /sms/email-sms-stripped-strings/{rule_id}", { "body": "required", "idempotent": true }],
-  "fax-inbound-rules/create": ["POST /automations/fax/inbound", { "body": "required" }],
+  "email-to-sms/list-allowed-addresses": [
+    "GET /sms/email-sms",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "email-to-sms/list-stripped-strings": [
+    "GET /sms/email-sms-stripped-strings",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "email-to-sms/update-allowed-address": ["PUT /sms/email-sms/{email_address_id}", { body: "required", idempotent: true }],
+  "email-to-sms/update-stripped-string": ["PUT /sms/email-sms-stripped-strings/{rule_id}", { body: "required", idempotent: true }],
+  "fax-inbound-rules/create": ["POST /automations/fax/inbound", { body: "required" }],
   "fax-inbound-rules/delete": ["DELETE /automations/fax/inbound/{inbound_rule_id}"],
   "fax-inbound-rules/get": ["GET /automations/fax/inbound/{inbound_rule_id}"],
-  "fax-inbound-rules/list": ["GET /automations/fax/inbound", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "fax-inbound-rules/update": ["PUT /automations/fax/inbound/{inbound_rule_id}", { "body": "required" }],
-  "fax-receipt-rules/create": ["POST /automations/fax/receipts", { "body": "required" }],
+  "fax-inbound-rules/list": [
+    "GET /automations/fax/inbound",
+    {
+      query: ["page", "limit", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "fax-inbound-rules/update": ["PUT /automations/fax/inbound/{inbound_rule_id}", { body: "required" }],
+  "fax-receipt-rules/create": ["POST /automations/fax/receipts", { body: "required" }],
   "fax-receipt-rules/delete": ["DELETE /automations/fax/receipts/{receipt_rule_id}"],
   "fax-receipt-rules/get": ["GET /automations/fax/receipts/{receipt_rule_id}"],
-  "fax-receipt-rules/list": ["GET /automations/fax/receipts", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "fax-receipt-rules/update": ["PUT /automations/fax/receipts/{receipt_rule_id}", { "body": "required" }],
-  "fax/create-test-receipt": ["POST /fax/receipts", { "body": "required" }],
-  "fax/export-history": ["GET /fax/history/export", { "query": ["filename"] }],
+  "fax-receipt-rules/list": [
+    "GET /automations/fax/receipts",
+    {
+      query: ["page", "limit", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "fax-receipt-rules/update": ["PUT /automations/fax/receipts/{receipt_rule_id}", { body: "required" }],
+  "fax/create-test-receipt": ["POST /fax/receipts", { body: "required" }],
+  "fax/export-history": ["GET /fax/history/export", { query: ["filename"] }],
   "fax/get-receipt": ["GET /fax/receipts/{message_id}"],
-  "fax/list-history": ["GET /fax/history", { "query": ["date_from", "date_to", "q", "order_by", "operator", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "fax/list-receipts": ["GET /fax/receipts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "fax/mark-receipts-read": ["PUT /fax/receipts-read", { "body": "optional" }],
-  "fax/price": ["POST /fax/price", { "body": "required" }],
-  "fax/send": ["POST /fax/send", { "body": "required" }],
-  "inbound-sms-rules/create": ["POST /automations/sms/inbound", { "body": "required" }],
+  "fax/list-history": [
+    "GET /fax/history",
+    {
+      query: ["date_from", "date_to", "q", "order_by", "operator", "page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "fax/list-receipts": [
+    "GET /fax/receipts",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "fax/mark-receipts-read": ["PUT /fax/receipts-read", { body: "optional" }],
+  "fax/price": ["POST /fax/price", { body: "required" }],
+  "fax/send": ["POST /fax/send", { body: "required" }],
+  "inbound-sms-rules/create": ["POST /automations/sms/inbound", { body: "required" }],
   "inbound-sms-rules/delete": ["DELETE /automations/sms/inbound/{inbound_rule_id}"],
   "inbound-sms-rules/get": ["GET /automations/sms/inbound/{inbound_rule_id}"],
-  "inbound-sms-rules/list": ["GET /automations/sms/inbound", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "inbound-sms-rules/update": ["PUT /automations/sms/inbound/{inbound_rule_id}", { "body": "required" }],
+  "inbound-sms-rules/list": [
+    "GET /automations/sms/inbound",
+    {
+      query: ["page", "limit", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "inbound-sms-rules/update": ["PUT /automations/sms/inbound/{inbound_rule_id}", { body: "required" }],
   "mms-campaigns/cancel": ["PUT /mms-campaigns/{mms_campaign_id}/cancel"],
   "mms-campaigns/get": ["GET /mms-campaigns/{mms_campaign_id}"],
-  "mms-campaigns/list": ["GET /mms-campaigns", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "mms-campaigns/price": ["POST /mms-campaigns/price", { "body": "required" }],
-  "mms-campaigns/send": ["POST /mms-campaigns/send", { "body": "required" }],
-  "mms-campaigns/update": ["PUT /mms-campaigns/{mms_campaign_id}", { "body": "required" }],
+  "mms-campaigns/list": [
+    "GET /mms-campaigns",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "mms-campaigns/price": ["POST /mms-campaigns/price", { body: "required" }],
+  "mms-campaigns/send": ["POST /mms-campaigns/send", { body: "required" }],
+  "mms-campaigns/update": ["PUT /mms-campaigns/{mms_campaign_id}", { body: "required" }],
   "mms/cancel": ["PUT /mms/{message_id}/cancel"],
   "mms/cancel-all": ["PUT /mms/cancel-all"],
-  "mms/export-history": ["GET /mms/history/export", { "query": ["filename", "date_from", "date_to", "q", "order_by"] }],
+  "mms/export-history": ["GET /mms/history/export", { query: ["filename", "date_from", "date_to", "q", "order_by"] }],
   "mms/get-receipt": ["GET /mms/receipts/{message_id}"],
-  "mms/list-history": ["GET /mms/history", { "query": ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "mms/list-receipts": ["GET /mms/receipts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "mms/mark-receipts-read": ["PUT /mms/receipts-read", { "body": "optional" }],
-  "mms/price": ["POST /mms/price", { "body": "required" }],
-  "mms/send": ["POST /mms/send", { "body": "required" }],
-  "numbers/buy": ["POST /numbers/buy/{dedicated_number}", { "query": ["type"], "body": "optional" }],
-  "numbers/list": ["GET /numbers", { "query": ["page", "limit", "q", "q2", "excluding_number_type", "exclude_10dlc_campaign"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "numbers/register": ["POST /numbers/registrations/number-types/{number_type}/country/{country_code}", { "body": "required" }],
-  "numbers/search": ["GET /numbers/search/{country}", { "query": ["search", "search_type", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "own-numbers/delete": ["DELETE /own-numbers/{own_number_id}", { "idempotent": true }],
+  "mms/list-history": [
+    "GET /mms/history",
+    {
+      query: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "mms/list-receipts": [
+    "GET /mms/receipts",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "mms/mark-receipts-read": ["PUT /mms/receipts-read", { body: "optional" }],
+  "mms/price": ["POST /mms/price", { body: "required" }],
+  "mms/send": ["POST /mms/send", { body: "required" }],
+  "numbers/buy": ["POST /numbers/buy/{dedicated_number}", { query: ["type"], body: "optional" }],
+  "numbers/list": [
+    "GET /numbers",
+    {
+      query: ["page", "limit", "q", "q2", "excluding_number_type", "exclude_10dlc_campaign"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "numbers/register": ["POST /numbers/registrations/number-types/{number_type}/country/{country_code}", { body: "required" }],
+  "numbers/search": [
+    "GET /numbers/search/{country}",
+    {
+      query: ["search", "search_type", "page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "own-numbers/delete": ["DELETE /own-numbers/{own_number_id}", { idempotent: true }],
   "own-numbers/get": ["GET /own-numbers/{own_number_id}"],
-  "own-numbers/list": ["GET /own-numbers", { "query": ["offset", "page_size", "sort_by", "sort_direction", "filter[status][]"], "pagination": { "size": "page_size", "items": "/own_numbers", "cursor": "offset", "next": "/_metadata/pagination/next", "fromNext": ["offset"] } }],
-  "own-numbers/request-verification": ["POST /own-numbers/verifications", { "body": "required" }],
-  "own-numbers/update": ["PATCH /own-numbers/{own_number_id}", { "body": "required", "idempotent": true }],
-  "own-numbers/verify": ["POST /own-numbers/verifications/{verification_id}/verify", { "body": "required" }],
-  "post-direct-mail/list-campaigns": ["GET /post/direct-mail/campaigns", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "post-direct-mail/price-campaign": ["POST /post/direct-mail/campaigns/price", { "body": "required" }],
-  "post-direct-mail/search-locations": ["GET /post/direct-mail/locations/search/{country}", { "query": ["q", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "post-direct-mail/send-campaign": ["POST /post/direct-mail/campaigns/send", { "body": "required" }],
-  "post-letters/detect-address": ["POST /post/letters/detect-address", { "body": "required" }],
-  "post-letters/export-history": ["GET /post/letters/history/export", { "query": ["filename"] }],
-  "post-letters/list-history": ["GET /post/letters/history", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "post-letters/price": ["POST /post/letters/price", { "body": "required" }],
-  "post-letters/send": ["POST /post/letters/send", { "body": "required" }],
-  "post-return-addresses/create": ["POST /post/return-addresses", { "body": "required" }],
+  "own-numbers/list": [
+    "GET /own-numbers",
+    {
+      query: ["offset", "page_size", "sort_by", "sort_direction", "filter[status][]"],
+      pagination: { size: "page_size", items: "/own_numbers", cursor: "offset", next: "/_metadata/pagination/next", fromNext: ["offset"] },
+    },
+  ],
+  "own-numbers/request-verification": ["POST /own-numbers/verifications", { body: "required" }],
+  "own-numbers/update": ["PATCH /own-numbers/{own_number_id}", { body: "required", idempotent: true }],
+  "own-numbers/verify": ["POST /own-numbers/verifications/{verification_id}/verify", { body: "required" }],
+  "post-direct-mail/list-campaigns": [
+    "GET /post/direct-mail/campaigns",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "post-direct-mail/price-campaign": ["POST /post/direct-mail/campaigns/price", { body: "required" }],
+  "post-direct-mail/search-locations": [
+    "GET /post/direct-mail/locations/search/{country}",
+    {
+      query: ["q", "page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "post-direct-mail/send-campaign": ["POST /post/direct-mail/campaigns/send", { body: "required" }],
+  "post-letters/detect-address": ["POST /post/letters/detect-address", { body: "required" }],
+  "post-letters/export-history": ["GET /post/letters/history/export", { query: ["filename"] }],
+  "post-letters/list-history": [
+    "GET /post/letters/history",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "post-letters/price": ["POST /post/letters/price", { body: "required" }],
+  "post-letters/send": ["POST /post/letters/send", { body: "required" }],
+  "post-return-addresses/create": ["POST /post/return-addresses", { body: "required" }],
   "post-return-addresses/delete": ["DELETE /post/return-addresses/{return_address_id}"],
   "post-return-addresses/get": ["GET /post/return-addresses/{return_address_id}"],
-  "post-return-addresses/list": ["GET /post/return-addresses", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "post-return-addresses/update": ["PUT /post/return-addresses/{return_address_id}", { "body": "required" }],
-  "postcards/export-history": ["GET /post/postcards/history/export", { "query": ["filename"] }],
-  "postcards/list-history": ["GET /post/postcards/history", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "postcards/price": ["POST /post/postcards/price", { "body": "required" }],
-  "postcards/send": ["POST /post/postcards/send", { "body": "required" }],
-  "pricing/get": ["GET /pricing/{country}", { "query": ["currency"] }],
+  "post-return-addresses/list": [
+    "GET /post/return-addresses",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "post-return-addresses/update": ["PUT /post/return-addresses/{return_address_id}", { body: "required" }],
+  "postcards/export-history": ["GET /post/postcards/history/export", { query: ["filename"] }],
+  "postcards/list-history": [
+    "GET /post/postcards/history",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "postcards/price": ["POST /post/postcards/price", { body: "required" }],
+  "postcards/send": ["POST /post/postcards/send", { body: "required" }],
+  "pricing/get": ["GET /pricing/{country}", { query: ["currency"] }],
   "recharge/get-credit-card": ["GET /recharge/credit-card"],
   "recharge/get-transaction": ["GET /recharge/transactions/{transaction_id}"],
-  "recharge/list-packages": ["GET /recharge/packages", { "query": ["country"] }],
-  "recharge/list-transactions": ["GET /recharge/transactions", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
+  "recharge/list-packages": ["GET /recharge/packages", { query: ["country"] }],
+  "recharge/list-transactions": [
+    "GET /recharge/transactions",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
   "recharge/purchase-package": ["PUT /recharge/purchase/{package_id}"],
-  "recharge/update-credit-card": ["PUT /recharge/credit-card", { "body": "required" }],
-  "referral/list-accounts": ["GET /referral/accounts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "reseller/create-account": ["POST /reseller/accounts", { "body": "required" }],
-  "reseller/create-account-public": ["POST /reseller/accounts-public", { "body": "required" }],
+  "recharge/update-credit-card": ["PUT /recharge/credit-card", { body: "required" }],
+  "referral/list-accounts": [
+    "GET /referral/accounts",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "reseller/create-account": ["POST /reseller/accounts", { body: "required" }],
+  "reseller/create-account-public": ["POST /reseller/accounts-public", { body: "required" }],
   "reseller/get-account": ["GET /reseller/accounts/{client_user_id}"],
   "reseller/get-by-subdomain": ["GET /reseller/{subdomain}"],
   "reseller/get-settings": ["GET /reseller"],
-  "reseller/list-accounts": ["GET /reseller/accounts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "reseller/transfer-credit": ["PUT /reseller/transfer-credit", { "body": "required" }],
-  "reseller/update-account": ["PUT /reseller/accounts/{client_user_id}", { "body": "required", "idempotent": true }],
-  "reseller/update-settings": ["PUT /reseller", { "body": "required", "idempotent": true }],
-  "sdk/download": ["GET /sdk-download/{type}", { "parseAs": "blob" }],
-  "search/contacts-lists": ["GET /search/contacts-lists", { "query": ["q", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
+  "reseller/list-accounts": [
+    "GET /reseller/accounts",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "reseller/transfer-credit": ["PUT /reseller/transfer-credit", { body: "required" }],
+  "reseller/update-account": ["PUT /reseller/accounts/{client_user_id}", { body: "required", idempotent: true }],
+  "reseller/update-settings": ["PUT /reseller", { body: "required", idempotent: true }],
+  "sdk/download": ["GET /sdk-download/{type}", { parseAs: "blob" }],
+  "search/contacts-lists": [
+    "GET /search/contacts-lists",
+    {
+      query: ["q", "page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
   "short-urls/get-statistics": ["GET /short-url/statistics/{source}/{source_id}"],
-  "short-urls/get-tracking": ["GET /short-url/tracking/{long_url_id}", { "query": ["offset", "limit", "direction"], "pagination": { "size": "limit", "items": "/data", "cursor": "offset", "next": "/next_page_url", "fromNext": ["offset", "limit", "direction"] } }],
+  "short-urls/get-tracking": [
+    "GET /short-url/tracking/{long_url_id}",
+    {
+      query: ["offset", "limit", "direction"],
+      pagination: { size: "limit", items: "/data", cursor: "offset", next: "/next_page_url", fromNext: ["offset", "limit", "direction"] },
+    },
+  ],
   "sms-campaigns/cancel": ["PUT /sms-campaigns/{sms_campaign_id}/cancel"],
-  "sms-campaigns/export-link-tracking": ["GET /sms-campaigns/{campaign_id}/link-export", { "query": ["filename"] }],
+  "sms-campaigns/export-link-tracking": ["GET /sms-campaigns/{campaign_id}/link-export", { query: ["filename"] }],
   "sms-campaigns/get": ["GET /sms-campaigns/{sms_campaign_id}"],
   "sms-campaigns/get-link-statistics": ["GET /sms-campaigns/{campaign_id}/link-statistics"],
-  "sms-campaigns/list": ["GET /sms-campaigns", { "query": ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "sms-campaigns/list-link-tracking": ["GET /sms-campaigns/{campaign_id}/link-tracking", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "sms-campaigns/price": ["POST /sms-campaigns/price", { "body": "required" }],
-  "sms-campaigns/send": ["POST /sms-campaigns/send", { "body": "required" }],
-  "sms-campaigns/update": ["PUT /sms-campaigns/{sms_campaign_id}", { "body": "required" }],
-  "sms-receipt-rules/create": ["POST /automations/sms/receipts", { "body": "required" }],
+  "sms-campaigns/list": [
+    "GET /sms-campaigns",
+    {
+      query: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "sms-campaigns/list-link-tracking": [
+    "GET /sms-campaigns/{campaign_id}/link-tracking",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "sms-campaigns/price": ["POST /sms-campaigns/price", { body: "required" }],
+  "sms-campaigns/send": ["POST /sms-campaigns/send", { body: "required" }],
+  "sms-campaigns/update": ["PUT /sms-campaigns/{sms_campaign_id}", { body: "required" }],
+  "sms-receipt-rules/create": ["POST /automations/sms/receipts", { body: "required" }],
   "sms-receipt-rules/delete": ["DELETE /automations/sms/receipts/{receipt_rule_id}"],
   "sms-receipt-rules/get": ["GET /automations/sms/receipts/{receipt_rule_id}"],
-  "sms-receipt-rules/list": ["GET /automations/sms/receipts", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "sms-receipt-rules/update": ["PUT /automations/sms/receipts/{receipt_rule_id}", { "body": "required" }],
-  "sms-templates/create": ["POST /sms/templates", { "body": "required" }],
+  "sms-receipt-rules/list": [
+    "GET /automations/sms/receipts",
+    {
+      query: ["page", "limit", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "sms-receipt-rules/update": ["PUT /automations/sms/receipts/{receipt_rule_id}", { body: "required" }],
+  "sms-templates/create": ["POST /sms/templates", { body: "required" }],
   "sms-templates/delete": ["DELETE /sms/templates/{template_id}"],
   "sms-templates/get": ["GET /sms/templates/{template_id}"],
-  "sms-templates/list": ["GET /sms/templates", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "sms-templates/update": ["PUT /sms/templates/{template_id}", { "body": "required" }],
+  "sms-templates/list": [
+    "GET /sms/templates",
+    {
+      query: ["page", "limit", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "sms-templates/update": ["PUT /sms/templates/{template_id}", { body: "required" }],
   "sms/cancel": ["PUT /sms/{message_id}/cancel"],
-  "sms/cancel-all": ["PUT /sms/cancel-all", { "body": "optional" }],
-  "sms/create-test-inbound": ["POST /sms/inbound", { "body": "required" }],
-  "sms/create-test-receipt": ["POST /sms/receipts", { "body": "required" }],
-  "sms/export-history": ["GET /sms/history/export", { "query": ["filename", "date_from", "date_to", "q", "order_by"] }],
+  "sms/cancel-all": ["PUT /sms/cancel-all", { body: "optional" }],
+  "sms/create-test-inbound": ["POST /sms/inbound", { body: "required" }],
+  "sms/create-test-receipt": ["POST /sms/receipts", { body: "required" }],
+  "sms/export-history": ["GET /sms/history/export", { query: ["filename", "date_from", "date_to", "q", "order_by"] }],
   "sms/get-inbound": ["GET /sms/inbound/{outbound_message_id}"],
   "sms/get-receipt": ["GET /sms/receipts/{message_id}"],
-  "sms/list-history": ["GET /sms/history", { "query": ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "sms/list-inbound": ["GET /sms/inbound", { "query": ["page", "limit", "q", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "sms/list-receipts": ["GET /sms/receipts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "sms/mark-all-inbound-read": ["PUT /sms/inbound-read", { "body": "optional" }],
+  "sms/list-history": [
+    "GET /sms/history",
+    {
+      query: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "sms/list-inbound": [
+    "GET /sms/inbound",
+    {
+      query: ["page", "limit", "q", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "sms/list-receipts": [
+    "GET /sms/receipts",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "sms/mark-all-inbound-read": ["PUT /sms/inbound-read", { body: "optional" }],
   "sms/mark-inbound-read": ["PUT /sms/inbound-read/{message_id}"],
-  "sms/mark-receipts-read": ["PUT /sms/receipts-read", { "body": "optional" }],
-  "sms/price": ["POST /sms/price", { "body": "required" }],
-  "sms/send": ["POST /sms/send", { "body": "required" }],
+  "sms/mark-receipts-read": ["PUT /sms/receipts-read", { body: "optional" }],
+  "sms/price": ["POST /sms/price", { body: "required" }],
+  "sms/send": ["POST /sms/send", { body: "required" }],
   "statistics/get-sms": ["GET /statistics/sms"],
   "statistics/get-voice": ["GET /statistics/voice"],
-  "subaccounts/create": ["POST /subaccounts", { "body": "required" }],
+  "subaccounts/create": ["POST /subaccounts", { body: "required" }],
   "subaccounts/delete": ["DELETE /subaccounts/{subaccount_id}"],
   "subaccounts/get": ["GET /subaccounts/{subaccount_id}"],
-  "subaccounts/list": ["GET /subaccounts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "subaccounts/regenerate-api-key": ["PUT /subaccounts/{subaccount_id}/regen-api-key", { "body": "optional" }],
-  "subaccounts/update": ["PUT /subaccounts/{subaccount_id}", { "body": "required" }],
+  "subaccounts/list": [
+    "GET /subaccounts",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "subaccounts/regenerate-api-key": ["PUT /subaccounts/{subaccount_id}/regen-api-key", { body: "optional" }],
+  "subaccounts/update": ["PUT /subaccounts/{subaccount_id}", { body: "required" }],
   "timezones/list": ["GET /timezones"],
-  "transactional-email/add-test-receipt": ["POST /email/receipts", { "body": "required" }],
-  "transactional-email/export-history": ["GET /email/history/export", { "query": ["filename", "date_from", "date_to"] }],
-  "transactional-email/list-history": ["GET /email/history", { "query": ["date_from", "date_to", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "transactional-email/price": ["POST /email/price", { "body": "required" }],
-  "transactional-email/send": ["POST /email/send", { "body": "required" }],
-  "uploads/create": ["POST /uploads", { "query": ["convert"], "body": "required" }],
-  "user-countries/agree": ["POST /user-countries/agree", { "idempotent": true }],
+  "transactional-email/add-test-receipt": ["POST /email/receipts", { body: "required" }],
+  "transactional-email/export-history": ["GET /email/history/export", { query: ["filename", "date_from", "date_to"] }],
+  "transactional-email/list-history": [
+    "GET /email/history",
+    {
+      query: ["date_from", "date_to", "page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "transactional-email/price": ["POST /email/price", { body: "required" }],
+  "transactional-email/send": ["POST /email/send", { body: "required" }],
+  "uploads/create": ["POST /uploads", { query: ["convert"], body: "required" }],
+  "user-countries/agree": ["POST /user-countries/agree", { idempotent: true }],
   "user-countries/list": ["GET /user-countries"],
-  "user-countries/select": ["POST /user-countries", { "body": "required", "idempotent": true }],
-  "voice-receipt-rules/create": ["POST /automations/voice/receipts", { "body": "required" }],
+  "user-countries/select": ["POST /user-countries", { body: "required", idempotent: true }],
+  "voice-receipt-rules/create": ["POST /automations/voice/receipts", { body: "required" }],
   "voice-receipt-rules/delete": ["DELETE /automations/voice/receipts/{receipt_rule_id}"],
   "voice-receipt-rules/get": ["GET /automations/voice/receipts/{receipt_rule_id}"],
-  "voice-receipt-rules/list": ["GET /automations/voice/receipts", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "voice-receipt-rules/update": ["PUT /automations/voice/receipts/{receipt_rule_id}", { "body": "required" }],
+  "voice-receipt-rules/list": [
+    "GET /automations/voice/receipts",
+    {
+      query: ["page", "limit", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "voice-receipt-rules/update": ["PUT /automations/voice/receipts/{receipt_rule_id}", { body: "required" }],
   "voice/cancel": ["PUT /voice/{message_id}/cancel"],
   "voice/cancel-all": ["PUT /voice/cancel-all"],
-  "voice/create-test-receipt": ["POST /voice/receipts", { "body": "required" }],
-  "voice/export-history": ["GET /voice/history/export", { "query": ["filename", "date_from", "date_to", "q", "order_by"] }],
+  "voice/create-test-receipt": ["POST /voice/receipts", { body: "required" }],
+  "voice/export-history": ["GET /voice/history/export", { query: ["filename", "date_from", "date_to", "q", "order_by"] }],
   "voice/get-receipt": ["GET /voice/receipts/{message_id}"],
-  "voice/list-history": ["GET /voice/history", { "query": ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
+  "voice/list-history": [
+    "GET /voice/history",
+    {
+      query: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
   "voice/list-languages": ["GET /voice/lang"],
-  "voice/list-receipts": ["GET /voice/receipts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }],
-  "voice/mark-receipts-read": ["PUT /voice/receipts-read", { "body": "optional" }],
-  "voice/price": ["POST /voice/price", { "body": "required" }],
-  "voice/send": ["POST /voice/send", { "body": "required" }],
+  "voice/list-receipts": [
+    "GET /voice/receipts",
+    {
+      query: ["page", "limit"],
+      pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+    },
+  ],
+  "voice/mark-receipts-read": ["PUT /voice/receipts-read", { body: "optional" }],
+  "voice/price": ["POST /voice/price", { body: "required" }],
+  "voice/send": ["POST /voice/send", { body: "required" }],
 } as const satisfies OperationEntries;
 
 export type OperationId = keyof typeof operationTable;
@@ -529,13 +813,19 @@ export interface ClickSendClient {
      *
      * `GET /account/usage/{year}/{month}/subaccount` — operationId `account/get-usage-by-subaccount`
      */
-    getUsageBySubaccount(input: Input<"account/get-usage-by-subaccount">, options?: CallOptions): Promise<Reply<"account/get-usage-by-subaccount">>;
+    getUsageBySubaccount(
+      input: Input<"account/get-usage-by-subaccount">,
+      options?: CallOptions,
+    ): Promise<Reply<"account/get-usage-by-subaccount">>;
     /**
      * Send an account activation code
      *
      * `PUT /account-verify/send` — operationId `account/send-verification-token`
      */
-    sendVerificationToken(input: Input<"account/send-verification-token">, options?: CallOptions): Promise<Reply<"account/send-verification-token">>;
+    sendVerificationToken(
+      input: Input<"account/send-verification-token">,
+      options?: CallOptions,
+    ): Promise<Reply<"account/send-verification-token">>;
     /**
      * Update the account
      *
@@ -553,7 +843,10 @@ export interface ClickSendClient {
      *
      * `PUT /forgot-password/verify` — operationId `account/verify-forgot-password`
      */
-    verifyForgotPassword(input: Input<"account/verify-forgot-password">, options?: CallOptions): Promise<Reply<"account/verify-forgot-password">>;
+    verifyForgotPassword(
+      input: Input<"account/verify-forgot-password">,
+      options?: CallOptions,
+    ): Promise<Reply<"account/verify-forgot-password">>;
   };
   /**
    * Alpha Tags: Requests for alphanumeric sender IDs and their review state.
@@ -585,7 +878,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"alpha-tags/list">, options?: CallOptions): Promise<Reply<"alpha-tags/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"alpha-tags/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"alpha-tags/list">, ["alpha_tags"]>, void, undefined>;
+      all(
+        input?: Input<"alpha-tags/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"alpha-tags/list">, ["alpha_tags"]>, void, undefined>;
     };
   };
   /**
@@ -630,26 +926,38 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"contact-lists/list">, options?: CallOptions): Promise<Reply<"contact-lists/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"contact-lists/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"contact-lists/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"contact-lists/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"contact-lists/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List the fields a file import can fill
      *
      * `GET /lists/{list_id}/import-fields` — operationId `contact-lists/list-import-fields`
      */
-    listImportFields(input: Input<"contact-lists/list-import-fields">, options?: CallOptions): Promise<Reply<"contact-lists/list-import-fields">>;
+    listImportFields(
+      input: Input<"contact-lists/list-import-fields">,
+      options?: CallOptions,
+    ): Promise<Reply<"contact-lists/list-import-fields">>;
     /**
      * Preview the first row of a CSV file to import
      *
      * `POST /lists/{list_id}/import-csv-preview` — operationId `contact-lists/preview-csv-import`
      */
-    previewCsvImport(input: Input<"contact-lists/preview-csv-import">, options?: CallOptions): Promise<Reply<"contact-lists/preview-csv-import">>;
+    previewCsvImport(
+      input: Input<"contact-lists/preview-csv-import">,
+      options?: CallOptions,
+    ): Promise<Reply<"contact-lists/preview-csv-import">>;
     /**
      * Remove duplicate contacts from a list
      *
      * `PUT /lists/{list_id}/remove-duplicates` — operationId `contact-lists/remove-duplicates`
      */
-    removeDuplicates(input: Input<"contact-lists/remove-duplicates">, options?: CallOptions): Promise<Reply<"contact-lists/remove-duplicates">>;
+    removeDuplicates(
+      input: Input<"contact-lists/remove-duplicates">,
+      options?: CallOptions,
+    ): Promise<Reply<"contact-lists/remove-duplicates">>;
     /**
      * Rename a contact list
      *
@@ -693,7 +1001,10 @@ export interface ClickSendClient {
     list: {
       (input: Input<"contacts/list">, options?: CallOptions): Promise<Reply<"contacts/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"contacts/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"contacts/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input: Input<"contacts/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"contacts/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List contact suggestions
@@ -767,14 +1078,20 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"default-senders/list">, options?: CallOptions): Promise<Reply<"default-senders/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"default-senders/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"default-senders/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"default-senders/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"default-senders/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List the sender types each country accepts
      *
      * `GET /senders/compliant-sender-types` — operationId `default-senders/list-compliant-sender-types`
      */
-    listCompliantSenderTypes(input: Input<"default-senders/list-compliant-sender-types">, options?: CallOptions): Promise<Reply<"default-senders/list-compliant-sender-types">>;
+    listCompliantSenderTypes(
+      input: Input<"default-senders/list-compliant-sender-types">,
+      options?: CallOptions,
+    ): Promise<Reply<"default-senders/list-compliant-sender-types">>;
     /**
      * Change the sender of a default sender setting
      *
@@ -800,7 +1117,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"delivery-issues/list">, options?: CallOptions): Promise<Reply<"delivery-issues/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"delivery-issues/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"delivery-issues/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"delivery-issues/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"delivery-issues/list">, ["data", "data"]>, void, undefined>;
     };
   };
   /**
@@ -833,14 +1153,20 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"email-addresses/list">, options?: CallOptions): Promise<Reply<"email-addresses/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"email-addresses/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-addresses/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"email-addresses/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"email-addresses/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Email a verification code to a sender address
      *
      * `PUT /email/address-verify/{email_address_id}/send` — operationId `email-addresses/send-verification-token`
      */
-    sendVerificationToken(input: Input<"email-addresses/send-verification-token">, options?: CallOptions): Promise<Reply<"email-addresses/send-verification-token">>;
+    sendVerificationToken(
+      input: Input<"email-addresses/send-verification-token">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-addresses/send-verification-token">>;
     /**
      * Confirm a sender address with its code
      *
@@ -878,7 +1204,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"email-campaigns/list">, options?: CallOptions): Promise<Reply<"email-campaigns/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"email-campaigns/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-campaigns/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"email-campaigns/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"email-campaigns/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List the emails of a campaign
@@ -888,7 +1217,10 @@ export interface ClickSendClient {
     listHistory: {
       (input: Input<"email-campaigns/list-history">, options?: CallOptions): Promise<Reply<"email-campaigns/list-history">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"email-campaigns/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-campaigns/list-history">, ["data", "data"]>, void, undefined>;
+      all(
+        input: Input<"email-campaigns/list-history">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"email-campaigns/list-history">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Price an email campaign
@@ -924,7 +1256,10 @@ export interface ClickSendClient {
      *
      * `GET /email/master-templates-categories/{category_id}` — operationId `email-master-templates/get-category`
      */
-    getCategory(input: Input<"email-master-templates/get-category">, options?: CallOptions): Promise<Reply<"email-master-templates/get-category">>;
+    getCategory(
+      input: Input<"email-master-templates/get-category">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-master-templates/get-category">>;
     /**
      * List master email templates
      *
@@ -936,13 +1271,19 @@ export interface ClickSendClient {
      *
      * `GET /email/master-templates-categories` — operationId `email-master-templates/list-categories`
      */
-    listCategories(input?: Input<"email-master-templates/list-categories">, options?: CallOptions): Promise<Reply<"email-master-templates/list-categories">>;
+    listCategories(
+      input?: Input<"email-master-templates/list-categories">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-master-templates/list-categories">>;
     /**
      * List the master templates of a category
      *
      * `GET /email/master-templates-categories/{category_id}/master-templates` — operationId `email-master-templates/list-in-category`
      */
-    listInCategory(input: Input<"email-master-templates/list-in-category">, options?: CallOptions): Promise<Reply<"email-master-templates/list-in-category">>;
+    listInCategory(
+      input: Input<"email-master-templates/list-in-category">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-master-templates/list-in-category">>;
   };
   /**
    * Email Delivery Receipt Rules: Automation rules for the delivery receipts of transactional emails (the `email-delivery-receipt` webhook).
@@ -974,7 +1315,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"email-receipt-rules/list">, options?: CallOptions): Promise<Reply<"email-receipt-rules/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"email-receipt-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-receipt-rules/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"email-receipt-rules/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"email-receipt-rules/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update an email delivery receipt rule
@@ -1013,7 +1357,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"email-templates/list">, options?: CallOptions): Promise<Reply<"email-templates/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"email-templates/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-templates/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"email-templates/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"email-templates/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update a user email template
@@ -1037,37 +1384,55 @@ export interface ClickSendClient {
      *
      * `POST /sms/email-sms` — operationId `email-to-sms/create-allowed-address`
      */
-    createAllowedAddress(input: Input<"email-to-sms/create-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/create-allowed-address">>;
+    createAllowedAddress(
+      input: Input<"email-to-sms/create-allowed-address">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-to-sms/create-allowed-address">>;
     /**
      * Create a stripped-string rule
      *
      * `POST /sms/email-sms-stripped-strings` — operationId `email-to-sms/create-stripped-string`
      */
-    createStrippedString(input: Input<"email-to-sms/create-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/create-stripped-string">>;
+    createStrippedString(
+      input: Input<"email-to-sms/create-stripped-string">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-to-sms/create-stripped-string">>;
     /**
      * Remove an allowed Email-to-SMS address
      *
      * `DELETE /sms/email-sms/{email_address_id}` — operationId `email-to-sms/delete-allowed-address`
      */
-    deleteAllowedAddress(input: Input<"email-to-sms/delete-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/delete-allowed-address">>;
+    deleteAllowedAddress(
+      input: Input<"email-to-sms/delete-allowed-address">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-to-sms/delete-allowed-address">>;
     /**
      * Delete a stripped-string rule
      *
      * `DELETE /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/delete-stripped-string`
      */
-    deleteStrippedString(input: Input<"email-to-sms/delete-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/delete-stripped-string">>;
+    deleteStrippedString(
+      input: Input<"email-to-sms/delete-stripped-string">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-to-sms/delete-stripped-string">>;
     /**
      * Get an allowed Email-to-SMS address
      *
      * `GET /sms/email-sms/{email_address_id}` — operationId `email-to-sms/get-allowed-address`
      */
-    getAllowedAddress(input: Input<"email-to-sms/get-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/get-allowed-address">>;
+    getAllowedAddress(
+      input: Input<"email-to-sms/get-allowed-address">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-to-sms/get-allowed-address">>;
     /**
      * Get a stripped-string rule
      *
      * `GET /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/get-stripped-string`
      */
-    getStrippedString(input: Input<"email-to-sms/get-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/get-stripped-string">>;
+    getStrippedString(
+      input: Input<"email-to-sms/get-stripped-string">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-to-sms/get-stripped-string">>;
     /**
      * List allowed Email-to-SMS addresses
      *
@@ -1076,7 +1441,10 @@ export interface ClickSendClient {
     listAllowedAddresses: {
       (input?: Input<"email-to-sms/list-allowed-addresses">, options?: CallOptions): Promise<Reply<"email-to-sms/list-allowed-addresses">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"email-to-sms/list-allowed-addresses">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-to-sms/list-allowed-addresses">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"email-to-sms/list-allowed-addresses">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"email-to-sms/list-allowed-addresses">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List stripped-string rules
@@ -1086,20 +1454,29 @@ export interface ClickSendClient {
     listStrippedStrings: {
       (input?: Input<"email-to-sms/list-stripped-strings">, options?: CallOptions): Promise<Reply<"email-to-sms/list-stripped-strings">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"email-to-sms/list-stripped-strings">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"email-to-sms/list-stripped-strings">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"email-to-sms/list-stripped-strings">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"email-to-sms/list-stripped-strings">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update an allowed Email-to-SMS address
      *
      * `PUT /sms/email-sms/{email_address_id}` — operationId `email-to-sms/update-allowed-address`
      */
-    updateAllowedAddress(input: Input<"email-to-sms/update-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/update-allowed-address">>;
+    updateAllowedAddress(
+      input: Input<"email-to-sms/update-allowed-address">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-to-sms/update-allowed-address">>;
     /**
      * Update a stripped-string rule
      *
      * `PUT /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/update-stripped-string`
      */
-    updateStrippedString(input: Input<"email-to-sms/update-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/update-stripped-string">>;
+    updateStrippedString(
+      input: Input<"email-to-sms/update-stripped-string">,
+      options?: CallOptions,
+    ): Promise<Reply<"email-to-sms/update-stripped-string">>;
   };
   /**
    * Inbound Fax Rules: Automation rules for faxes arriving on the account's fax numbers (the `inbound-fax` webhook).
@@ -1131,7 +1508,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"fax-inbound-rules/list">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"fax-inbound-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"fax-inbound-rules/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"fax-inbound-rules/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"fax-inbound-rules/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update an inbound fax rule
@@ -1170,7 +1550,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"fax-receipt-rules/list">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"fax-receipt-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"fax-receipt-rules/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"fax-receipt-rules/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"fax-receipt-rules/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update a fax delivery receipt rule
@@ -1209,7 +1592,10 @@ export interface ClickSendClient {
     listHistory: {
       (input?: Input<"fax/list-history">, options?: CallOptions): Promise<Reply<"fax/list-history">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"fax/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"fax/list-history">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"fax/list-history">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"fax/list-history">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List fax delivery receipts
@@ -1219,7 +1605,10 @@ export interface ClickSendClient {
     listReceipts: {
       (input?: Input<"fax/list-receipts">, options?: CallOptions): Promise<Reply<"fax/list-receipts">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"fax/list-receipts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"fax/list-receipts">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"fax/list-receipts">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"fax/list-receipts">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Mark fax delivery receipts as read
@@ -1271,7 +1660,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"inbound-sms-rules/list">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"inbound-sms-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"inbound-sms-rules/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"inbound-sms-rules/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"inbound-sms-rules/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update an inbound SMS rule
@@ -1304,7 +1696,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"mms-campaigns/list">, options?: CallOptions): Promise<Reply<"mms-campaigns/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"mms-campaigns/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"mms-campaigns/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"mms-campaigns/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"mms-campaigns/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Price an MMS campaign without sending it
@@ -1361,7 +1756,10 @@ export interface ClickSendClient {
     listHistory: {
       (input?: Input<"mms/list-history">, options?: CallOptions): Promise<Reply<"mms/list-history">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"mms/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"mms/list-history">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"mms/list-history">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"mms/list-history">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List MMS delivery receipts
@@ -1371,7 +1769,10 @@ export interface ClickSendClient {
     listReceipts: {
       (input?: Input<"mms/list-receipts">, options?: CallOptions): Promise<Reply<"mms/list-receipts">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"mms/list-receipts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"mms/list-receipts">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"mms/list-receipts">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"mms/list-receipts">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Mark MMS delivery receipts as read
@@ -1410,7 +1811,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"numbers/list">, options?: CallOptions): Promise<Reply<"numbers/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"numbers/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"numbers/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"numbers/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"numbers/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Submit a number registration
@@ -1426,7 +1830,10 @@ export interface ClickSendClient {
     search: {
       (input: Input<"numbers/search">, options?: CallOptions): Promise<Reply<"numbers/search">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"numbers/search">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"numbers/search">, ["data", "data"]>, void, undefined>;
+      all(
+        input: Input<"numbers/search">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"numbers/search">, ["data", "data"]>, void, undefined>;
     };
   };
   /**
@@ -1453,14 +1860,20 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"own-numbers/list">, options?: CallOptions): Promise<Reply<"own-numbers/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"own-numbers/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"own-numbers/list">, ["own_numbers"]>, void, undefined>;
+      all(
+        input?: Input<"own-numbers/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"own-numbers/list">, ["own_numbers"]>, void, undefined>;
     };
     /**
      * Send a verification code to a number
      *
      * `POST /own-numbers/verifications` — operationId `own-numbers/request-verification`
      */
-    requestVerification(input: Input<"own-numbers/request-verification">, options?: CallOptions): Promise<Reply<"own-numbers/request-verification">>;
+    requestVerification(
+      input: Input<"own-numbers/request-verification">,
+      options?: CallOptions,
+    ): Promise<Reply<"own-numbers/request-verification">>;
     /**
      * Rename an own number
      *
@@ -1486,14 +1899,20 @@ export interface ClickSendClient {
     listCampaigns: {
       (input?: Input<"post-direct-mail/list-campaigns">, options?: CallOptions): Promise<Reply<"post-direct-mail/list-campaigns">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"post-direct-mail/list-campaigns">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"post-direct-mail/list-campaigns">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"post-direct-mail/list-campaigns">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"post-direct-mail/list-campaigns">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Price a direct mail campaign
      *
      * `POST /post/direct-mail/campaigns/price` — operationId `post-direct-mail/price-campaign`
      */
-    priceCampaign(input: Input<"post-direct-mail/price-campaign">, options?: CallOptions): Promise<Reply<"post-direct-mail/price-campaign">>;
+    priceCampaign(
+      input: Input<"post-direct-mail/price-campaign">,
+      options?: CallOptions,
+    ): Promise<Reply<"post-direct-mail/price-campaign">>;
     /**
      * Search direct mail delivery areas
      *
@@ -1502,7 +1921,10 @@ export interface ClickSendClient {
     searchLocations: {
       (input: Input<"post-direct-mail/search-locations">, options?: CallOptions): Promise<Reply<"post-direct-mail/search-locations">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"post-direct-mail/search-locations">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"post-direct-mail/search-locations">, ["data", "data"]>, void, undefined>;
+      all(
+        input: Input<"post-direct-mail/search-locations">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"post-direct-mail/search-locations">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Create and send a direct mail campaign
@@ -1535,7 +1957,10 @@ export interface ClickSendClient {
     listHistory: {
       (input?: Input<"post-letters/list-history">, options?: CallOptions): Promise<Reply<"post-letters/list-history">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"post-letters/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"post-letters/list-history">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"post-letters/list-history">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"post-letters/list-history">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Price a letter without sending it
@@ -1580,7 +2005,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"post-return-addresses/list">, options?: CallOptions): Promise<Reply<"post-return-addresses/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"post-return-addresses/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"post-return-addresses/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"post-return-addresses/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"post-return-addresses/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update a return address
@@ -1607,7 +2035,10 @@ export interface ClickSendClient {
     listHistory: {
       (input?: Input<"postcards/list-history">, options?: CallOptions): Promise<Reply<"postcards/list-history">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"postcards/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"postcards/list-history">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"postcards/list-history">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"postcards/list-history">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Price a postcard without sending it
@@ -1663,7 +2094,10 @@ export interface ClickSendClient {
     listTransactions: {
       (input?: Input<"recharge/list-transactions">, options?: CallOptions): Promise<Reply<"recharge/list-transactions">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"recharge/list-transactions">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"recharge/list-transactions">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"recharge/list-transactions">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"recharge/list-transactions">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Buy a recharge package
@@ -1690,7 +2124,10 @@ export interface ClickSendClient {
     listAccounts: {
       (input?: Input<"referral/list-accounts">, options?: CallOptions): Promise<Reply<"referral/list-accounts">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"referral/list-accounts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"referral/list-accounts">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"referral/list-accounts">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"referral/list-accounts">, ["data", "data"]>, void, undefined>;
     };
   };
   /**
@@ -1710,7 +2147,10 @@ export interface ClickSendClient {
      *
      * `POST /reseller/accounts-public` — operationId `reseller/create-account-public`
      */
-    createAccountPublic(input: Input<"reseller/create-account-public">, options?: CallOptions): Promise<Reply<"reseller/create-account-public">>;
+    createAccountPublic(
+      input: Input<"reseller/create-account-public">,
+      options?: CallOptions,
+    ): Promise<Reply<"reseller/create-account-public">>;
     /**
      * Get a client account
      *
@@ -1737,7 +2177,10 @@ export interface ClickSendClient {
     listAccounts: {
       (input?: Input<"reseller/list-accounts">, options?: CallOptions): Promise<Reply<"reseller/list-accounts">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"reseller/list-accounts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"reseller/list-accounts">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"reseller/list-accounts">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"reseller/list-accounts">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Transfer credit to a client account
@@ -1781,7 +2224,10 @@ export interface ClickSendClient {
     contactsLists: {
       (input: Input<"search/contacts-lists">, options?: CallOptions): Promise<Reply<"search/contacts-lists">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"search/contacts-lists">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"search/contacts-lists">, ["data", "data"]>, void, undefined>;
+      all(
+        input: Input<"search/contacts-lists">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"search/contacts-lists">, ["data", "data"]>, void, undefined>;
     };
   };
   /**
@@ -1802,7 +2248,10 @@ export interface ClickSendClient {
     getTracking: {
       (input: Input<"short-urls/get-tracking">, options?: CallOptions): Promise<Reply<"short-urls/get-tracking">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"short-urls/get-tracking">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"short-urls/get-tracking">, ["data"]>, void, undefined>;
+      all(
+        input: Input<"short-urls/get-tracking">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"short-urls/get-tracking">, ["data"]>, void, undefined>;
     };
   };
   /**
@@ -1820,7 +2269,10 @@ export interface ClickSendClient {
      *
      * `GET /sms-campaigns/{campaign_id}/link-export` — operationId `sms-campaigns/export-link-tracking`
      */
-    exportLinkTracking(input: Input<"sms-campaigns/export-link-tracking">, options?: CallOptions): Promise<Reply<"sms-campaigns/export-link-tracking">>;
+    exportLinkTracking(
+      input: Input<"sms-campaigns/export-link-tracking">,
+      options?: CallOptions,
+    ): Promise<Reply<"sms-campaigns/export-link-tracking">>;
     /**
      * Get an SMS campaign
      *
@@ -1832,7 +2284,10 @@ export interface ClickSendClient {
      *
      * `GET /sms-campaigns/{campaign_id}/link-statistics` — operationId `sms-campaigns/get-link-statistics`
      */
-    getLinkStatistics(input: Input<"sms-campaigns/get-link-statistics">, options?: CallOptions): Promise<Reply<"sms-campaigns/get-link-statistics">>;
+    getLinkStatistics(
+      input: Input<"sms-campaigns/get-link-statistics">,
+      options?: CallOptions,
+    ): Promise<Reply<"sms-campaigns/get-link-statistics">>;
     /**
      * List SMS campaigns
      *
@@ -1841,7 +2296,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"sms-campaigns/list">, options?: CallOptions): Promise<Reply<"sms-campaigns/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"sms-campaigns/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-campaigns/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"sms-campaigns/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"sms-campaigns/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List who opened a campaign's link
@@ -1851,7 +2309,10 @@ export interface ClickSendClient {
     listLinkTracking: {
       (input: Input<"sms-campaigns/list-link-tracking">, options?: CallOptions): Promise<Reply<"sms-campaigns/list-link-tracking">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"sms-campaigns/list-link-tracking">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-campaigns/list-link-tracking">, ["data", "data"]>, void, undefined>;
+      all(
+        input: Input<"sms-campaigns/list-link-tracking">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"sms-campaigns/list-link-tracking">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Price an SMS campaign
@@ -1902,7 +2363,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"sms-receipt-rules/list">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"sms-receipt-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-receipt-rules/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"sms-receipt-rules/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"sms-receipt-rules/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update an SMS delivery receipt rule
@@ -1941,7 +2405,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"sms-templates/list">, options?: CallOptions): Promise<Reply<"sms-templates/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"sms-templates/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-templates/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"sms-templates/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"sms-templates/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update an SMS template
@@ -2004,7 +2471,10 @@ export interface ClickSendClient {
     listHistory: {
       (input?: Input<"sms/list-history">, options?: CallOptions): Promise<Reply<"sms/list-history">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"sms/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms/list-history">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"sms/list-history">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"sms/list-history">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List unread inbound SMS
@@ -2014,7 +2484,10 @@ export interface ClickSendClient {
     listInbound: {
       (input?: Input<"sms/list-inbound">, options?: CallOptions): Promise<Reply<"sms/list-inbound">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"sms/list-inbound">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms/list-inbound">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"sms/list-inbound">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"sms/list-inbound">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List unread SMS delivery receipts
@@ -2024,7 +2497,10 @@ export interface ClickSendClient {
     listReceipts: {
       (input?: Input<"sms/list-receipts">, options?: CallOptions): Promise<Reply<"sms/list-receipts">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"sms/list-receipts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms/list-receipts">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"sms/list-receipts">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"sms/list-receipts">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Mark inbound SMS as read
@@ -2104,14 +2580,20 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"subaccounts/list">, options?: CallOptions): Promise<Reply<"subaccounts/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"subaccounts/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"subaccounts/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"subaccounts/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"subaccounts/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Regenerate a subaccount's API key
      *
      * `PUT /subaccounts/{subaccount_id}/regen-api-key` — operationId `subaccounts/regenerate-api-key`
      */
-    regenerateApiKey(input: Input<"subaccounts/regenerate-api-key">, options?: CallOptions): Promise<Reply<"subaccounts/regenerate-api-key">>;
+    regenerateApiKey(
+      input: Input<"subaccounts/regenerate-api-key">,
+      options?: CallOptions,
+    ): Promise<Reply<"subaccounts/regenerate-api-key">>;
     /**
      * Update a subaccount
      *
@@ -2139,13 +2621,19 @@ export interface ClickSendClient {
      *
      * `POST /email/receipts` — operationId `transactional-email/add-test-receipt`
      */
-    addTestReceipt(input: Input<"transactional-email/add-test-receipt">, options?: CallOptions): Promise<Reply<"transactional-email/add-test-receipt">>;
+    addTestReceipt(
+      input: Input<"transactional-email/add-test-receipt">,
+      options?: CallOptions,
+    ): Promise<Reply<"transactional-email/add-test-receipt">>;
     /**
      * Export the transactional email history
      *
      * `GET /email/history/export` — operationId `transactional-email/export-history`
      */
-    exportHistory(input: Input<"transactional-email/export-history">, options?: CallOptions): Promise<Reply<"transactional-email/export-history">>;
+    exportHistory(
+      input: Input<"transactional-email/export-history">,
+      options?: CallOptions,
+    ): Promise<Reply<"transactional-email/export-history">>;
     /**
      * List sent transactional emails
      *
@@ -2154,7 +2642,10 @@ export interface ClickSendClient {
     listHistory: {
       (input?: Input<"transactional-email/list-history">, options?: CallOptions): Promise<Reply<"transactional-email/list-history">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"transactional-email/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"transactional-email/list-history">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"transactional-email/list-history">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"transactional-email/list-history">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Price a transactional email
@@ -2233,7 +2724,10 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"voice-receipt-rules/list">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"voice-receipt-rules/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"voice-receipt-rules/list">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"voice-receipt-rules/list">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"voice-receipt-rules/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update a voice delivery receipt rule
@@ -2284,7 +2778,10 @@ export interface ClickSendClient {
     listHistory: {
       (input?: Input<"voice/list-history">, options?: CallOptions): Promise<Reply<"voice/list-history">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"voice/list-history">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"voice/list-history">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"voice/list-history">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"voice/list-history">, ["data", "data"]>, void, undefined>;
     };
     /**
      * List the text-to-speech languages
@@ -2300,7 +2797,10 @@ export interface ClickSendClient {
     listReceipts: {
       (input?: Input<"voice/list-receipts">, options?: CallOptions): Promise<Reply<"voice/list-receipts">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"voice/list-receipts">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"voice/list-receipts">, ["data", "data"]>, void, undefined>;
+      all(
+        input?: Input<"voice/list-receipts">,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"voice/list-receipts">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Mark voice delivery receipts as read
@@ -2327,5 +2827,5 @@ export interface ClickSendClient {
 
 /** Creates a ClickSend REST v3 client. */
 export function createClickSendClient(options: ClickSendOptions): ClickSendClient {
-  return (createClickSendRuntime<paths>(options, operationTable, DEFAULT_BASE_URL)) as unknown as ClickSendClient;
+  return createClickSendRuntime<paths>(options, operationTable, DEFAULT_BASE_URL) as unknown as ClickSendClient;
 }

@@ -16,8 +16,14 @@ export function createClickSendBase(options: ClickSendOptions): ClickSendBase {
  *
  * `POST /account` — operationId `account/create`
  */
-export function accountCreate(client: ClickSendBase, input: Input<"account/create">, options?: CallOptions): Promise<Reply<"account/create">> {
-  return client.call("account/create", ["POST /account", { "body": "required", "public": true }], input, options) as Promise<Reply<"account/create">>;
+export function accountCreate(
+  client: ClickSendBase,
+  input: Input<"account/create">,
+  options?: CallOptions,
+): Promise<Reply<"account/create">> {
+  return client.call("account/create", ["POST /account", { body: "required", public: true }], input, options) as Promise<
+    Reply<"account/create">
+  >;
 }
 
 /**
@@ -25,8 +31,14 @@ export function accountCreate(client: ClickSendBase, input: Input<"account/creat
  *
  * `PUT /forgot-password` — operationId `account/forgot-password`
  */
-export function accountForgotPassword(client: ClickSendBase, input: Input<"account/forgot-password">, options?: CallOptions): Promise<Reply<"account/forgot-password">> {
-  return client.call("account/forgot-password", ["PUT /forgot-password", { "body": "required", "public": true }], input, options) as Promise<Reply<"account/forgot-password">>;
+export function accountForgotPassword(
+  client: ClickSendBase,
+  input: Input<"account/forgot-password">,
+  options?: CallOptions,
+): Promise<Reply<"account/forgot-password">> {
+  return client.call("account/forgot-password", ["PUT /forgot-password", { body: "required", public: true }], input, options) as Promise<
+    Reply<"account/forgot-password">
+  >;
 }
 
 /**
@@ -34,8 +46,14 @@ export function accountForgotPassword(client: ClickSendBase, input: Input<"accou
  *
  * `PUT /forgot-username` — operationId `account/forgot-username`
  */
-export function accountForgotUsername(client: ClickSendBase, input: Input<"account/forgot-username">, options?: CallOptions): Promise<Reply<"account/forgot-username">> {
-  return client.call("account/forgot-username", ["PUT /forgot-username", { "body": "required", "public": true }], input, options) as Promise<Reply<"account/forgot-username">>;
+export function accountForgotUsername(
+  client: ClickSendBase,
+  input: Input<"account/forgot-username">,
+  options?: CallOptions,
+): Promise<Reply<"account/forgot-username">> {
+  return client.call("account/forgot-username", ["PUT /forgot-username", { body: "required", public: true }], input, options) as Promise<
+    Reply<"account/forgot-username">
+  >;
 }
 
 /**
@@ -52,8 +70,14 @@ export function accountGet(client: ClickSendBase, input?: Input<"account/get">, 
  *
  * `GET /account/usage/{year}/{month}/subaccount` — operationId `account/get-usage-by-subaccount`
  */
-export function accountGetUsageBySubaccount(client: ClickSendBase, input: Input<"account/get-usage-by-subaccount">, options?: CallOptions): Promise<Reply<"account/get-usage-by-subaccount">> {
-  return client.call("account/get-usage-by-subaccount", ["GET /account/usage/{year}/{month}/subaccount"], input, options) as Promise<Reply<"account/get-usage-by-subaccount">>;
+export function accountGetUsageBySubaccount(
+  client: ClickSendBase,
+  input: Input<"account/get-usage-by-subaccount">,
+  options?: CallOptions,
+): Promise<Reply<"account/get-usage-by-subaccount">> {
+  return client.call("account/get-usage-by-subaccount", ["GET /account/usage/{year}/{month}/subaccount"], input, options) as Promise<
+    Reply<"account/get-usage-by-subaccount">
+  >;
 }
 
 /**
@@ -61,8 +85,14 @@ export function accountGetUsageBySubaccount(client: ClickSendBase, input: Input<
  *
  * `PUT /account-verify/send` — operationId `account/send-verification-token`
  */
-export function accountSendVerificationToken(client: ClickSendBase, input: Input<"account/send-verification-token">, options?: CallOptions): Promise<Reply<"account/send-verification-token">> {
-  return client.call("account/send-verification-token", ["PUT /account-verify/send", { "body": "required" }], input, options) as Promise<Reply<"account/send-verification-token">>;
+export function accountSendVerificationToken(
+  client: ClickSendBase,
+  input: Input<"account/send-verification-token">,
+  options?: CallOptions,
+): Promise<Reply<"account/send-verification-token">> {
+  return client.call("account/send-verification-token", ["PUT /account-verify/send", { body: "required" }], input, options) as Promise<
+    Reply<"account/send-verification-token">
+  >;
 }
 
 /**
@@ -70,8 +100,14 @@ export function accountSendVerificationToken(client: ClickSendBase, input: Input
  *
  * `PUT /account` — operationId `account/update`
  */
-export function accountUpdate(client: ClickSendBase, input: Input<"account/update">, options?: CallOptions): Promise<Reply<"account/update">> {
-  return client.call("account/update", ["PUT /account", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"account/update">>;
+export function accountUpdate(
+  client: ClickSendBase,
+  input: Input<"account/update">,
+  options?: CallOptions,
+): Promise<Reply<"account/update">> {
+  return client.call("account/update", ["PUT /account", { body: "required", idempotent: true }], input, options) as Promise<
+    Reply<"account/update">
+  >;
 }
 
 /**
@@ -79,8 +115,14 @@ export function accountUpdate(client: ClickSendBase, input: Input<"account/updat
  *
  * `PUT /account-verify/verify/{activation_token}` — operationId `account/verify`
  */
-export function accountVerify(client: ClickSendBase, input: Input<"account/verify">, options?: CallOptions): Promise<Reply<"account/verify">> {
-  return client.call("account/verify", ["PUT /account-verify/verify/{activation_token}"], input, options) as Promise<Reply<"account/verify">>;
+export function accountVerify(
+  client: ClickSendBase,
+  input: Input<"account/verify">,
+  options?: CallOptions,
+): Promise<Reply<"account/verify">> {
+  return client.call("account/verify", ["PUT /account-verify/verify/{activation_token}"], input, options) as Promise<
+    Reply<"account/verify">
+  >;
 }
 
 /**
@@ -88,8 +130,17 @@ export function accountVerify(client: ClickSendBase, input: Input<"account/verif
  *
  * `PUT /forgot-password/verify` — operationId `account/verify-forgot-password`
  */
-export function accountVerifyForgotPassword(client: ClickSendBase, input: Input<"account/verify-forgot-password">, options?: CallOptions): Promise<Reply<"account/verify-forgot-password">> {
-  return client.call("account/verify-forgot-password", ["PUT /forgot-password/verify", { "body": "required", "public": true }], input, options) as Promise<Reply<"account/verify-forgot-password">>;
+export function accountVerifyForgotPassword(
+  client: ClickSendBase,
+  input: Input<"account/verify-forgot-password">,
+  options?: CallOptions,
+): Promise<Reply<"account/verify-forgot-password">> {
+  return client.call(
+    "account/verify-forgot-password",
+    ["PUT /forgot-password/verify", { body: "required", public: true }],
+    input,
+    options,
+  ) as Promise<Reply<"account/verify-forgot-password">>;
 }
 
 /**
@@ -97,8 +148,14 @@ export function accountVerifyForgotPassword(client: ClickSendBase, input: Input<
  *
  * `POST /alpha-tags` — operationId `alpha-tags/create`
  */
-export function alphaTagsCreate(client: ClickSendBase, input: Input<"alpha-tags/create">, options?: CallOptions): Promise<Reply<"alpha-tags/create">> {
-  return client.call("alpha-tags/create", ["POST /alpha-tags", { "body": "required" }], input, options) as Promise<Reply<"alpha-tags/create">>;
+export function alphaTagsCreate(
+  client: ClickSendBase,
+  input: Input<"alpha-tags/create">,
+  options?: CallOptions,
+): Promise<Reply<"alpha-tags/create">> {
+  return client.call("alpha-tags/create", ["POST /alpha-tags", { body: "required" }], input, options) as Promise<
+    Reply<"alpha-tags/create">
+  >;
 }
 
 /**
@@ -106,8 +163,14 @@ export function alphaTagsCreate(client: ClickSendBase, input: Input<"alpha-tags/
  *
  * `DELETE /alpha-tags/{alpha_tag_id}` — operationId `alpha-tags/delete`
  */
-export function alphaTagsDelete(client: ClickSendBase, input: Input<"alpha-tags/delete">, options?: CallOptions): Promise<Reply<"alpha-tags/delete">> {
-  return client.call("alpha-tags/delete", ["DELETE /alpha-tags/{alpha_tag_id}", { "idempotent": true }], input, options) as Promise<Reply<"alpha-tags/delete">>;
+export function alphaTagsDelete(
+  client: ClickSendBase,
+  input: Input<"alpha-tags/delete">,
+  options?: CallOptions,
+): Promise<Reply<"alpha-tags/delete">> {
+  return client.call("alpha-tags/delete", ["DELETE /alpha-tags/{alpha_tag_id}", { idempotent: true }], input, options) as Promise<
+    Reply<"alpha-tags/delete">
+  >;
 }
 
 /**
@@ -115,7 +178,11 @@ export function alphaTagsDelete(client: ClickSendBase, input: Input<"alpha-tags/
  *
  * `GET /alpha-tags/{alpha_tag_id}` — operationId `alpha-tags/get`
  */
-export function alphaTagsGet(client: ClickSendBase, input: Input<"alpha-tags/get">, options?: CallOptions): Promise<Reply<"alpha-tags/get">> {
+export function alphaTagsGet(
+  client: ClickSendBase,
+  input: Input<"alpha-tags/get">,
+  options?: CallOptions,
+): Promise<Reply<"alpha-tags/get">> {
   return client.call("alpha-tags/get", ["GET /alpha-tags/{alpha_tag_id}"], input, options) as Promise<Reply<"alpha-tags/get">>;
 }
 
@@ -124,8 +191,23 @@ export function alphaTagsGet(client: ClickSendBase, input: Input<"alpha-tags/get
  *
  * `GET /alpha-tags` — operationId `alpha-tags/list`
  */
-export function alphaTagsList(client: ClickSendBase, input?: Input<"alpha-tags/list">, options?: CallOptions): Promise<Reply<"alpha-tags/list">> {
-  return client.call("alpha-tags/list", ["GET /alpha-tags", { "query": ["offset", "page_size", "sort_direction"], "pagination": { "size": "page_size", "items": "/alpha_tags", "cursor": "offset", "next": "/_metadata/pagination/next", "fromNext": ["offset"] } }], input, options) as Promise<Reply<"alpha-tags/list">>;
+export function alphaTagsList(
+  client: ClickSendBase,
+  input?: Input<"alpha-tags/list">,
+  options?: CallOptions,
+): Promise<Reply<"alpha-tags/list">> {
+  return client.call(
+    "alpha-tags/list",
+    [
+      "GET /alpha-tags",
+      {
+        query: ["offset", "page_size", "sort_direction"],
+        pagination: { size: "page_size", items: "/alpha_tags", cursor: "offset", next: "/_metadata/pagination/next", fromNext: ["offset"] },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"alpha-tags/list">>;
 }
 
 /**
@@ -133,8 +215,14 @@ export function alphaTagsList(client: ClickSendBase, input?: Input<"alpha-tags/l
  *
  * `POST /lists` — operationId `contact-lists/create`
  */
-export function contactListsCreate(client: ClickSendBase, input: Input<"contact-lists/create">, options?: CallOptions): Promise<Reply<"contact-lists/create">> {
-  return client.call("contact-lists/create", ["POST /lists", { "body": "required" }], input, options) as Promise<Reply<"contact-lists/create">>;
+export function contactListsCreate(
+  client: ClickSendBase,
+  input: Input<"contact-lists/create">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/create">> {
+  return client.call("contact-lists/create", ["POST /lists", { body: "required" }], input, options) as Promise<
+    Reply<"contact-lists/create">
+  >;
 }
 
 /**
@@ -142,7 +230,11 @@ export function contactListsCreate(client: ClickSendBase, input: Input<"contact-
  *
  * `DELETE /lists/{list_id}` — operationId `contact-lists/delete`
  */
-export function contactListsDelete(client: ClickSendBase, input: Input<"contact-lists/delete">, options?: CallOptions): Promise<Reply<"contact-lists/delete">> {
+export function contactListsDelete(
+  client: ClickSendBase,
+  input: Input<"contact-lists/delete">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/delete">> {
   return client.call("contact-lists/delete", ["DELETE /lists/{list_id}"], input, options) as Promise<Reply<"contact-lists/delete">>;
 }
 
@@ -151,8 +243,14 @@ export function contactListsDelete(client: ClickSendBase, input: Input<"contact-
  *
  * `GET /lists/{list_id}/export` — operationId `contact-lists/export`
  */
-export function contactListsExport(client: ClickSendBase, input: Input<"contact-lists/export">, options?: CallOptions): Promise<Reply<"contact-lists/export">> {
-  return client.call("contact-lists/export", ["GET /lists/{list_id}/export", { "query": ["filename"] }], input, options) as Promise<Reply<"contact-lists/export">>;
+export function contactListsExport(
+  client: ClickSendBase,
+  input: Input<"contact-lists/export">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/export">> {
+  return client.call("contact-lists/export", ["GET /lists/{list_id}/export", { query: ["filename"] }], input, options) as Promise<
+    Reply<"contact-lists/export">
+  >;
 }
 
 /**
@@ -160,7 +258,11 @@ export function contactListsExport(client: ClickSendBase, input: Input<"contact-
  *
  * `GET /lists/{list_id}` — operationId `contact-lists/get`
  */
-export function contactListsGet(client: ClickSendBase, input: Input<"contact-lists/get">, options?: CallOptions): Promise<Reply<"contact-lists/get">> {
+export function contactListsGet(
+  client: ClickSendBase,
+  input: Input<"contact-lists/get">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/get">> {
   return client.call("contact-lists/get", ["GET /lists/{list_id}"], input, options) as Promise<Reply<"contact-lists/get">>;
 }
 
@@ -169,8 +271,14 @@ export function contactListsGet(client: ClickSendBase, input: Input<"contact-lis
  *
  * `POST /lists/{list_id}/import` — operationId `contact-lists/import`
  */
-export function contactListsImport(client: ClickSendBase, input: Input<"contact-lists/import">, options?: CallOptions): Promise<Reply<"contact-lists/import">> {
-  return client.call("contact-lists/import", ["POST /lists/{list_id}/import", { "body": "required" }], input, options) as Promise<Reply<"contact-lists/import">>;
+export function contactListsImport(
+  client: ClickSendBase,
+  input: Input<"contact-lists/import">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/import">> {
+  return client.call("contact-lists/import", ["POST /lists/{list_id}/import", { body: "required" }], input, options) as Promise<
+    Reply<"contact-lists/import">
+  >;
 }
 
 /**
@@ -178,8 +286,23 @@ export function contactListsImport(client: ClickSendBase, input: Input<"contact-
  *
  * `GET /lists` — operationId `contact-lists/list`
  */
-export function contactListsList(client: ClickSendBase, input?: Input<"contact-lists/list">, options?: CallOptions): Promise<Reply<"contact-lists/list">> {
-  return client.call("contact-lists/list", ["GET /lists", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"contact-lists/list">>;
+export function contactListsList(
+  client: ClickSendBase,
+  input?: Input<"contact-lists/list">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/list">> {
+  return client.call(
+    "contact-lists/list",
+    [
+      "GET /lists",
+      {
+        query: ["page", "limit", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"contact-lists/list">>;
 }
 
 /**
@@ -187,8 +310,14 @@ export function contactListsList(client: ClickSendBase, input?: Input<"contact-l
  *
  * `GET /lists/{list_id}/import-fields` — operationId `contact-lists/list-import-fields`
  */
-export function contactListsListImportFields(client: ClickSendBase, input: Input<"contact-lists/list-import-fields">, options?: CallOptions): Promise<Reply<"contact-lists/list-import-fields">> {
-  return client.call("contact-lists/list-import-fields", ["GET /lists/{list_id}/import-fields"], input, options) as Promise<Reply<"contact-lists/list-import-fields">>;
+export function contactListsListImportFields(
+  client: ClickSendBase,
+  input: Input<"contact-lists/list-import-fields">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/list-import-fields">> {
+  return client.call("contact-lists/list-import-fields", ["GET /lists/{list_id}/import-fields"], input, options) as Promise<
+    Reply<"contact-lists/list-import-fields">
+  >;
 }
 
 /**
@@ -196,8 +325,17 @@ export function contactListsListImportFields(client: ClickSendBase, input: Input
  *
  * `POST /lists/{list_id}/import-csv-preview` — operationId `contact-lists/preview-csv-import`
  */
-export function contactListsPreviewCsvImport(client: ClickSendBase, input: Input<"contact-lists/preview-csv-import">, options?: CallOptions): Promise<Reply<"contact-lists/preview-csv-import">> {
-  return client.call("contact-lists/preview-csv-import", ["POST /lists/{list_id}/import-csv-preview", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"contact-lists/preview-csv-import">>;
+export function contactListsPreviewCsvImport(
+  client: ClickSendBase,
+  input: Input<"contact-lists/preview-csv-import">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/preview-csv-import">> {
+  return client.call(
+    "contact-lists/preview-csv-import",
+    ["POST /lists/{list_id}/import-csv-preview", { body: "required", idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"contact-lists/preview-csv-import">>;
 }
 
 /**
@@ -205,8 +343,17 @@ export function contactListsPreviewCsvImport(client: ClickSendBase, input: Input
  *
  * `PUT /lists/{list_id}/remove-duplicates` — operationId `contact-lists/remove-duplicates`
  */
-export function contactListsRemoveDuplicates(client: ClickSendBase, input: Input<"contact-lists/remove-duplicates">, options?: CallOptions): Promise<Reply<"contact-lists/remove-duplicates">> {
-  return client.call("contact-lists/remove-duplicates", ["PUT /lists/{list_id}/remove-duplicates", { "body": "required" }], input, options) as Promise<Reply<"contact-lists/remove-duplicates">>;
+export function contactListsRemoveDuplicates(
+  client: ClickSendBase,
+  input: Input<"contact-lists/remove-duplicates">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/remove-duplicates">> {
+  return client.call(
+    "contact-lists/remove-duplicates",
+    ["PUT /lists/{list_id}/remove-duplicates", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"contact-lists/remove-duplicates">>;
 }
 
 /**
@@ -214,8 +361,14 @@ export function contactListsRemoveDuplicates(client: ClickSendBase, input: Input
  *
  * `PUT /lists/{list_id}` — operationId `contact-lists/update`
  */
-export function contactListsUpdate(client: ClickSendBase, input: Input<"contact-lists/update">, options?: CallOptions): Promise<Reply<"contact-lists/update">> {
-  return client.call("contact-lists/update", ["PUT /lists/{list_id}", { "body": "required" }], input, options) as Promise<Reply<"contact-lists/update">>;
+export function contactListsUpdate(
+  client: ClickSendBase,
+  input: Input<"contact-lists/update">,
+  options?: CallOptions,
+): Promise<Reply<"contact-lists/update">> {
+  return client.call("contact-lists/update", ["PUT /lists/{list_id}", { body: "required" }], input, options) as Promise<
+    Reply<"contact-lists/update">
+  >;
 }
 
 /**
@@ -224,7 +377,9 @@ export function contactListsUpdate(client: ClickSendBase, input: Input<"contact-
  * `PUT /lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}` — operationId `contacts/copy`
  */
 export function contactsCopy(client: ClickSendBase, input: Input<"contacts/copy">, options?: CallOptions): Promise<Reply<"contacts/copy">> {
-  return client.call("contacts/copy", ["PUT /lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}"], input, options) as Promise<Reply<"contacts/copy">>;
+  return client.call("contacts/copy", ["PUT /lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}"], input, options) as Promise<
+    Reply<"contacts/copy">
+  >;
 }
 
 /**
@@ -232,8 +387,14 @@ export function contactsCopy(client: ClickSendBase, input: Input<"contacts/copy"
  *
  * `POST /lists/{list_id}/contacts` — operationId `contacts/create`
  */
-export function contactsCreate(client: ClickSendBase, input: Input<"contacts/create">, options?: CallOptions): Promise<Reply<"contacts/create">> {
-  return client.call("contacts/create", ["POST /lists/{list_id}/contacts", { "body": "required" }], input, options) as Promise<Reply<"contacts/create">>;
+export function contactsCreate(
+  client: ClickSendBase,
+  input: Input<"contacts/create">,
+  options?: CallOptions,
+): Promise<Reply<"contacts/create">> {
+  return client.call("contacts/create", ["POST /lists/{list_id}/contacts", { body: "required" }], input, options) as Promise<
+    Reply<"contacts/create">
+  >;
 }
 
 /**
@@ -241,8 +402,14 @@ export function contactsCreate(client: ClickSendBase, input: Input<"contacts/cre
  *
  * `DELETE /lists/{list_id}/contacts/{contact_id}` — operationId `contacts/delete`
  */
-export function contactsDelete(client: ClickSendBase, input: Input<"contacts/delete">, options?: CallOptions): Promise<Reply<"contacts/delete">> {
-  return client.call("contacts/delete", ["DELETE /lists/{list_id}/contacts/{contact_id}"], input, options) as Promise<Reply<"contacts/delete">>;
+export function contactsDelete(
+  client: ClickSendBase,
+  input: Input<"contacts/delete">,
+  options?: CallOptions,
+): Promise<Reply<"contacts/delete">> {
+  return client.call("contacts/delete", ["DELETE /lists/{list_id}/contacts/{contact_id}"], input, options) as Promise<
+    Reply<"contacts/delete">
+  >;
 }
 
 /**
@@ -260,7 +427,18 @@ export function contactsGet(client: ClickSendBase, input: Input<"contacts/get">,
  * `GET /lists/{list_id}/contacts` — operationId `contacts/list`
  */
 export function contactsList(client: ClickSendBase, input: Input<"contacts/list">, options?: CallOptions): Promise<Reply<"contacts/list">> {
-  return client.call("contacts/list", ["GET /lists/{list_id}/contacts", { "query": ["page", "limit", "updated_after", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"contacts/list">>;
+  return client.call(
+    "contacts/list",
+    [
+      "GET /lists/{list_id}/contacts",
+      {
+        query: ["page", "limit", "updated_after", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"contacts/list">>;
 }
 
 /**
@@ -268,8 +446,14 @@ export function contactsList(client: ClickSendBase, input: Input<"contacts/list"
  *
  * `GET /contact-suggestions` — operationId `contacts/list-suggestions`
  */
-export function contactsListSuggestions(client: ClickSendBase, input?: Input<"contacts/list-suggestions">, options?: CallOptions): Promise<Reply<"contacts/list-suggestions">> {
-  return client.call("contacts/list-suggestions", ["GET /contact-suggestions"], input, options) as Promise<Reply<"contacts/list-suggestions">>;
+export function contactsListSuggestions(
+  client: ClickSendBase,
+  input?: Input<"contacts/list-suggestions">,
+  options?: CallOptions,
+): Promise<Reply<"contacts/list-suggestions">> {
+  return client.call("contacts/list-suggestions", ["GET /contact-suggestions"], input, options) as Promise<
+    Reply<"contacts/list-suggestions">
+  >;
 }
 
 /**
@@ -277,8 +461,17 @@ export function contactsListSuggestions(client: ClickSendBase, input?: Input<"co
  *
  * `PUT /lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}` — operationId `contacts/remove-opted-out`
  */
-export function contactsRemoveOptedOut(client: ClickSendBase, input: Input<"contacts/remove-opted-out">, options?: CallOptions): Promise<Reply<"contacts/remove-opted-out">> {
-  return client.call("contacts/remove-opted-out", ["PUT /lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}"], input, options) as Promise<Reply<"contacts/remove-opted-out">>;
+export function contactsRemoveOptedOut(
+  client: ClickSendBase,
+  input: Input<"contacts/remove-opted-out">,
+  options?: CallOptions,
+): Promise<Reply<"contacts/remove-opted-out">> {
+  return client.call(
+    "contacts/remove-opted-out",
+    ["PUT /lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}"],
+    input,
+    options,
+  ) as Promise<Reply<"contacts/remove-opted-out">>;
 }
 
 /**
@@ -286,8 +479,17 @@ export function contactsRemoveOptedOut(client: ClickSendBase, input: Input<"cont
  *
  * `PUT /lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}` — operationId `contacts/transfer`
  */
-export function contactsTransfer(client: ClickSendBase, input: Input<"contacts/transfer">, options?: CallOptions): Promise<Reply<"contacts/transfer">> {
-  return client.call("contacts/transfer", ["PUT /lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}"], input, options) as Promise<Reply<"contacts/transfer">>;
+export function contactsTransfer(
+  client: ClickSendBase,
+  input: Input<"contacts/transfer">,
+  options?: CallOptions,
+): Promise<Reply<"contacts/transfer">> {
+  return client.call(
+    "contacts/transfer",
+    ["PUT /lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}"],
+    input,
+    options,
+  ) as Promise<Reply<"contacts/transfer">>;
 }
 
 /**
@@ -295,8 +497,14 @@ export function contactsTransfer(client: ClickSendBase, input: Input<"contacts/t
  *
  * `PUT /lists/{list_id}/contacts/{contact_id}` — operationId `contacts/update`
  */
-export function contactsUpdate(client: ClickSendBase, input: Input<"contacts/update">, options?: CallOptions): Promise<Reply<"contacts/update">> {
-  return client.call("contacts/update", ["PUT /lists/{list_id}/contacts/{contact_id}", { "body": "required" }], input, options) as Promise<Reply<"contacts/update">>;
+export function contactsUpdate(
+  client: ClickSendBase,
+  input: Input<"contacts/update">,
+  options?: CallOptions,
+): Promise<Reply<"contacts/update">> {
+  return client.call("contacts/update", ["PUT /lists/{list_id}/contacts/{contact_id}", { body: "required" }], input, options) as Promise<
+    Reply<"contacts/update">
+  >;
 }
 
 /**
@@ -304,8 +512,12 @@ export function contactsUpdate(client: ClickSendBase, input: Input<"contacts/upd
  *
  * `GET /countries` — operationId `countries/list`
  */
-export function countriesList(client: ClickSendBase, input?: Input<"countries/list">, options?: CallOptions): Promise<Reply<"countries/list">> {
-  return client.call("countries/list", ["GET /countries", { "public": true }], input, options) as Promise<Reply<"countries/list">>;
+export function countriesList(
+  client: ClickSendBase,
+  input?: Input<"countries/list">,
+  options?: CallOptions,
+): Promise<Reply<"countries/list">> {
+  return client.call("countries/list", ["GET /countries", { public: true }], input, options) as Promise<Reply<"countries/list">>;
 }
 
 /**
@@ -313,7 +525,11 @@ export function countriesList(client: ClickSendBase, input?: Input<"countries/li
  *
  * `GET /country-list` — operationId `countries/list-with-ids`
  */
-export function countriesListWithIds(client: ClickSendBase, input?: Input<"countries/list-with-ids">, options?: CallOptions): Promise<Reply<"countries/list-with-ids">> {
+export function countriesListWithIds(
+  client: ClickSendBase,
+  input?: Input<"countries/list-with-ids">,
+  options?: CallOptions,
+): Promise<Reply<"countries/list-with-ids">> {
   return client.call("countries/list-with-ids", ["GET /country-list"], input, options) as Promise<Reply<"countries/list-with-ids">>;
 }
 
@@ -322,8 +538,14 @@ export function countriesListWithIds(client: ClickSendBase, input?: Input<"count
  *
  * `POST /senders/default-senders` — operationId `default-senders/create`
  */
-export function defaultSendersCreate(client: ClickSendBase, input: Input<"default-senders/create">, options?: CallOptions): Promise<Reply<"default-senders/create">> {
-  return client.call("default-senders/create", ["POST /senders/default-senders", { "body": "required" }], input, options) as Promise<Reply<"default-senders/create">>;
+export function defaultSendersCreate(
+  client: ClickSendBase,
+  input: Input<"default-senders/create">,
+  options?: CallOptions,
+): Promise<Reply<"default-senders/create">> {
+  return client.call("default-senders/create", ["POST /senders/default-senders", { body: "required" }], input, options) as Promise<
+    Reply<"default-senders/create">
+  >;
 }
 
 /**
@@ -331,8 +553,17 @@ export function defaultSendersCreate(client: ClickSendBase, input: Input<"defaul
  *
  * `DELETE /senders/default-senders/{default_sender_id}` — operationId `default-senders/delete`
  */
-export function defaultSendersDelete(client: ClickSendBase, input: Input<"default-senders/delete">, options?: CallOptions): Promise<Reply<"default-senders/delete">> {
-  return client.call("default-senders/delete", ["DELETE /senders/default-senders/{default_sender_id}", { "parseAs": "none", "idempotent": true }], input, options) as Promise<Reply<"default-senders/delete">>;
+export function defaultSendersDelete(
+  client: ClickSendBase,
+  input: Input<"default-senders/delete">,
+  options?: CallOptions,
+): Promise<Reply<"default-senders/delete">> {
+  return client.call(
+    "default-senders/delete",
+    ["DELETE /senders/default-senders/{default_sender_id}", { parseAs: "none", idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"default-senders/delete">>;
 }
 
 /**
@@ -340,8 +571,14 @@ export function defaultSendersDelete(client: ClickSendBase, input: Input<"defaul
  *
  * `GET /senders/default-senders/{default_sender_id}` — operationId `default-senders/get`
  */
-export function defaultSendersGet(client: ClickSendBase, input: Input<"default-senders/get">, options?: CallOptions): Promise<Reply<"default-senders/get">> {
-  return client.call("default-senders/get", ["GET /senders/default-senders/{default_sender_id}"], input, options) as Promise<Reply<"default-senders/get">>;
+export function defaultSendersGet(
+  client: ClickSendBase,
+  input: Input<"default-senders/get">,
+  options?: CallOptions,
+): Promise<Reply<"default-senders/get">> {
+  return client.call("default-senders/get", ["GET /senders/default-senders/{default_sender_id}"], input, options) as Promise<
+    Reply<"default-senders/get">
+  >;
 }
 
 /**
@@ -349,8 +586,23 @@ export function defaultSendersGet(client: ClickSendBase, input: Input<"default-s
  *
  * `GET /senders/default-senders` — operationId `default-senders/list`
  */
-export function defaultSendersList(client: ClickSendBase, input?: Input<"default-senders/list">, options?: CallOptions): Promise<Reply<"default-senders/list">> {
-  return client.call("default-senders/list", ["GET /senders/default-senders", { "query": ["offset", "per_page", "sort_by", "sort_direction"], "pagination": { "size": "per_page", "items": "/data/data", "cursor": "offset", "next": "/data/next_page_url", "fromNext": ["offset"] } }], input, options) as Promise<Reply<"default-senders/list">>;
+export function defaultSendersList(
+  client: ClickSendBase,
+  input?: Input<"default-senders/list">,
+  options?: CallOptions,
+): Promise<Reply<"default-senders/list">> {
+  return client.call(
+    "default-senders/list",
+    [
+      "GET /senders/default-senders",
+      {
+        query: ["offset", "per_page", "sort_by", "sort_direction"],
+        pagination: { size: "per_page", items: "/data/data", cursor: "offset", next: "/data/next_page_url", fromNext: ["offset"] },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"default-senders/list">>;
 }
 
 /**
@@ -358,8 +610,17 @@ export function defaultSendersList(client: ClickSendBase, input?: Input<"default
  *
  * `GET /senders/compliant-sender-types` — operationId `default-senders/list-compliant-sender-types`
  */
-export function defaultSendersListCompliantSenderTypes(client: ClickSendBase, input: Input<"default-senders/list-compliant-sender-types">, options?: CallOptions): Promise<Reply<"default-senders/list-compliant-sender-types">> {
-  return client.call("default-senders/list-compliant-sender-types", ["GET /senders/compliant-sender-types", { "query": ["filter", "filter[country_code][]"] }], input, options) as Promise<Reply<"default-senders/list-compliant-sender-types">>;
+export function defaultSendersListCompliantSenderTypes(
+  client: ClickSendBase,
+  input: Input<"default-senders/list-compliant-sender-types">,
+  options?: CallOptions,
+): Promise<Reply<"default-senders/list-compliant-sender-types">> {
+  return client.call(
+    "default-senders/list-compliant-sender-types",
+    ["GET /senders/compliant-sender-types", { query: ["filter", "filter[country_code][]"] }],
+    input,
+    options,
+  ) as Promise<Reply<"default-senders/list-compliant-sender-types">>;
 }
 
 /**
@@ -367,8 +628,17 @@ export function defaultSendersListCompliantSenderTypes(client: ClickSendBase, in
  *
  * `PATCH /senders/default-senders/{default_sender_id}` — operationId `default-senders/update`
  */
-export function defaultSendersUpdate(client: ClickSendBase, input: Input<"default-senders/update">, options?: CallOptions): Promise<Reply<"default-senders/update">> {
-  return client.call("default-senders/update", ["PATCH /senders/default-senders/{default_sender_id}", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"default-senders/update">>;
+export function defaultSendersUpdate(
+  client: ClickSendBase,
+  input: Input<"default-senders/update">,
+  options?: CallOptions,
+): Promise<Reply<"default-senders/update">> {
+  return client.call(
+    "default-senders/update",
+    ["PATCH /senders/default-senders/{default_sender_id}", { body: "required", idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"default-senders/update">>;
 }
 
 /**
@@ -376,8 +646,14 @@ export function defaultSendersUpdate(client: ClickSendBase, input: Input<"defaul
  *
  * `POST /delivery-issues` — operationId `delivery-issues/create`
  */
-export function deliveryIssuesCreate(client: ClickSendBase, input: Input<"delivery-issues/create">, options?: CallOptions): Promise<Reply<"delivery-issues/create">> {
-  return client.call("delivery-issues/create", ["POST /delivery-issues", { "body": "required" }], input, options) as Promise<Reply<"delivery-issues/create">>;
+export function deliveryIssuesCreate(
+  client: ClickSendBase,
+  input: Input<"delivery-issues/create">,
+  options?: CallOptions,
+): Promise<Reply<"delivery-issues/create">> {
+  return client.call("delivery-issues/create", ["POST /delivery-issues", { body: "required" }], input, options) as Promise<
+    Reply<"delivery-issues/create">
+  >;
 }
 
 /**
@@ -385,8 +661,23 @@ export function deliveryIssuesCreate(client: ClickSendBase, input: Input<"delive
  *
  * `GET /delivery-issues` — operationId `delivery-issues/list`
  */
-export function deliveryIssuesList(client: ClickSendBase, input?: Input<"delivery-issues/list">, options?: CallOptions): Promise<Reply<"delivery-issues/list">> {
-  return client.call("delivery-issues/list", ["GET /delivery-issues", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"delivery-issues/list">>;
+export function deliveryIssuesList(
+  client: ClickSendBase,
+  input?: Input<"delivery-issues/list">,
+  options?: CallOptions,
+): Promise<Reply<"delivery-issues/list">> {
+  return client.call(
+    "delivery-issues/list",
+    [
+      "GET /delivery-issues",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"delivery-issues/list">>;
 }
 
 /**
@@ -394,8 +685,14 @@ export function deliveryIssuesList(client: ClickSendBase, input?: Input<"deliver
  *
  * `POST /email/addresses` — operationId `email-addresses/create`
  */
-export function emailAddressesCreate(client: ClickSendBase, input: Input<"email-addresses/create">, options?: CallOptions): Promise<Reply<"email-addresses/create">> {
-  return client.call("email-addresses/create", ["POST /email/addresses", { "body": "required" }], input, options) as Promise<Reply<"email-addresses/create">>;
+export function emailAddressesCreate(
+  client: ClickSendBase,
+  input: Input<"email-addresses/create">,
+  options?: CallOptions,
+): Promise<Reply<"email-addresses/create">> {
+  return client.call("email-addresses/create", ["POST /email/addresses", { body: "required" }], input, options) as Promise<
+    Reply<"email-addresses/create">
+  >;
 }
 
 /**
@@ -403,8 +700,14 @@ export function emailAddressesCreate(client: ClickSendBase, input: Input<"email-
  *
  * `DELETE /email/addresses/{email_address_id}` — operationId `email-addresses/delete`
  */
-export function emailAddressesDelete(client: ClickSendBase, input: Input<"email-addresses/delete">, options?: CallOptions): Promise<Reply<"email-addresses/delete">> {
-  return client.call("email-addresses/delete", ["DELETE /email/addresses/{email_address_id}"], input, options) as Promise<Reply<"email-addresses/delete">>;
+export function emailAddressesDelete(
+  client: ClickSendBase,
+  input: Input<"email-addresses/delete">,
+  options?: CallOptions,
+): Promise<Reply<"email-addresses/delete">> {
+  return client.call("email-addresses/delete", ["DELETE /email/addresses/{email_address_id}"], input, options) as Promise<
+    Reply<"email-addresses/delete">
+  >;
 }
 
 /**
@@ -412,8 +715,14 @@ export function emailAddressesDelete(client: ClickSendBase, input: Input<"email-
  *
  * `GET /email/addresses/{email_address_id}` — operationId `email-addresses/get`
  */
-export function emailAddressesGet(client: ClickSendBase, input: Input<"email-addresses/get">, options?: CallOptions): Promise<Reply<"email-addresses/get">> {
-  return client.call("email-addresses/get", ["GET /email/addresses/{email_address_id}"], input, options) as Promise<Reply<"email-addresses/get">>;
+export function emailAddressesGet(
+  client: ClickSendBase,
+  input: Input<"email-addresses/get">,
+  options?: CallOptions,
+): Promise<Reply<"email-addresses/get">> {
+  return client.call("email-addresses/get", ["GET /email/addresses/{email_address_id}"], input, options) as Promise<
+    Reply<"email-addresses/get">
+  >;
 }
 
 /**
@@ -421,8 +730,23 @@ export function emailAddressesGet(client: ClickSendBase, input: Input<"email-add
  *
  * `GET /email/addresses` — operationId `email-addresses/list`
  */
-export function emailAddressesList(client: ClickSendBase, input?: Input<"email-addresses/list">, options?: CallOptions): Promise<Reply<"email-addresses/list">> {
-  return client.call("email-addresses/list", ["GET /email/addresses", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"email-addresses/list">>;
+export function emailAddressesList(
+  client: ClickSendBase,
+  input?: Input<"email-addresses/list">,
+  options?: CallOptions,
+): Promise<Reply<"email-addresses/list">> {
+  return client.call(
+    "email-addresses/list",
+    [
+      "GET /email/addresses",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"email-addresses/list">>;
 }
 
 /**
@@ -430,8 +754,17 @@ export function emailAddressesList(client: ClickSendBase, input?: Input<"email-a
  *
  * `PUT /email/address-verify/{email_address_id}/send` — operationId `email-addresses/send-verification-token`
  */
-export function emailAddressesSendVerificationToken(client: ClickSendBase, input: Input<"email-addresses/send-verification-token">, options?: CallOptions): Promise<Reply<"email-addresses/send-verification-token">> {
-  return client.call("email-addresses/send-verification-token", ["PUT /email/address-verify/{email_address_id}/send"], input, options) as Promise<Reply<"email-addresses/send-verification-token">>;
+export function emailAddressesSendVerificationToken(
+  client: ClickSendBase,
+  input: Input<"email-addresses/send-verification-token">,
+  options?: CallOptions,
+): Promise<Reply<"email-addresses/send-verification-token">> {
+  return client.call(
+    "email-addresses/send-verification-token",
+    ["PUT /email/address-verify/{email_address_id}/send"],
+    input,
+    options,
+  ) as Promise<Reply<"email-addresses/send-verification-token">>;
 }
 
 /**
@@ -439,8 +772,17 @@ export function emailAddressesSendVerificationToken(client: ClickSendBase, input
  *
  * `PUT /email/address-verify/{email_address_id}/verify/{activation_token}` — operationId `email-addresses/verify`
  */
-export function emailAddressesVerify(client: ClickSendBase, input: Input<"email-addresses/verify">, options?: CallOptions): Promise<Reply<"email-addresses/verify">> {
-  return client.call("email-addresses/verify", ["PUT /email/address-verify/{email_address_id}/verify/{activation_token}"], input, options) as Promise<Reply<"email-addresses/verify">>;
+export function emailAddressesVerify(
+  client: ClickSendBase,
+  input: Input<"email-addresses/verify">,
+  options?: CallOptions,
+): Promise<Reply<"email-addresses/verify">> {
+  return client.call(
+    "email-addresses/verify",
+    ["PUT /email/address-verify/{email_address_id}/verify/{activation_token}"],
+    input,
+    options,
+  ) as Promise<Reply<"email-addresses/verify">>;
 }
 
 /**
@@ -448,8 +790,14 @@ export function emailAddressesVerify(client: ClickSendBase, input: Input<"email-
  *
  * `PUT /email-campaigns/{email_campaign_id}/cancel` — operationId `email-campaigns/cancel`
  */
-export function emailCampaignsCancel(client: ClickSendBase, input: Input<"email-campaigns/cancel">, options?: CallOptions): Promise<Reply<"email-campaigns/cancel">> {
-  return client.call("email-campaigns/cancel", ["PUT /email-campaigns/{email_campaign_id}/cancel"], input, options) as Promise<Reply<"email-campaigns/cancel">>;
+export function emailCampaignsCancel(
+  client: ClickSendBase,
+  input: Input<"email-campaigns/cancel">,
+  options?: CallOptions,
+): Promise<Reply<"email-campaigns/cancel">> {
+  return client.call("email-campaigns/cancel", ["PUT /email-campaigns/{email_campaign_id}/cancel"], input, options) as Promise<
+    Reply<"email-campaigns/cancel">
+  >;
 }
 
 /**
@@ -457,8 +805,17 @@ export function emailCampaignsCancel(client: ClickSendBase, input: Input<"email-
  *
  * `GET /email-campaigns/{email_campaign_id}/history/export` — operationId `email-campaigns/export-history`
  */
-export function emailCampaignsExportHistory(client: ClickSendBase, input: Input<"email-campaigns/export-history">, options?: CallOptions): Promise<Reply<"email-campaigns/export-history">> {
-  return client.call("email-campaigns/export-history", ["GET /email-campaigns/{email_campaign_id}/history/export", { "query": ["date_from", "date_to", "filename"] }], input, options) as Promise<Reply<"email-campaigns/export-history">>;
+export function emailCampaignsExportHistory(
+  client: ClickSendBase,
+  input: Input<"email-campaigns/export-history">,
+  options?: CallOptions,
+): Promise<Reply<"email-campaigns/export-history">> {
+  return client.call(
+    "email-campaigns/export-history",
+    ["GET /email-campaigns/{email_campaign_id}/history/export", { query: ["date_from", "date_to", "filename"] }],
+    input,
+    options,
+  ) as Promise<Reply<"email-campaigns/export-history">>;
 }
 
 /**
@@ -466,8 +823,14 @@ export function emailCampaignsExportHistory(client: ClickSendBase, input: Input<
  *
  * `GET /email-campaigns/{email_campaign_id}` — operationId `email-campaigns/get`
  */
-export function emailCampaignsGet(client: ClickSendBase, input: Input<"email-campaigns/get">, options?: CallOptions): Promise<Reply<"email-campaigns/get">> {
-  return client.call("email-campaigns/get", ["GET /email-campaigns/{email_campaign_id}"], input, options) as Promise<Reply<"email-campaigns/get">>;
+export function emailCampaignsGet(
+  client: ClickSendBase,
+  input: Input<"email-campaigns/get">,
+  options?: CallOptions,
+): Promise<Reply<"email-campaigns/get">> {
+  return client.call("email-campaigns/get", ["GET /email-campaigns/{email_campaign_id}"], input, options) as Promise<
+    Reply<"email-campaigns/get">
+  >;
 }
 
 /**
@@ -475,8 +838,23 @@ export function emailCampaignsGet(client: ClickSendBase, input: Input<"email-cam
  *
  * `GET /email-campaigns` — operationId `email-campaigns/list`
  */
-export function emailCampaignsList(client: ClickSendBase, input?: Input<"email-campaigns/list">, options?: CallOptions): Promise<Reply<"email-campaigns/list">> {
-  return client.call("email-campaigns/list", ["GET /email-campaigns", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"email-campaigns/list">>;
+export function emailCampaignsList(
+  client: ClickSendBase,
+  input?: Input<"email-campaigns/list">,
+  options?: CallOptions,
+): Promise<Reply<"email-campaigns/list">> {
+  return client.call(
+    "email-campaigns/list",
+    [
+      "GET /email-campaigns",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"email-campaigns/list">>;
 }
 
 /**
@@ -484,8 +862,23 @@ export function emailCampaignsList(client: ClickSendBase, input?: Input<"email-c
  *
  * `GET /email-campaigns/{email_campaign_id}/history` — operationId `email-campaigns/list-history`
  */
-export function emailCampaignsListHistory(client: ClickSendBase, input: Input<"email-campaigns/list-history">, options?: CallOptions): Promise<Reply<"email-campaigns/list-history">> {
-  return client.call("email-campaigns/list-history", ["GET /email-campaigns/{email_campaign_id}/history", { "query": ["date_from", "date_to", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"email-campaigns/list-history">>;
+export function emailCampaignsListHistory(
+  client: ClickSendBase,
+  input: Input<"email-campaigns/list-history">,
+  options?: CallOptions,
+): Promise<Reply<"email-campaigns/list-history">> {
+  return client.call(
+    "email-campaigns/list-history",
+    [
+      "GET /email-campaigns/{email_campaign_id}/history",
+      {
+        query: ["date_from", "date_to", "page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"email-campaigns/list-history">>;
 }
 
 /**
@@ -493,8 +886,14 @@ export function emailCampaignsListHistory(client: ClickSendBase, input: Input<"e
  *
  * `POST /email-campaigns/price` — operationId `email-campaigns/price`
  */
-export function emailCampaignsPrice(client: ClickSendBase, input: Input<"email-campaigns/price">, options?: CallOptions): Promise<Reply<"email-campaigns/price">> {
-  return client.call("email-campaigns/price", ["POST /email-campaigns/price", { "body": "required" }], input, options) as Promise<Reply<"email-campaigns/price">>;
+export function emailCampaignsPrice(
+  client: ClickSendBase,
+  input: Input<"email-campaigns/price">,
+  options?: CallOptions,
+): Promise<Reply<"email-campaigns/price">> {
+  return client.call("email-campaigns/price", ["POST /email-campaigns/price", { body: "required" }], input, options) as Promise<
+    Reply<"email-campaigns/price">
+  >;
 }
 
 /**
@@ -502,8 +901,14 @@ export function emailCampaignsPrice(client: ClickSendBase, input: Input<"email-c
  *
  * `POST /email-campaigns/send` — operationId `email-campaigns/send`
  */
-export function emailCampaignsSend(client: ClickSendBase, input: Input<"email-campaigns/send">, options?: CallOptions): Promise<Reply<"email-campaigns/send">> {
-  return client.call("email-campaigns/send", ["POST /email-campaigns/send", { "body": "required" }], input, options) as Promise<Reply<"email-campaigns/send">>;
+export function emailCampaignsSend(
+  client: ClickSendBase,
+  input: Input<"email-campaigns/send">,
+  options?: CallOptions,
+): Promise<Reply<"email-campaigns/send">> {
+  return client.call("email-campaigns/send", ["POST /email-campaigns/send", { body: "required" }], input, options) as Promise<
+    Reply<"email-campaigns/send">
+  >;
 }
 
 /**
@@ -511,8 +916,17 @@ export function emailCampaignsSend(client: ClickSendBase, input: Input<"email-ca
  *
  * `PUT /email-campaigns/{email_campaign_id}` — operationId `email-campaigns/update`
  */
-export function emailCampaignsUpdate(client: ClickSendBase, input: Input<"email-campaigns/update">, options?: CallOptions): Promise<Reply<"email-campaigns/update">> {
-  return client.call("email-campaigns/update", ["PUT /email-campaigns/{email_campaign_id}", { "body": "required" }], input, options) as Promise<Reply<"email-campaigns/update">>;
+export function emailCampaignsUpdate(
+  client: ClickSendBase,
+  input: Input<"email-campaigns/update">,
+  options?: CallOptions,
+): Promise<Reply<"email-campaigns/update">> {
+  return client.call(
+    "email-campaigns/update",
+    ["PUT /email-campaigns/{email_campaign_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"email-campaigns/update">>;
 }
 
 /**
@@ -520,8 +934,14 @@ export function emailCampaignsUpdate(client: ClickSendBase, input: Input<"email-
  *
  * `GET /email/master-templates/{template_id}` — operationId `email-master-templates/get`
  */
-export function emailMasterTemplatesGet(client: ClickSendBase, input: Input<"email-master-templates/get">, options?: CallOptions): Promise<Reply<"email-master-templates/get">> {
-  return client.call("email-master-templates/get", ["GET /email/master-templates/{template_id}"], input, options) as Promise<Reply<"email-master-templates/get">>;
+export function emailMasterTemplatesGet(
+  client: ClickSendBase,
+  input: Input<"email-master-templates/get">,
+  options?: CallOptions,
+): Promise<Reply<"email-master-templates/get">> {
+  return client.call("email-master-templates/get", ["GET /email/master-templates/{template_id}"], input, options) as Promise<
+    Reply<"email-master-templates/get">
+  >;
 }
 
 /**
@@ -529,8 +949,17 @@ export function emailMasterTemplatesGet(client: ClickSendBase, input: Input<"ema
  *
  * `GET /email/master-templates-categories/{category_id}` — operationId `email-master-templates/get-category`
  */
-export function emailMasterTemplatesGetCategory(client: ClickSendBase, input: Input<"email-master-templates/get-category">, options?: CallOptions): Promise<Reply<"email-master-templates/get-category">> {
-  return client.call("email-master-templates/get-category", ["GET /email/master-templates-categories/{category_id}"], input, options) as Promise<Reply<"email-master-templates/get-category">>;
+export function emailMasterTemplatesGetCategory(
+  client: ClickSendBase,
+  input: Input<"email-master-templates/get-category">,
+  options?: CallOptions,
+): Promise<Reply<"email-master-templates/get-category">> {
+  return client.call(
+    "email-master-templates/get-category",
+    ["GET /email/master-templates-categories/{category_id}"],
+    input,
+    options,
+  ) as Promise<Reply<"email-master-templates/get-category">>;
 }
 
 /**
@@ -538,8 +967,17 @@ export function emailMasterTemplatesGetCategory(client: ClickSendBase, input: In
  *
  * `GET /email/master-templates` — operationId `email-master-templates/list`
  */
-export function emailMasterTemplatesList(client: ClickSendBase, input?: Input<"email-master-templates/list">, options?: CallOptions): Promise<Reply<"email-master-templates/list">> {
-  return client.call("email-master-templates/list", ["GET /email/master-templates", { "query": ["page", "limit"] }], input, options) as Promise<Reply<"email-master-templates/list">>;
+export function emailMasterTemplatesList(
+  client: ClickSendBase,
+  input?: Input<"email-master-templates/list">,
+  options?: CallOptions,
+): Promise<Reply<"email-master-templates/list">> {
+  return client.call(
+    "email-master-templates/list",
+    ["GET /email/master-templates", { query: ["page", "limit"] }],
+    input,
+    options,
+  ) as Promise<Reply<"email-master-templates/list">>;
 }
 
 /**
@@ -547,8 +985,17 @@ export function emailMasterTemplatesList(client: ClickSendBase, input?: Input<"e
  *
  * `GET /email/master-templates-categories` — operationId `email-master-templates/list-categories`
  */
-export function emailMasterTemplatesListCategories(client: ClickSendBase, input?: Input<"email-master-templates/list-categories">, options?: CallOptions): Promise<Reply<"email-master-templates/list-categories">> {
-  return client.call("email-master-templates/list-categories", ["GET /email/master-templates-categories", { "query": ["page", "limit"] }], input, options) as Promise<Reply<"email-master-templates/list-categories">>;
+export function emailMasterTemplatesListCategories(
+  client: ClickSendBase,
+  input?: Input<"email-master-templates/list-categories">,
+  options?: CallOptions,
+): Promise<Reply<"email-master-templates/list-categories">> {
+  return client.call(
+    "email-master-templates/list-categories",
+    ["GET /email/master-templates-categories", { query: ["page", "limit"] }],
+    input,
+    options,
+  ) as Promise<Reply<"email-master-templates/list-categories">>;
 }
 
 /**
@@ -556,8 +1003,17 @@ export function emailMasterTemplatesListCategories(client: ClickSendBase, input?
  *
  * `GET /email/master-templates-categories/{category_id}/master-templates` — operationId `email-master-templates/list-in-category`
  */
-export function emailMasterTemplatesListInCategory(client: ClickSendBase, input: Input<"email-master-templates/list-in-category">, options?: CallOptions): Promise<Reply<"email-master-templates/list-in-category">> {
-  return client.call("email-master-templates/list-in-category", ["GET /email/master-templates-categories/{category_id}/master-templates", { "query": ["page", "limit"] }], input, options) as Promise<Reply<"email-master-templates/list-in-category">>;
+export function emailMasterTemplatesListInCategory(
+  client: ClickSendBase,
+  input: Input<"email-master-templates/list-in-category">,
+  options?: CallOptions,
+): Promise<Reply<"email-master-templates/list-in-category">> {
+  return client.call(
+    "email-master-templates/list-in-category",
+    ["GET /email/master-templates-categories/{category_id}/master-templates", { query: ["page", "limit"] }],
+    input,
+    options,
+  ) as Promise<Reply<"email-master-templates/list-in-category">>;
 }
 
 /**
@@ -565,8 +1021,14 @@ export function emailMasterTemplatesListInCategory(client: ClickSendBase, input:
  *
  * `POST /automations/email/receipts` — operationId `email-receipt-rules/create`
  */
-export function emailReceiptRulesCreate(client: ClickSendBase, input: Input<"email-receipt-rules/create">, options?: CallOptions): Promise<Reply<"email-receipt-rules/create">> {
-  return client.call("email-receipt-rules/create", ["POST /automations/email/receipts", { "body": "required" }], input, options) as Promise<Reply<"email-receipt-rules/create">>;
+export function emailReceiptRulesCreate(
+  client: ClickSendBase,
+  input: Input<"email-receipt-rules/create">,
+  options?: CallOptions,
+): Promise<Reply<"email-receipt-rules/create">> {
+  return client.call("email-receipt-rules/create", ["POST /automations/email/receipts", { body: "required" }], input, options) as Promise<
+    Reply<"email-receipt-rules/create">
+  >;
 }
 
 /**
@@ -574,8 +1036,14 @@ export function emailReceiptRulesCreate(client: ClickSendBase, input: Input<"ema
  *
  * `DELETE /automations/email/receipts/{receipt_rule_id}` — operationId `email-receipt-rules/delete`
  */
-export function emailReceiptRulesDelete(client: ClickSendBase, input: Input<"email-receipt-rules/delete">, options?: CallOptions): Promise<Reply<"email-receipt-rules/delete">> {
-  return client.call("email-receipt-rules/delete", ["DELETE /automations/email/receipts/{receipt_rule_id}"], input, options) as Promise<Reply<"email-receipt-rules/delete">>;
+export function emailReceiptRulesDelete(
+  client: ClickSendBase,
+  input: Input<"email-receipt-rules/delete">,
+  options?: CallOptions,
+): Promise<Reply<"email-receipt-rules/delete">> {
+  return client.call("email-receipt-rules/delete", ["DELETE /automations/email/receipts/{receipt_rule_id}"], input, options) as Promise<
+    Reply<"email-receipt-rules/delete">
+  >;
 }
 
 /**
@@ -583,8 +1051,14 @@ export function emailReceiptRulesDelete(client: ClickSendBase, input: Input<"ema
  *
  * `GET /automations/email/receipts/{receipt_rule_id}` — operationId `email-receipt-rules/get`
  */
-export function emailReceiptRulesGet(client: ClickSendBase, input: Input<"email-receipt-rules/get">, options?: CallOptions): Promise<Reply<"email-receipt-rules/get">> {
-  return client.call("email-receipt-rules/get", ["GET /automations/email/receipts/{receipt_rule_id}"], input, options) as Promise<Reply<"email-receipt-rules/get">>;
+export function emailReceiptRulesGet(
+  client: ClickSendBase,
+  input: Input<"email-receipt-rules/get">,
+  options?: CallOptions,
+): Promise<Reply<"email-receipt-rules/get">> {
+  return client.call("email-receipt-rules/get", ["GET /automations/email/receipts/{receipt_rule_id}"], input, options) as Promise<
+    Reply<"email-receipt-rules/get">
+  >;
 }
 
 /**
@@ -592,8 +1066,23 @@ export function emailReceiptRulesGet(client: ClickSendBase, input: Input<"email-
  *
  * `GET /automations/email/receipts` — operationId `email-receipt-rules/list`
  */
-export function emailReceiptRulesList(client: ClickSendBase, input?: Input<"email-receipt-rules/list">, options?: CallOptions): Promise<Reply<"email-receipt-rules/list">> {
-  return client.call("email-receipt-rules/list", ["GET /automations/email/receipts", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"email-receipt-rules/list">>;
+export function emailReceiptRulesList(
+  client: ClickSendBase,
+  input?: Input<"email-receipt-rules/list">,
+  options?: CallOptions,
+): Promise<Reply<"email-receipt-rules/list">> {
+  return client.call(
+    "email-receipt-rules/list",
+    [
+      "GET /automations/email/receipts",
+      {
+        query: ["page", "limit", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"email-receipt-rules/list">>;
 }
 
 /**
@@ -601,8 +1090,17 @@ export function emailReceiptRulesList(client: ClickSendBase, input?: Input<"emai
  *
  * `PUT /automations/email/receipts/{receipt_rule_id}` — operationId `email-receipt-rules/update`
  */
-export function emailReceiptRulesUpdate(client: ClickSendBase, input: Input<"email-receipt-rules/update">, options?: CallOptions): Promise<Reply<"email-receipt-rules/update">> {
-  return client.call("email-receipt-rules/update", ["PUT /automations/email/receipts/{receipt_rule_id}", { "body": "required" }], input, options) as Promise<Reply<"email-receipt-rules/update">>;
+export function emailReceiptRulesUpdate(
+  client: ClickSendBase,
+  input: Input<"email-receipt-rules/update">,
+  options?: CallOptions,
+): Promise<Reply<"email-receipt-rules/update">> {
+  return client.call(
+    "email-receipt-rules/update",
+    ["PUT /automations/email/receipts/{receipt_rule_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"email-receipt-rules/update">>;
 }
 
 /**
@@ -610,8 +1108,14 @@ export function emailReceiptRulesUpdate(client: ClickSendBase, input: Input<"ema
  *
  * `POST /email/templates` — operationId `email-templates/create`
  */
-export function emailTemplatesCreate(client: ClickSendBase, input: Input<"email-templates/create">, options?: CallOptions): Promise<Reply<"email-templates/create">> {
-  return client.call("email-templates/create", ["POST /email/templates", { "body": "required" }], input, options) as Promise<Reply<"email-templates/create">>;
+export function emailTemplatesCreate(
+  client: ClickSendBase,
+  input: Input<"email-templates/create">,
+  options?: CallOptions,
+): Promise<Reply<"email-templates/create">> {
+  return client.call("email-templates/create", ["POST /email/templates", { body: "required" }], input, options) as Promise<
+    Reply<"email-templates/create">
+  >;
 }
 
 /**
@@ -619,8 +1123,14 @@ export function emailTemplatesCreate(client: ClickSendBase, input: Input<"email-
  *
  * `DELETE /email/templates/{template_id}` — operationId `email-templates/delete`
  */
-export function emailTemplatesDelete(client: ClickSendBase, input: Input<"email-templates/delete">, options?: CallOptions): Promise<Reply<"email-templates/delete">> {
-  return client.call("email-templates/delete", ["DELETE /email/templates/{template_id}"], input, options) as Promise<Reply<"email-templates/delete">>;
+export function emailTemplatesDelete(
+  client: ClickSendBase,
+  input: Input<"email-templates/delete">,
+  options?: CallOptions,
+): Promise<Reply<"email-templates/delete">> {
+  return client.call("email-templates/delete", ["DELETE /email/templates/{template_id}"], input, options) as Promise<
+    Reply<"email-templates/delete">
+  >;
 }
 
 /**
@@ -628,8 +1138,14 @@ export function emailTemplatesDelete(client: ClickSendBase, input: Input<"email-
  *
  * `GET /email/templates/{template_id}` — operationId `email-templates/get`
  */
-export function emailTemplatesGet(client: ClickSendBase, input: Input<"email-templates/get">, options?: CallOptions): Promise<Reply<"email-templates/get">> {
-  return client.call("email-templates/get", ["GET /email/templates/{template_id}"], input, options) as Promise<Reply<"email-templates/get">>;
+export function emailTemplatesGet(
+  client: ClickSendBase,
+  input: Input<"email-templates/get">,
+  options?: CallOptions,
+): Promise<Reply<"email-templates/get">> {
+  return client.call("email-templates/get", ["GET /email/templates/{template_id}"], input, options) as Promise<
+    Reply<"email-templates/get">
+  >;
 }
 
 /**
@@ -637,8 +1153,23 @@ export function emailTemplatesGet(client: ClickSendBase, input: Input<"email-tem
  *
  * `GET /email/templates` — operationId `email-templates/list`
  */
-export function emailTemplatesList(client: ClickSendBase, input?: Input<"email-templates/list">, options?: CallOptions): Promise<Reply<"email-templates/list">> {
-  return client.call("email-templates/list", ["GET /email/templates", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"email-templates/list">>;
+export function emailTemplatesList(
+  client: ClickSendBase,
+  input?: Input<"email-templates/list">,
+  options?: CallOptions,
+): Promise<Reply<"email-templates/list">> {
+  return client.call(
+    "email-templates/list",
+    [
+      "GET /email/templates",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"email-templates/list">>;
 }
 
 /**
@@ -646,8 +1177,14 @@ export function emailTemplatesList(client: ClickSendBase, input?: Input<"email-t
  *
  * `PUT /email/templates/{template_id}` — operationId `email-templates/update`
  */
-export function emailTemplatesUpdate(client: ClickSendBase, input: Input<"email-templates/update">, options?: CallOptions): Promise<Reply<"email-templates/update">> {
-  return client.call("email-templates/update", ["PUT /email/templates/{template_id}", { "body": "required" }], input, options) as Promise<Reply<"email-templates/update">>;
+export function emailTemplatesUpdate(
+  client: ClickSendBase,
+  input: Input<"email-templates/update">,
+  options?: CallOptions,
+): Promise<Reply<"email-templates/update">> {
+  return client.call("email-templates/update", ["PUT /email/templates/{template_id}", { body: "required" }], input, options) as Promise<
+    Reply<"email-templates/update">
+  >;
 }
 
 /**
@@ -655,8 +1192,17 @@ export function emailTemplatesUpdate(client: ClickSendBase, input: Input<"email-
  *
  * `POST /email/templates-images/{template_id}` — operationId `email-templates/upload-image`
  */
-export function emailTemplatesUploadImage(client: ClickSendBase, input: Input<"email-templates/upload-image">, options?: CallOptions): Promise<Reply<"email-templates/upload-image">> {
-  return client.call("email-templates/upload-image", ["POST /email/templates-images/{template_id}", { "body": "required" }], input, options) as Promise<Reply<"email-templates/upload-image">>;
+export function emailTemplatesUploadImage(
+  client: ClickSendBase,
+  input: Input<"email-templates/upload-image">,
+  options?: CallOptions,
+): Promise<Reply<"email-templates/upload-image">> {
+  return client.call(
+    "email-templates/upload-image",
+    ["POST /email/templates-images/{template_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"email-templates/upload-image">>;
 }
 
 /**
@@ -664,8 +1210,14 @@ export function emailTemplatesUploadImage(client: ClickSendBase, input: Input<"e
  *
  * `POST /sms/email-sms` — operationId `email-to-sms/create-allowed-address`
  */
-export function emailToSmsCreateAllowedAddress(client: ClickSendBase, input: Input<"email-to-sms/create-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/create-allowed-address">> {
-  return client.call("email-to-sms/create-allowed-address", ["POST /sms/email-sms", { "body": "required" }], input, options) as Promise<Reply<"email-to-sms/create-allowed-address">>;
+export function emailToSmsCreateAllowedAddress(
+  client: ClickSendBase,
+  input: Input<"email-to-sms/create-allowed-address">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/create-allowed-address">> {
+  return client.call("email-to-sms/create-allowed-address", ["POST /sms/email-sms", { body: "required" }], input, options) as Promise<
+    Reply<"email-to-sms/create-allowed-address">
+  >;
 }
 
 /**
@@ -673,8 +1225,17 @@ export function emailToSmsCreateAllowedAddress(client: ClickSendBase, input: Inp
  *
  * `POST /sms/email-sms-stripped-strings` — operationId `email-to-sms/create-stripped-string`
  */
-export function emailToSmsCreateStrippedString(client: ClickSendBase, input: Input<"email-to-sms/create-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/create-stripped-string">> {
-  return client.call("email-to-sms/create-stripped-string", ["POST /sms/email-sms-stripped-strings", { "body": "required" }], input, options) as Promise<Reply<"email-to-sms/create-stripped-string">>;
+export function emailToSmsCreateStrippedString(
+  client: ClickSendBase,
+  input: Input<"email-to-sms/create-stripped-string">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/create-stripped-string">> {
+  return client.call(
+    "email-to-sms/create-stripped-string",
+    ["POST /sms/email-sms-stripped-strings", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"email-to-sms/create-stripped-string">>;
 }
 
 /**
@@ -682,8 +1243,17 @@ export function emailToSmsCreateStrippedString(client: ClickSendBase, input: Inp
  *
  * `DELETE /sms/email-sms/{email_address_id}` — operationId `email-to-sms/delete-allowed-address`
  */
-export function emailToSmsDeleteAllowedAddress(client: ClickSendBase, input: Input<"email-to-sms/delete-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/delete-allowed-address">> {
-  return client.call("email-to-sms/delete-allowed-address", ["DELETE /sms/email-sms/{email_address_id}", { "idempotent": true }], input, options) as Promise<Reply<"email-to-sms/delete-allowed-address">>;
+export function emailToSmsDeleteAllowedAddress(
+  client: ClickSendBase,
+  input: Input<"email-to-sms/delete-allowed-address">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/delete-allowed-address">> {
+  return client.call(
+    "email-to-sms/delete-allowed-address",
+    ["DELETE /sms/email-sms/{email_address_id}", { idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"email-to-sms/delete-allowed-address">>;
 }
 
 /**
@@ -691,8 +1261,17 @@ export function emailToSmsDeleteAllowedAddress(client: ClickSendBase, input: Inp
  *
  * `DELETE /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/delete-stripped-string`
  */
-export function emailToSmsDeleteStrippedString(client: ClickSendBase, input: Input<"email-to-sms/delete-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/delete-stripped-string">> {
-  return client.call("email-to-sms/delete-stripped-string", ["DELETE /sms/email-sms-stripped-strings/{rule_id}", { "idempotent": true }], input, options) as Promise<Reply<"email-to-sms/delete-stripped-string">>;
+export function emailToSmsDeleteStrippedString(
+  client: ClickSendBase,
+  input: Input<"email-to-sms/delete-stripped-string">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/delete-stripped-string">> {
+  return client.call(
+    "email-to-sms/delete-stripped-string",
+    ["DELETE /sms/email-sms-stripped-strings/{rule_id}", { idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"email-to-sms/delete-stripped-string">>;
 }
 
 /**
@@ -700,8 +1279,14 @@ export function emailToSmsDeleteStrippedString(client: ClickSendBase, input: Inp
  *
  * `GET /sms/email-sms/{email_address_id}` — operationId `email-to-sms/get-allowed-address`
  */
-export function emailToSmsGetAllowedAddress(client: ClickSendBase, input: Input<"email-to-sms/get-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/get-allowed-address">> {
-  return client.call("email-to-sms/get-allowed-address", ["GET /sms/email-sms/{email_address_id}"], input, options) as Promise<Reply<"email-to-sms/get-allowed-address">>;
+export function emailToSmsGetAllowedAddress(
+  client: ClickSendBase,
+  input: Input<"email-to-sms/get-allowed-address">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/get-allowed-address">> {
+  return client.call("email-to-sms/get-allowed-address", ["GET /sms/email-sms/{email_address_id}"], input, options) as Promise<
+    Reply<"email-to-sms/get-allowed-address">
+  >;
 }
 
 /**
@@ -709,8 +1294,14 @@ export function emailToSmsGetAllowedAddress(client: ClickSendBase, input: Input<
  *
  * `GET /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/get-stripped-string`
  */
-export function emailToSmsGetStrippedString(client: ClickSendBase, input: Input<"email-to-sms/get-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/get-stripped-string">> {
-  return client.call("email-to-sms/get-stripped-string", ["GET /sms/email-sms-stripped-strings/{rule_id}"], input, options) as Promise<Reply<"email-to-sms/get-stripped-string">>;
+export function emailToSmsGetStrippedString(
+  client: ClickSendBase,
+  input: Input<"email-to-sms/get-stripped-string">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/get-stripped-string">> {
+  return client.call("email-to-sms/get-stripped-string", ["GET /sms/email-sms-stripped-strings/{rule_id}"], input, options) as Promise<
+    Reply<"email-to-sms/get-stripped-string">
+  >;
 }
 
 /**
@@ -718,8 +1309,23 @@ export function emailToSmsGetStrippedString(client: ClickSendBase, input: Input<
  *
  * `GET /sms/email-sms` — operationId `email-to-sms/list-allowed-addresses`
  */
-export function emailToSmsListAllowedAddresses(client: ClickSendBase, input?: Input<"email-to-sms/list-allowed-addresses">, options?: CallOptions): Promise<Reply<"email-to-sms/list-allowed-addresses">> {
-  return client.call("email-to-sms/list-allowed-addresses", ["GET /sms/email-sms", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"email-to-sms/list-allowed-addresses">>;
+export function emailToSmsListAllowedAddresses(
+  client: ClickSendBase,
+  input?: Input<"email-to-sms/list-allowed-addresses">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/list-allowed-addresses">> {
+  return client.call(
+    "email-to-sms/list-allowed-addresses",
+    [
+      "GET /sms/email-sms",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"email-to-sms/list-allowed-addresses">>;
 }
 
 /**
@@ -727,8 +1333,23 @@ export function emailToSmsListAllowedAddresses(client: ClickSendBase, input?: In
  *
  * `GET /sms/email-sms-stripped-strings` — operationId `email-to-sms/list-stripped-strings`
  */
-export function emailToSmsListStrippedStrings(client: ClickSendBase, input?: Input<"email-to-sms/list-stripped-strings">, options?: CallOptions): Promise<Reply<"email-to-sms/list-stripped-strings">> {
-  return client.call("email-to-sms/list-stripped-strings", ["GET /sms/email-sms-stripped-strings", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"email-to-sms/list-stripped-strings">>;
+export function emailToSmsListStrippedStrings(
+  client: ClickSendBase,
+  input?: Input<"email-to-sms/list-stripped-strings">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/list-stripped-strings">> {
+  return client.call(
+    "email-to-sms/list-stripped-strings",
+    [
+      "GET /sms/email-sms-stripped-strings",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"email-to-sms/list-stripped-strings">>;
 }
 
 /**
@@ -736,8 +1357,17 @@ export function emailToSmsListStrippedStrings(client: ClickSendBase, input?: Inp
  *
  * `PUT /sms/email-sms/{email_address_id}` — operationId `email-to-sms/update-allowed-address`
  */
-export function emailToSmsUpdateAllowedAddress(client: ClickSendBase, input: Input<"email-to-sms/update-allowed-address">, options?: CallOptions): Promise<Reply<"email-to-sms/update-allowed-address">> {
-  return client.call("email-to-sms/update-allowed-address", ["PUT /sms/email-sms/{email_address_id}", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"email-to-sms/update-allowed-address">>;
+export function emailToSmsUpdateAllowedAddress(
+  client: ClickSendBase,
+  input: Input<"email-to-sms/update-allowed-address">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/update-allowed-address">> {
+  return client.call(
+    "email-to-sms/update-allowed-address",
+    ["PUT /sms/email-sms/{email_address_id}", { body: "required", idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"email-to-sms/update-allowed-address">>;
 }
 
 /**
@@ -745,8 +1375,17 @@ export function emailToSmsUpdateAllowedAddress(client: ClickSendBase, input: Inp
  *
  * `PUT /sms/email-sms-stripped-strings/{rule_id}` — operationId `email-to-sms/update-stripped-string`
  */
-export function emailToSmsUpdateStrippedString(client: ClickSendBase, input: Input<"email-to-sms/update-stripped-string">, options?: CallOptions): Promise<Reply<"email-to-sms/update-stripped-string">> {
-  return client.call("email-to-sms/update-stripped-string", ["PUT /sms/email-sms-stripped-strings/{rule_id}", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"email-to-sms/update-stripped-string">>;
+export function emailToSmsUpdateStrippedString(
+  client: ClickSendBase,
+  input: Input<"email-to-sms/update-stripped-string">,
+  options?: CallOptions,
+): Promise<Reply<"email-to-sms/update-stripped-string">> {
+  return client.call(
+    "email-to-sms/update-stripped-string",
+    ["PUT /sms/email-sms-stripped-strings/{rule_id}", { body: "required", idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"email-to-sms/update-stripped-string">>;
 }
 
 /**
@@ -754,8 +1393,14 @@ export function emailToSmsUpdateStrippedString(client: ClickSendBase, input: Inp
  *
  * `POST /automations/fax/inbound` — operationId `fax-inbound-rules/create`
  */
-export function faxInboundRulesCreate(client: ClickSendBase, input: Input<"fax-inbound-rules/create">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/create">> {
-  return client.call("fax-inbound-rules/create", ["POST /automations/fax/inbound", { "body": "required" }], input, options) as Promise<Reply<"fax-inbound-rules/create">>;
+export function faxInboundRulesCreate(
+  client: ClickSendBase,
+  input: Input<"fax-inbound-rules/create">,
+  options?: CallOptions,
+): Promise<Reply<"fax-inbound-rules/create">> {
+  return client.call("fax-inbound-rules/create", ["POST /automations/fax/inbound", { body: "required" }], input, options) as Promise<
+    Reply<"fax-inbound-rules/create">
+  >;
 }
 
 /**
@@ -763,8 +1408,14 @@ export function faxInboundRulesCreate(client: ClickSendBase, input: Input<"fax-i
  *
  * `DELETE /automations/fax/inbound/{inbound_rule_id}` — operationId `fax-inbound-rules/delete`
  */
-export function faxInboundRulesDelete(client: ClickSendBase, input: Input<"fax-inbound-rules/delete">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/delete">> {
-  return client.call("fax-inbound-rules/delete", ["DELETE /automations/fax/inbound/{inbound_rule_id}"], input, options) as Promise<Reply<"fax-inbound-rules/delete">>;
+export function faxInboundRulesDelete(
+  client: ClickSendBase,
+  input: Input<"fax-inbound-rules/delete">,
+  options?: CallOptions,
+): Promise<Reply<"fax-inbound-rules/delete">> {
+  return client.call("fax-inbound-rules/delete", ["DELETE /automations/fax/inbound/{inbound_rule_id}"], input, options) as Promise<
+    Reply<"fax-inbound-rules/delete">
+  >;
 }
 
 /**
@@ -772,8 +1423,14 @@ export function faxInboundRulesDelete(client: ClickSendBase, input: Input<"fax-i
  *
  * `GET /automations/fax/inbound/{inbound_rule_id}` — operationId `fax-inbound-rules/get`
  */
-export function faxInboundRulesGet(client: ClickSendBase, input: Input<"fax-inbound-rules/get">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/get">> {
-  return client.call("fax-inbound-rules/get", ["GET /automations/fax/inbound/{inbound_rule_id}"], input, options) as Promise<Reply<"fax-inbound-rules/get">>;
+export function faxInboundRulesGet(
+  client: ClickSendBase,
+  input: Input<"fax-inbound-rules/get">,
+  options?: CallOptions,
+): Promise<Reply<"fax-inbound-rules/get">> {
+  return client.call("fax-inbound-rules/get", ["GET /automations/fax/inbound/{inbound_rule_id}"], input, options) as Promise<
+    Reply<"fax-inbound-rules/get">
+  >;
 }
 
 /**
@@ -781,8 +1438,23 @@ export function faxInboundRulesGet(client: ClickSendBase, input: Input<"fax-inbo
  *
  * `GET /automations/fax/inbound` — operationId `fax-inbound-rules/list`
  */
-export function faxInboundRulesList(client: ClickSendBase, input?: Input<"fax-inbound-rules/list">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/list">> {
-  return client.call("fax-inbound-rules/list", ["GET /automations/fax/inbound", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"fax-inbound-rules/list">>;
+export function faxInboundRulesList(
+  client: ClickSendBase,
+  input?: Input<"fax-inbound-rules/list">,
+  options?: CallOptions,
+): Promise<Reply<"fax-inbound-rules/list">> {
+  return client.call(
+    "fax-inbound-rules/list",
+    [
+      "GET /automations/fax/inbound",
+      {
+        query: ["page", "limit", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"fax-inbound-rules/list">>;
 }
 
 /**
@@ -790,8 +1462,17 @@ export function faxInboundRulesList(client: ClickSendBase, input?: Input<"fax-in
  *
  * `PUT /automations/fax/inbound/{inbound_rule_id}` — operationId `fax-inbound-rules/update`
  */
-export function faxInboundRulesUpdate(client: ClickSendBase, input: Input<"fax-inbound-rules/update">, options?: CallOptions): Promise<Reply<"fax-inbound-rules/update">> {
-  return client.call("fax-inbound-rules/update", ["PUT /automations/fax/inbound/{inbound_rule_id}", { "body": "required" }], input, options) as Promise<Reply<"fax-inbound-rules/update">>;
+export function faxInboundRulesUpdate(
+  client: ClickSendBase,
+  input: Input<"fax-inbound-rules/update">,
+  options?: CallOptions,
+): Promise<Reply<"fax-inbound-rules/update">> {
+  return client.call(
+    "fax-inbound-rules/update",
+    ["PUT /automations/fax/inbound/{inbound_rule_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"fax-inbound-rules/update">>;
 }
 
 /**
@@ -799,8 +1480,14 @@ export function faxInboundRulesUpdate(client: ClickSendBase, input: Input<"fax-i
  *
  * `POST /automations/fax/receipts` — operationId `fax-receipt-rules/create`
  */
-export function faxReceiptRulesCreate(client: ClickSendBase, input: Input<"fax-receipt-rules/create">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/create">> {
-  return client.call("fax-receipt-rules/create", ["POST /automations/fax/receipts", { "body": "required" }], input, options) as Promise<Reply<"fax-receipt-rules/create">>;
+export function faxReceiptRulesCreate(
+  client: ClickSendBase,
+  input: Input<"fax-receipt-rules/create">,
+  options?: CallOptions,
+): Promise<Reply<"fax-receipt-rules/create">> {
+  return client.call("fax-receipt-rules/create", ["POST /automations/fax/receipts", { body: "required" }], input, options) as Promise<
+    Reply<"fax-receipt-rules/create">
+  >;
 }
 
 /**
@@ -808,8 +1495,14 @@ export function faxReceiptRulesCreate(client: ClickSendBase, input: Input<"fax-r
  *
  * `DELETE /automations/fax/receipts/{receipt_rule_id}` — operationId `fax-receipt-rules/delete`
  */
-export function faxReceiptRulesDelete(client: ClickSendBase, input: Input<"fax-receipt-rules/delete">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/delete">> {
-  return client.call("fax-receipt-rules/delete", ["DELETE /automations/fax/receipts/{receipt_rule_id}"], input, options) as Promise<Reply<"fax-receipt-rules/delete">>;
+export function faxReceiptRulesDelete(
+  client: ClickSendBase,
+  input: Input<"fax-receipt-rules/delete">,
+  options?: CallOptions,
+): Promise<Reply<"fax-receipt-rules/delete">> {
+  return client.call("fax-receipt-rules/delete", ["DELETE /automations/fax/receipts/{receipt_rule_id}"], input, options) as Promise<
+    Reply<"fax-receipt-rules/delete">
+  >;
 }
 
 /**
@@ -817,8 +1510,14 @@ export function faxReceiptRulesDelete(client: ClickSendBase, input: Input<"fax-r
  *
  * `GET /automations/fax/receipts/{receipt_rule_id}` — operationId `fax-receipt-rules/get`
  */
-export function faxReceiptRulesGet(client: ClickSendBase, input: Input<"fax-receipt-rules/get">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/get">> {
-  return client.call("fax-receipt-rules/get", ["GET /automations/fax/receipts/{receipt_rule_id}"], input, options) as Promise<Reply<"fax-receipt-rules/get">>;
+export function faxReceiptRulesGet(
+  client: ClickSendBase,
+  input: Input<"fax-receipt-rules/get">,
+  options?: CallOptions,
+): Promise<Reply<"fax-receipt-rules/get">> {
+  return client.call("fax-receipt-rules/get", ["GET /automations/fax/receipts/{receipt_rule_id}"], input, options) as Promise<
+    Reply<"fax-receipt-rules/get">
+  >;
 }
 
 /**
@@ -826,8 +1525,23 @@ export function faxReceiptRulesGet(client: ClickSendBase, input: Input<"fax-rece
  *
  * `GET /automations/fax/receipts` — operationId `fax-receipt-rules/list`
  */
-export function faxReceiptRulesList(client: ClickSendBase, input?: Input<"fax-receipt-rules/list">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/list">> {
-  return client.call("fax-receipt-rules/list", ["GET /automations/fax/receipts", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"fax-receipt-rules/list">>;
+export function faxReceiptRulesList(
+  client: ClickSendBase,
+  input?: Input<"fax-receipt-rules/list">,
+  options?: CallOptions,
+): Promise<Reply<"fax-receipt-rules/list">> {
+  return client.call(
+    "fax-receipt-rules/list",
+    [
+      "GET /automations/fax/receipts",
+      {
+        query: ["page", "limit", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"fax-receipt-rules/list">>;
 }
 
 /**
@@ -835,8 +1549,17 @@ export function faxReceiptRulesList(client: ClickSendBase, input?: Input<"fax-re
  *
  * `PUT /automations/fax/receipts/{receipt_rule_id}` — operationId `fax-receipt-rules/update`
  */
-export function faxReceiptRulesUpdate(client: ClickSendBase, input: Input<"fax-receipt-rules/update">, options?: CallOptions): Promise<Reply<"fax-receipt-rules/update">> {
-  return client.call("fax-receipt-rules/update", ["PUT /automations/fax/receipts/{receipt_rule_id}", { "body": "required" }], input, options) as Promise<Reply<"fax-receipt-rules/update">>;
+export function faxReceiptRulesUpdate(
+  client: ClickSendBase,
+  input: Input<"fax-receipt-rules/update">,
+  options?: CallOptions,
+): Promise<Reply<"fax-receipt-rules/update">> {
+  return client.call(
+    "fax-receipt-rules/update",
+    ["PUT /automations/fax/receipts/{receipt_rule_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"fax-receipt-rules/update">>;
 }
 
 /**
@@ -844,8 +1567,14 @@ export function faxReceiptRulesUpdate(client: ClickSendBase, input: Input<"fax-r
  *
  * `POST /fax/receipts` — operationId `fax/create-test-receipt`
  */
-export function faxCreateTestReceipt(client: ClickSendBase, input: Input<"fax/create-test-receipt">, options?: CallOptions): Promise<Reply<"fax/create-test-receipt">> {
-  return client.call("fax/create-test-receipt", ["POST /fax/receipts", { "body": "required" }], input, options) as Promise<Reply<"fax/create-test-receipt">>;
+export function faxCreateTestReceipt(
+  client: ClickSendBase,
+  input: Input<"fax/create-test-receipt">,
+  options?: CallOptions,
+): Promise<Reply<"fax/create-test-receipt">> {
+  return client.call("fax/create-test-receipt", ["POST /fax/receipts", { body: "required" }], input, options) as Promise<
+    Reply<"fax/create-test-receipt">
+  >;
 }
 
 /**
@@ -853,8 +1582,14 @@ export function faxCreateTestReceipt(client: ClickSendBase, input: Input<"fax/cr
  *
  * `GET /fax/history/export` — operationId `fax/export-history`
  */
-export function faxExportHistory(client: ClickSendBase, input: Input<"fax/export-history">, options?: CallOptions): Promise<Reply<"fax/export-history">> {
-  return client.call("fax/export-history", ["GET /fax/history/export", { "query": ["filename"] }], input, options) as Promise<Reply<"fax/export-history">>;
+export function faxExportHistory(
+  client: ClickSendBase,
+  input: Input<"fax/export-history">,
+  options?: CallOptions,
+): Promise<Reply<"fax/export-history">> {
+  return client.call("fax/export-history", ["GET /fax/history/export", { query: ["filename"] }], input, options) as Promise<
+    Reply<"fax/export-history">
+  >;
 }
 
 /**
@@ -862,7 +1597,11 @@ export function faxExportHistory(client: ClickSendBase, input: Input<"fax/export
  *
  * `GET /fax/receipts/{message_id}` — operationId `fax/get-receipt`
  */
-export function faxGetReceipt(client: ClickSendBase, input: Input<"fax/get-receipt">, options?: CallOptions): Promise<Reply<"fax/get-receipt">> {
+export function faxGetReceipt(
+  client: ClickSendBase,
+  input: Input<"fax/get-receipt">,
+  options?: CallOptions,
+): Promise<Reply<"fax/get-receipt">> {
   return client.call("fax/get-receipt", ["GET /fax/receipts/{message_id}"], input, options) as Promise<Reply<"fax/get-receipt">>;
 }
 
@@ -871,8 +1610,23 @@ export function faxGetReceipt(client: ClickSendBase, input: Input<"fax/get-recei
  *
  * `GET /fax/history` — operationId `fax/list-history`
  */
-export function faxListHistory(client: ClickSendBase, input?: Input<"fax/list-history">, options?: CallOptions): Promise<Reply<"fax/list-history">> {
-  return client.call("fax/list-history", ["GET /fax/history", { "query": ["date_from", "date_to", "q", "order_by", "operator", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"fax/list-history">>;
+export function faxListHistory(
+  client: ClickSendBase,
+  input?: Input<"fax/list-history">,
+  options?: CallOptions,
+): Promise<Reply<"fax/list-history">> {
+  return client.call(
+    "fax/list-history",
+    [
+      "GET /fax/history",
+      {
+        query: ["date_from", "date_to", "q", "order_by", "operator", "page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"fax/list-history">>;
 }
 
 /**
@@ -880,8 +1634,23 @@ export function faxListHistory(client: ClickSendBase, input?: Input<"fax/list-hi
  *
  * `GET /fax/receipts` — operationId `fax/list-receipts`
  */
-export function faxListReceipts(client: ClickSendBase, input?: Input<"fax/list-receipts">, options?: CallOptions): Promise<Reply<"fax/list-receipts">> {
-  return client.call("fax/list-receipts", ["GET /fax/receipts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"fax/list-receipts">>;
+export function faxListReceipts(
+  client: ClickSendBase,
+  input?: Input<"fax/list-receipts">,
+  options?: CallOptions,
+): Promise<Reply<"fax/list-receipts">> {
+  return client.call(
+    "fax/list-receipts",
+    [
+      "GET /fax/receipts",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"fax/list-receipts">>;
 }
 
 /**
@@ -889,8 +1658,14 @@ export function faxListReceipts(client: ClickSendBase, input?: Input<"fax/list-r
  *
  * `PUT /fax/receipts-read` — operationId `fax/mark-receipts-read`
  */
-export function faxMarkReceiptsRead(client: ClickSendBase, input?: Input<"fax/mark-receipts-read">, options?: CallOptions): Promise<Reply<"fax/mark-receipts-read">> {
-  return client.call("fax/mark-receipts-read", ["PUT /fax/receipts-read", { "body": "optional" }], input, options) as Promise<Reply<"fax/mark-receipts-read">>;
+export function faxMarkReceiptsRead(
+  client: ClickSendBase,
+  input?: Input<"fax/mark-receipts-read">,
+  options?: CallOptions,
+): Promise<Reply<"fax/mark-receipts-read">> {
+  return client.call("fax/mark-receipts-read", ["PUT /fax/receipts-read", { body: "optional" }], input, options) as Promise<
+    Reply<"fax/mark-receipts-read">
+  >;
 }
 
 /**
@@ -899,7 +1674,7 @@ export function faxMarkReceiptsRead(client: ClickSendBase, input?: Input<"fax/ma
  * `POST /fax/price` — operationId `fax/price`
  */
 export function faxPrice(client: ClickSendBase, input: Input<"fax/price">, options?: CallOptions): Promise<Reply<"fax/price">> {
-  return client.call("fax/price", ["POST /fax/price", { "body": "required" }], input, options) as Promise<Reply<"fax/price">>;
+  return client.call("fax/price", ["POST /fax/price", { body: "required" }], input, options) as Promise<Reply<"fax/price">>;
 }
 
 /**
@@ -908,7 +1683,7 @@ export function faxPrice(client: ClickSendBase, input: Input<"fax/price">, optio
  * `POST /fax/send` — operationId `fax/send`
  */
 export function faxSend(client: ClickSendBase, input: Input<"fax/send">, options?: CallOptions): Promise<Reply<"fax/send">> {
-  return client.call("fax/send", ["POST /fax/send", { "body": "required" }], input, options) as Promise<Reply<"fax/send">>;
+  return client.call("fax/send", ["POST /fax/send", { body: "required" }], input, options) as Promise<Reply<"fax/send">>;
 }
 
 /**
@@ -916,8 +1691,14 @@ export function faxSend(client: ClickSendBase, input: Input<"fax/send">, options
  *
  * `POST /automations/sms/inbound` — operationId `inbound-sms-rules/create`
  */
-export function inboundSmsRulesCreate(client: ClickSendBase, input: Input<"inbound-sms-rules/create">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/create">> {
-  return client.call("inbound-sms-rules/create", ["POST /automations/sms/inbound", { "body": "required" }], input, options) as Promise<Reply<"inbound-sms-rules/create">>;
+export function inboundSmsRulesCreate(
+  client: ClickSendBase,
+  input: Input<"inbound-sms-rules/create">,
+  options?: CallOptions,
+): Promise<Reply<"inbound-sms-rules/create">> {
+  return client.call("inbound-sms-rules/create", ["POST /automations/sms/inbound", { body: "required" }], input, options) as Promise<
+    Reply<"inbound-sms-rules/create">
+  >;
 }
 
 /**
@@ -925,8 +1706,14 @@ export function inboundSmsRulesCreate(client: ClickSendBase, input: Input<"inbou
  *
  * `DELETE /automations/sms/inbound/{inbound_rule_id}` — operationId `inbound-sms-rules/delete`
  */
-export function inboundSmsRulesDelete(client: ClickSendBase, input: Input<"inbound-sms-rules/delete">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/delete">> {
-  return client.call("inbound-sms-rules/delete", ["DELETE /automations/sms/inbound/{inbound_rule_id}"], input, options) as Promise<Reply<"inbound-sms-rules/delete">>;
+export function inboundSmsRulesDelete(
+  client: ClickSendBase,
+  input: Input<"inbound-sms-rules/delete">,
+  options?: CallOptions,
+): Promise<Reply<"inbound-sms-rules/delete">> {
+  return client.call("inbound-sms-rules/delete", ["DELETE /automations/sms/inbound/{inbound_rule_id}"], input, options) as Promise<
+    Reply<"inbound-sms-rules/delete">
+  >;
 }
 
 /**
@@ -934,8 +1721,14 @@ export function inboundSmsRulesDelete(client: ClickSendBase, input: Input<"inbou
  *
  * `GET /automations/sms/inbound/{inbound_rule_id}` — operationId `inbound-sms-rules/get`
  */
-export function inboundSmsRulesGet(client: ClickSendBase, input: Input<"inbound-sms-rules/get">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/get">> {
-  return client.call("inbound-sms-rules/get", ["GET /automations/sms/inbound/{inbound_rule_id}"], input, options) as Promise<Reply<"inbound-sms-rules/get">>;
+export function inboundSmsRulesGet(
+  client: ClickSendBase,
+  input: Input<"inbound-sms-rules/get">,
+  options?: CallOptions,
+): Promise<Reply<"inbound-sms-rules/get">> {
+  return client.call("inbound-sms-rules/get", ["GET /automations/sms/inbound/{inbound_rule_id}"], input, options) as Promise<
+    Reply<"inbound-sms-rules/get">
+  >;
 }
 
 /**
@@ -943,8 +1736,23 @@ export function inboundSmsRulesGet(client: ClickSendBase, input: Input<"inbound-
  *
  * `GET /automations/sms/inbound` — operationId `inbound-sms-rules/list`
  */
-export function inboundSmsRulesList(client: ClickSendBase, input?: Input<"inbound-sms-rules/list">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/list">> {
-  return client.call("inbound-sms-rules/list", ["GET /automations/sms/inbound", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"inbound-sms-rules/list">>;
+export function inboundSmsRulesList(
+  client: ClickSendBase,
+  input?: Input<"inbound-sms-rules/list">,
+  options?: CallOptions,
+): Promise<Reply<"inbound-sms-rules/list">> {
+  return client.call(
+    "inbound-sms-rules/list",
+    [
+      "GET /automations/sms/inbound",
+      {
+        query: ["page", "limit", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"inbound-sms-rules/list">>;
 }
 
 /**
@@ -952,8 +1760,17 @@ export function inboundSmsRulesList(client: ClickSendBase, input?: Input<"inboun
  *
  * `PUT /automations/sms/inbound/{inbound_rule_id}` — operationId `inbound-sms-rules/update`
  */
-export function inboundSmsRulesUpdate(client: ClickSendBase, input: Input<"inbound-sms-rules/update">, options?: CallOptions): Promise<Reply<"inbound-sms-rules/update">> {
-  return client.call("inbound-sms-rules/update", ["PUT /automations/sms/inbound/{inbound_rule_id}", { "body": "required" }], input, options) as Promise<Reply<"inbound-sms-rules/update">>;
+export function inboundSmsRulesUpdate(
+  client: ClickSendBase,
+  input: Input<"inbound-sms-rules/update">,
+  options?: CallOptions,
+): Promise<Reply<"inbound-sms-rules/update">> {
+  return client.call(
+    "inbound-sms-rules/update",
+    ["PUT /automations/sms/inbound/{inbound_rule_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"inbound-sms-rules/update">>;
 }
 
 /**
@@ -961,8 +1778,14 @@ export function inboundSmsRulesUpdate(client: ClickSendBase, input: Input<"inbou
  *
  * `PUT /mms-campaigns/{mms_campaign_id}/cancel` — operationId `mms-campaigns/cancel`
  */
-export function mmsCampaignsCancel(client: ClickSendBase, input: Input<"mms-campaigns/cancel">, options?: CallOptions): Promise<Reply<"mms-campaigns/cancel">> {
-  return client.call("mms-campaigns/cancel", ["PUT /mms-campaigns/{mms_campaign_id}/cancel"], input, options) as Promise<Reply<"mms-campaigns/cancel">>;
+export function mmsCampaignsCancel(
+  client: ClickSendBase,
+  input: Input<"mms-campaigns/cancel">,
+  options?: CallOptions,
+): Promise<Reply<"mms-campaigns/cancel">> {
+  return client.call("mms-campaigns/cancel", ["PUT /mms-campaigns/{mms_campaign_id}/cancel"], input, options) as Promise<
+    Reply<"mms-campaigns/cancel">
+  >;
 }
 
 /**
@@ -970,7 +1793,11 @@ export function mmsCampaignsCancel(client: ClickSendBase, input: Input<"mms-camp
  *
  * `GET /mms-campaigns/{mms_campaign_id}` — operationId `mms-campaigns/get`
  */
-export function mmsCampaignsGet(client: ClickSendBase, input: Input<"mms-campaigns/get">, options?: CallOptions): Promise<Reply<"mms-campaigns/get">> {
+export function mmsCampaignsGet(
+  client: ClickSendBase,
+  input: Input<"mms-campaigns/get">,
+  options?: CallOptions,
+): Promise<Reply<"mms-campaigns/get">> {
   return client.call("mms-campaigns/get", ["GET /mms-campaigns/{mms_campaign_id}"], input, options) as Promise<Reply<"mms-campaigns/get">>;
 }
 
@@ -979,8 +1806,23 @@ export function mmsCampaignsGet(client: ClickSendBase, input: Input<"mms-campaig
  *
  * `GET /mms-campaigns` — operationId `mms-campaigns/list`
  */
-export function mmsCampaignsList(client: ClickSendBase, input?: Input<"mms-campaigns/list">, options?: CallOptions): Promise<Reply<"mms-campaigns/list">> {
-  return client.call("mms-campaigns/list", ["GET /mms-campaigns", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"mms-campaigns/list">>;
+export function mmsCampaignsList(
+  client: ClickSendBase,
+  input?: Input<"mms-campaigns/list">,
+  options?: CallOptions,
+): Promise<Reply<"mms-campaigns/list">> {
+  return client.call(
+    "mms-campaigns/list",
+    [
+      "GET /mms-campaigns",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"mms-campaigns/list">>;
 }
 
 /**
@@ -988,8 +1830,14 @@ export function mmsCampaignsList(client: ClickSendBase, input?: Input<"mms-campa
  *
  * `POST /mms-campaigns/price` — operationId `mms-campaigns/price`
  */
-export function mmsCampaignsPrice(client: ClickSendBase, input: Input<"mms-campaigns/price">, options?: CallOptions): Promise<Reply<"mms-campaigns/price">> {
-  return client.call("mms-campaigns/price", ["POST /mms-campaigns/price", { "body": "required" }], input, options) as Promise<Reply<"mms-campaigns/price">>;
+export function mmsCampaignsPrice(
+  client: ClickSendBase,
+  input: Input<"mms-campaigns/price">,
+  options?: CallOptions,
+): Promise<Reply<"mms-campaigns/price">> {
+  return client.call("mms-campaigns/price", ["POST /mms-campaigns/price", { body: "required" }], input, options) as Promise<
+    Reply<"mms-campaigns/price">
+  >;
 }
 
 /**
@@ -997,8 +1845,14 @@ export function mmsCampaignsPrice(client: ClickSendBase, input: Input<"mms-campa
  *
  * `POST /mms-campaigns/send` — operationId `mms-campaigns/send`
  */
-export function mmsCampaignsSend(client: ClickSendBase, input: Input<"mms-campaigns/send">, options?: CallOptions): Promise<Reply<"mms-campaigns/send">> {
-  return client.call("mms-campaigns/send", ["POST /mms-campaigns/send", { "body": "required" }], input, options) as Promise<Reply<"mms-campaigns/send">>;
+export function mmsCampaignsSend(
+  client: ClickSendBase,
+  input: Input<"mms-campaigns/send">,
+  options?: CallOptions,
+): Promise<Reply<"mms-campaigns/send">> {
+  return client.call("mms-campaigns/send", ["POST /mms-campaigns/send", { body: "required" }], input, options) as Promise<
+    Reply<"mms-campaigns/send">
+  >;
 }
 
 /**
@@ -1006,8 +1860,14 @@ export function mmsCampaignsSend(client: ClickSendBase, input: Input<"mms-campai
  *
  * `PUT /mms-campaigns/{mms_campaign_id}` — operationId `mms-campaigns/update`
  */
-export function mmsCampaignsUpdate(client: ClickSendBase, input: Input<"mms-campaigns/update">, options?: CallOptions): Promise<Reply<"mms-campaigns/update">> {
-  return client.call("mms-campaigns/update", ["PUT /mms-campaigns/{mms_campaign_id}", { "body": "required" }], input, options) as Promise<Reply<"mms-campaigns/update">>;
+export function mmsCampaignsUpdate(
+  client: ClickSendBase,
+  input: Input<"mms-campaigns/update">,
+  options?: CallOptions,
+): Promise<Reply<"mms-campaigns/update">> {
+  return client.call("mms-campaigns/update", ["PUT /mms-campaigns/{mms_campaign_id}", { body: "required" }], input, options) as Promise<
+    Reply<"mms-campaigns/update">
+  >;
 }
 
 /**
@@ -1024,7 +1884,11 @@ export function mmsCancel(client: ClickSendBase, input: Input<"mms/cancel">, opt
  *
  * `PUT /mms/cancel-all` — operationId `mms/cancel-all`
  */
-export function mmsCancelAll(client: ClickSendBase, input?: Input<"mms/cancel-all">, options?: CallOptions): Promise<Reply<"mms/cancel-all">> {
+export function mmsCancelAll(
+  client: ClickSendBase,
+  input?: Input<"mms/cancel-all">,
+  options?: CallOptions,
+): Promise<Reply<"mms/cancel-all">> {
   return client.call("mms/cancel-all", ["PUT /mms/cancel-all"], input, options) as Promise<Reply<"mms/cancel-all">>;
 }
 
@@ -1033,8 +1897,17 @@ export function mmsCancelAll(client: ClickSendBase, input?: Input<"mms/cancel-al
  *
  * `GET /mms/history/export` — operationId `mms/export-history`
  */
-export function mmsExportHistory(client: ClickSendBase, input: Input<"mms/export-history">, options?: CallOptions): Promise<Reply<"mms/export-history">> {
-  return client.call("mms/export-history", ["GET /mms/history/export", { "query": ["filename", "date_from", "date_to", "q", "order_by"] }], input, options) as Promise<Reply<"mms/export-history">>;
+export function mmsExportHistory(
+  client: ClickSendBase,
+  input: Input<"mms/export-history">,
+  options?: CallOptions,
+): Promise<Reply<"mms/export-history">> {
+  return client.call(
+    "mms/export-history",
+    ["GET /mms/history/export", { query: ["filename", "date_from", "date_to", "q", "order_by"] }],
+    input,
+    options,
+  ) as Promise<Reply<"mms/export-history">>;
 }
 
 /**
@@ -1042,7 +1915,11 @@ export function mmsExportHistory(client: ClickSendBase, input: Input<"mms/export
  *
  * `GET /mms/receipts/{message_id}` — operationId `mms/get-receipt`
  */
-export function mmsGetReceipt(client: ClickSendBase, input: Input<"mms/get-receipt">, options?: CallOptions): Promise<Reply<"mms/get-receipt">> {
+export function mmsGetReceipt(
+  client: ClickSendBase,
+  input: Input<"mms/get-receipt">,
+  options?: CallOptions,
+): Promise<Reply<"mms/get-receipt">> {
   return client.call("mms/get-receipt", ["GET /mms/receipts/{message_id}"], input, options) as Promise<Reply<"mms/get-receipt">>;
 }
 
@@ -1051,8 +1928,23 @@ export function mmsGetReceipt(client: ClickSendBase, input: Input<"mms/get-recei
  *
  * `GET /mms/history` — operationId `mms/list-history`
  */
-export function mmsListHistory(client: ClickSendBase, input?: Input<"mms/list-history">, options?: CallOptions): Promise<Reply<"mms/list-history">> {
-  return client.call("mms/list-history", ["GET /mms/history", { "query": ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"mms/list-history">>;
+export function mmsListHistory(
+  client: ClickSendBase,
+  input?: Input<"mms/list-history">,
+  options?: CallOptions,
+): Promise<Reply<"mms/list-history">> {
+  return client.call(
+    "mms/list-history",
+    [
+      "GET /mms/history",
+      {
+        query: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"mms/list-history">>;
 }
 
 /**
@@ -1060,8 +1952,23 @@ export function mmsListHistory(client: ClickSendBase, input?: Input<"mms/list-hi
  *
  * `GET /mms/receipts` — operationId `mms/list-receipts`
  */
-export function mmsListReceipts(client: ClickSendBase, input?: Input<"mms/list-receipts">, options?: CallOptions): Promise<Reply<"mms/list-receipts">> {
-  return client.call("mms/list-receipts", ["GET /mms/receipts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"mms/list-receipts">>;
+export function mmsListReceipts(
+  client: ClickSendBase,
+  input?: Input<"mms/list-receipts">,
+  options?: CallOptions,
+): Promise<Reply<"mms/list-receipts">> {
+  return client.call(
+    "mms/list-receipts",
+    [
+      "GET /mms/receipts",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"mms/list-receipts">>;
 }
 
 /**
@@ -1069,8 +1976,14 @@ export function mmsListReceipts(client: ClickSendBase, input?: Input<"mms/list-r
  *
  * `PUT /mms/receipts-read` — operationId `mms/mark-receipts-read`
  */
-export function mmsMarkReceiptsRead(client: ClickSendBase, input?: Input<"mms/mark-receipts-read">, options?: CallOptions): Promise<Reply<"mms/mark-receipts-read">> {
-  return client.call("mms/mark-receipts-read", ["PUT /mms/receipts-read", { "body": "optional" }], input, options) as Promise<Reply<"mms/mark-receipts-read">>;
+export function mmsMarkReceiptsRead(
+  client: ClickSendBase,
+  input?: Input<"mms/mark-receipts-read">,
+  options?: CallOptions,
+): Promise<Reply<"mms/mark-receipts-read">> {
+  return client.call("mms/mark-receipts-read", ["PUT /mms/receipts-read", { body: "optional" }], input, options) as Promise<
+    Reply<"mms/mark-receipts-read">
+  >;
 }
 
 /**
@@ -1079,7 +1992,7 @@ export function mmsMarkReceiptsRead(client: ClickSendBase, input?: Input<"mms/ma
  * `POST /mms/price` — operationId `mms/price`
  */
 export function mmsPrice(client: ClickSendBase, input: Input<"mms/price">, options?: CallOptions): Promise<Reply<"mms/price">> {
-  return client.call("mms/price", ["POST /mms/price", { "body": "required" }], input, options) as Promise<Reply<"mms/price">>;
+  return client.call("mms/price", ["POST /mms/price", { body: "required" }], input, options) as Promise<Reply<"mms/price">>;
 }
 
 /**
@@ -1088,7 +2001,7 @@ export function mmsPrice(client: ClickSendBase, input: Input<"mms/price">, optio
  * `POST /mms/send` — operationId `mms/send`
  */
 export function mmsSend(client: ClickSendBase, input: Input<"mms/send">, options?: CallOptions): Promise<Reply<"mms/send">> {
-  return client.call("mms/send", ["POST /mms/send", { "body": "required" }], input, options) as Promise<Reply<"mms/send">>;
+  return client.call("mms/send", ["POST /mms/send", { body: "required" }], input, options) as Promise<Reply<"mms/send">>;
 }
 
 /**
@@ -1097,7 +2010,12 @@ export function mmsSend(client: ClickSendBase, input: Input<"mms/send">, options
  * `POST /numbers/buy/{dedicated_number}` — operationId `numbers/buy`
  */
 export function numbersBuy(client: ClickSendBase, input: Input<"numbers/buy">, options?: CallOptions): Promise<Reply<"numbers/buy">> {
-  return client.call("numbers/buy", ["POST /numbers/buy/{dedicated_number}", { "query": ["type"], "body": "optional" }], input, options) as Promise<Reply<"numbers/buy">>;
+  return client.call(
+    "numbers/buy",
+    ["POST /numbers/buy/{dedicated_number}", { query: ["type"], body: "optional" }],
+    input,
+    options,
+  ) as Promise<Reply<"numbers/buy">>;
 }
 
 /**
@@ -1106,7 +2024,18 @@ export function numbersBuy(client: ClickSendBase, input: Input<"numbers/buy">, o
  * `GET /numbers` — operationId `numbers/list`
  */
 export function numbersList(client: ClickSendBase, input?: Input<"numbers/list">, options?: CallOptions): Promise<Reply<"numbers/list">> {
-  return client.call("numbers/list", ["GET /numbers", { "query": ["page", "limit", "q", "q2", "excluding_number_type", "exclude_10dlc_campaign"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"numbers/list">>;
+  return client.call(
+    "numbers/list",
+    [
+      "GET /numbers",
+      {
+        query: ["page", "limit", "q", "q2", "excluding_number_type", "exclude_10dlc_campaign"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"numbers/list">>;
 }
 
 /**
@@ -1114,8 +2043,17 @@ export function numbersList(client: ClickSendBase, input?: Input<"numbers/list">
  *
  * `POST /numbers/registrations/number-types/{number_type}/country/{country_code}` — operationId `numbers/register`
  */
-export function numbersRegister(client: ClickSendBase, input: Input<"numbers/register">, options?: CallOptions): Promise<Reply<"numbers/register">> {
-  return client.call("numbers/register", ["POST /numbers/registrations/number-types/{number_type}/country/{country_code}", { "body": "required" }], input, options) as Promise<Reply<"numbers/register">>;
+export function numbersRegister(
+  client: ClickSendBase,
+  input: Input<"numbers/register">,
+  options?: CallOptions,
+): Promise<Reply<"numbers/register">> {
+  return client.call(
+    "numbers/register",
+    ["POST /numbers/registrations/number-types/{number_type}/country/{country_code}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"numbers/register">>;
 }
 
 /**
@@ -1123,8 +2061,23 @@ export function numbersRegister(client: ClickSendBase, input: Input<"numbers/reg
  *
  * `GET /numbers/search/{country}` — operationId `numbers/search`
  */
-export function numbersSearch(client: ClickSendBase, input: Input<"numbers/search">, options?: CallOptions): Promise<Reply<"numbers/search">> {
-  return client.call("numbers/search", ["GET /numbers/search/{country}", { "query": ["search", "search_type", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"numbers/search">>;
+export function numbersSearch(
+  client: ClickSendBase,
+  input: Input<"numbers/search">,
+  options?: CallOptions,
+): Promise<Reply<"numbers/search">> {
+  return client.call(
+    "numbers/search",
+    [
+      "GET /numbers/search/{country}",
+      {
+        query: ["search", "search_type", "page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"numbers/search">>;
 }
 
 /**
@@ -1132,8 +2085,14 @@ export function numbersSearch(client: ClickSendBase, input: Input<"numbers/searc
  *
  * `DELETE /own-numbers/{own_number_id}` — operationId `own-numbers/delete`
  */
-export function ownNumbersDelete(client: ClickSendBase, input: Input<"own-numbers/delete">, options?: CallOptions): Promise<Reply<"own-numbers/delete">> {
-  return client.call("own-numbers/delete", ["DELETE /own-numbers/{own_number_id}", { "idempotent": true }], input, options) as Promise<Reply<"own-numbers/delete">>;
+export function ownNumbersDelete(
+  client: ClickSendBase,
+  input: Input<"own-numbers/delete">,
+  options?: CallOptions,
+): Promise<Reply<"own-numbers/delete">> {
+  return client.call("own-numbers/delete", ["DELETE /own-numbers/{own_number_id}", { idempotent: true }], input, options) as Promise<
+    Reply<"own-numbers/delete">
+  >;
 }
 
 /**
@@ -1141,7 +2100,11 @@ export function ownNumbersDelete(client: ClickSendBase, input: Input<"own-number
  *
  * `GET /own-numbers/{own_number_id}` — operationId `own-numbers/get`
  */
-export function ownNumbersGet(client: ClickSendBase, input: Input<"own-numbers/get">, options?: CallOptions): Promise<Reply<"own-numbers/get">> {
+export function ownNumbersGet(
+  client: ClickSendBase,
+  input: Input<"own-numbers/get">,
+  options?: CallOptions,
+): Promise<Reply<"own-numbers/get">> {
   return client.call("own-numbers/get", ["GET /own-numbers/{own_number_id}"], input, options) as Promise<Reply<"own-numbers/get">>;
 }
 
@@ -1150,8 +2113,29 @@ export function ownNumbersGet(client: ClickSendBase, input: Input<"own-numbers/g
  *
  * `GET /own-numbers` — operationId `own-numbers/list`
  */
-export function ownNumbersList(client: ClickSendBase, input?: Input<"own-numbers/list">, options?: CallOptions): Promise<Reply<"own-numbers/list">> {
-  return client.call("own-numbers/list", ["GET /own-numbers", { "query": ["offset", "page_size", "sort_by", "sort_direction", "filter[status][]"], "pagination": { "size": "page_size", "items": "/own_numbers", "cursor": "offset", "next": "/_metadata/pagination/next", "fromNext": ["offset"] } }], input, options) as Promise<Reply<"own-numbers/list">>;
+export function ownNumbersList(
+  client: ClickSendBase,
+  input?: Input<"own-numbers/list">,
+  options?: CallOptions,
+): Promise<Reply<"own-numbers/list">> {
+  return client.call(
+    "own-numbers/list",
+    [
+      "GET /own-numbers",
+      {
+        query: ["offset", "page_size", "sort_by", "sort_direction", "filter[status][]"],
+        pagination: {
+          size: "page_size",
+          items: "/own_numbers",
+          cursor: "offset",
+          next: "/_metadata/pagination/next",
+          fromNext: ["offset"],
+        },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"own-numbers/list">>;
 }
 
 /**
@@ -1159,8 +2143,17 @@ export function ownNumbersList(client: ClickSendBase, input?: Input<"own-numbers
  *
  * `POST /own-numbers/verifications` — operationId `own-numbers/request-verification`
  */
-export function ownNumbersRequestVerification(client: ClickSendBase, input: Input<"own-numbers/request-verification">, options?: CallOptions): Promise<Reply<"own-numbers/request-verification">> {
-  return client.call("own-numbers/request-verification", ["POST /own-numbers/verifications", { "body": "required" }], input, options) as Promise<Reply<"own-numbers/request-verification">>;
+export function ownNumbersRequestVerification(
+  client: ClickSendBase,
+  input: Input<"own-numbers/request-verification">,
+  options?: CallOptions,
+): Promise<Reply<"own-numbers/request-verification">> {
+  return client.call(
+    "own-numbers/request-verification",
+    ["POST /own-numbers/verifications", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"own-numbers/request-verification">>;
 }
 
 /**
@@ -1168,8 +2161,17 @@ export function ownNumbersRequestVerification(client: ClickSendBase, input: Inpu
  *
  * `PATCH /own-numbers/{own_number_id}` — operationId `own-numbers/update`
  */
-export function ownNumbersUpdate(client: ClickSendBase, input: Input<"own-numbers/update">, options?: CallOptions): Promise<Reply<"own-numbers/update">> {
-  return client.call("own-numbers/update", ["PATCH /own-numbers/{own_number_id}", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"own-numbers/update">>;
+export function ownNumbersUpdate(
+  client: ClickSendBase,
+  input: Input<"own-numbers/update">,
+  options?: CallOptions,
+): Promise<Reply<"own-numbers/update">> {
+  return client.call(
+    "own-numbers/update",
+    ["PATCH /own-numbers/{own_number_id}", { body: "required", idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"own-numbers/update">>;
 }
 
 /**
@@ -1177,8 +2179,17 @@ export function ownNumbersUpdate(client: ClickSendBase, input: Input<"own-number
  *
  * `POST /own-numbers/verifications/{verification_id}/verify` — operationId `own-numbers/verify`
  */
-export function ownNumbersVerify(client: ClickSendBase, input: Input<"own-numbers/verify">, options?: CallOptions): Promise<Reply<"own-numbers/verify">> {
-  return client.call("own-numbers/verify", ["POST /own-numbers/verifications/{verification_id}/verify", { "body": "required" }], input, options) as Promise<Reply<"own-numbers/verify">>;
+export function ownNumbersVerify(
+  client: ClickSendBase,
+  input: Input<"own-numbers/verify">,
+  options?: CallOptions,
+): Promise<Reply<"own-numbers/verify">> {
+  return client.call(
+    "own-numbers/verify",
+    ["POST /own-numbers/verifications/{verification_id}/verify", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"own-numbers/verify">>;
 }
 
 /**
@@ -1186,8 +2197,23 @@ export function ownNumbersVerify(client: ClickSendBase, input: Input<"own-number
  *
  * `GET /post/direct-mail/campaigns` — operationId `post-direct-mail/list-campaigns`
  */
-export function postDirectMailListCampaigns(client: ClickSendBase, input?: Input<"post-direct-mail/list-campaigns">, options?: CallOptions): Promise<Reply<"post-direct-mail/list-campaigns">> {
-  return client.call("post-direct-mail/list-campaigns", ["GET /post/direct-mail/campaigns", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"post-direct-mail/list-campaigns">>;
+export function postDirectMailListCampaigns(
+  client: ClickSendBase,
+  input?: Input<"post-direct-mail/list-campaigns">,
+  options?: CallOptions,
+): Promise<Reply<"post-direct-mail/list-campaigns">> {
+  return client.call(
+    "post-direct-mail/list-campaigns",
+    [
+      "GET /post/direct-mail/campaigns",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"post-direct-mail/list-campaigns">>;
 }
 
 /**
@@ -1195,8 +2221,17 @@ export function postDirectMailListCampaigns(client: ClickSendBase, input?: Input
  *
  * `POST /post/direct-mail/campaigns/price` — operationId `post-direct-mail/price-campaign`
  */
-export function postDirectMailPriceCampaign(client: ClickSendBase, input: Input<"post-direct-mail/price-campaign">, options?: CallOptions): Promise<Reply<"post-direct-mail/price-campaign">> {
-  return client.call("post-direct-mail/price-campaign", ["POST /post/direct-mail/campaigns/price", { "body": "required" }], input, options) as Promise<Reply<"post-direct-mail/price-campaign">>;
+export function postDirectMailPriceCampaign(
+  client: ClickSendBase,
+  input: Input<"post-direct-mail/price-campaign">,
+  options?: CallOptions,
+): Promise<Reply<"post-direct-mail/price-campaign">> {
+  return client.call(
+    "post-direct-mail/price-campaign",
+    ["POST /post/direct-mail/campaigns/price", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"post-direct-mail/price-campaign">>;
 }
 
 /**
@@ -1204,8 +2239,23 @@ export function postDirectMailPriceCampaign(client: ClickSendBase, input: Input<
  *
  * `GET /post/direct-mail/locations/search/{country}` — operationId `post-direct-mail/search-locations`
  */
-export function postDirectMailSearchLocations(client: ClickSendBase, input: Input<"post-direct-mail/search-locations">, options?: CallOptions): Promise<Reply<"post-direct-mail/search-locations">> {
-  return client.call("post-direct-mail/search-locations", ["GET /post/direct-mail/locations/search/{country}", { "query": ["q", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"post-direct-mail/search-locations">>;
+export function postDirectMailSearchLocations(
+  client: ClickSendBase,
+  input: Input<"post-direct-mail/search-locations">,
+  options?: CallOptions,
+): Promise<Reply<"post-direct-mail/search-locations">> {
+  return client.call(
+    "post-direct-mail/search-locations",
+    [
+      "GET /post/direct-mail/locations/search/{country}",
+      {
+        query: ["q", "page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"post-direct-mail/search-locations">>;
 }
 
 /**
@@ -1213,8 +2263,17 @@ export function postDirectMailSearchLocations(client: ClickSendBase, input: Inpu
  *
  * `POST /post/direct-mail/campaigns/send` — operationId `post-direct-mail/send-campaign`
  */
-export function postDirectMailSendCampaign(client: ClickSendBase, input: Input<"post-direct-mail/send-campaign">, options?: CallOptions): Promise<Reply<"post-direct-mail/send-campaign">> {
-  return client.call("post-direct-mail/send-campaign", ["POST /post/direct-mail/campaigns/send", { "body": "required" }], input, options) as Promise<Reply<"post-direct-mail/send-campaign">>;
+export function postDirectMailSendCampaign(
+  client: ClickSendBase,
+  input: Input<"post-direct-mail/send-campaign">,
+  options?: CallOptions,
+): Promise<Reply<"post-direct-mail/send-campaign">> {
+  return client.call(
+    "post-direct-mail/send-campaign",
+    ["POST /post/direct-mail/campaigns/send", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"post-direct-mail/send-campaign">>;
 }
 
 /**
@@ -1222,8 +2281,14 @@ export function postDirectMailSendCampaign(client: ClickSendBase, input: Input<"
  *
  * `POST /post/letters/detect-address` — operationId `post-letters/detect-address`
  */
-export function postLettersDetectAddress(client: ClickSendBase, input: Input<"post-letters/detect-address">, options?: CallOptions): Promise<Reply<"post-letters/detect-address">> {
-  return client.call("post-letters/detect-address", ["POST /post/letters/detect-address", { "body": "required" }], input, options) as Promise<Reply<"post-letters/detect-address">>;
+export function postLettersDetectAddress(
+  client: ClickSendBase,
+  input: Input<"post-letters/detect-address">,
+  options?: CallOptions,
+): Promise<Reply<"post-letters/detect-address">> {
+  return client.call("post-letters/detect-address", ["POST /post/letters/detect-address", { body: "required" }], input, options) as Promise<
+    Reply<"post-letters/detect-address">
+  >;
 }
 
 /**
@@ -1231,8 +2296,17 @@ export function postLettersDetectAddress(client: ClickSendBase, input: Input<"po
  *
  * `GET /post/letters/history/export` — operationId `post-letters/export-history`
  */
-export function postLettersExportHistory(client: ClickSendBase, input: Input<"post-letters/export-history">, options?: CallOptions): Promise<Reply<"post-letters/export-history">> {
-  return client.call("post-letters/export-history", ["GET /post/letters/history/export", { "query": ["filename"] }], input, options) as Promise<Reply<"post-letters/export-history">>;
+export function postLettersExportHistory(
+  client: ClickSendBase,
+  input: Input<"post-letters/export-history">,
+  options?: CallOptions,
+): Promise<Reply<"post-letters/export-history">> {
+  return client.call(
+    "post-letters/export-history",
+    ["GET /post/letters/history/export", { query: ["filename"] }],
+    input,
+    options,
+  ) as Promise<Reply<"post-letters/export-history">>;
 }
 
 /**
@@ -1240,8 +2314,23 @@ export function postLettersExportHistory(client: ClickSendBase, input: Input<"po
  *
  * `GET /post/letters/history` — operationId `post-letters/list-history`
  */
-export function postLettersListHistory(client: ClickSendBase, input?: Input<"post-letters/list-history">, options?: CallOptions): Promise<Reply<"post-letters/list-history">> {
-  return client.call("post-letters/list-history", ["GET /post/letters/history", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"post-letters/list-history">>;
+export function postLettersListHistory(
+  client: ClickSendBase,
+  input?: Input<"post-letters/list-history">,
+  options?: CallOptions,
+): Promise<Reply<"post-letters/list-history">> {
+  return client.call(
+    "post-letters/list-history",
+    [
+      "GET /post/letters/history",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"post-letters/list-history">>;
 }
 
 /**
@@ -1249,8 +2338,14 @@ export function postLettersListHistory(client: ClickSendBase, input?: Input<"pos
  *
  * `POST /post/letters/price` — operationId `post-letters/price`
  */
-export function postLettersPrice(client: ClickSendBase, input: Input<"post-letters/price">, options?: CallOptions): Promise<Reply<"post-letters/price">> {
-  return client.call("post-letters/price", ["POST /post/letters/price", { "body": "required" }], input, options) as Promise<Reply<"post-letters/price">>;
+export function postLettersPrice(
+  client: ClickSendBase,
+  input: Input<"post-letters/price">,
+  options?: CallOptions,
+): Promise<Reply<"post-letters/price">> {
+  return client.call("post-letters/price", ["POST /post/letters/price", { body: "required" }], input, options) as Promise<
+    Reply<"post-letters/price">
+  >;
 }
 
 /**
@@ -1258,8 +2353,14 @@ export function postLettersPrice(client: ClickSendBase, input: Input<"post-lette
  *
  * `POST /post/letters/send` — operationId `post-letters/send`
  */
-export function postLettersSend(client: ClickSendBase, input: Input<"post-letters/send">, options?: CallOptions): Promise<Reply<"post-letters/send">> {
-  return client.call("post-letters/send", ["POST /post/letters/send", { "body": "required" }], input, options) as Promise<Reply<"post-letters/send">>;
+export function postLettersSend(
+  client: ClickSendBase,
+  input: Input<"post-letters/send">,
+  options?: CallOptions,
+): Promise<Reply<"post-letters/send">> {
+  return client.call("post-letters/send", ["POST /post/letters/send", { body: "required" }], input, options) as Promise<
+    Reply<"post-letters/send">
+  >;
 }
 
 /**
@@ -1267,8 +2368,14 @@ export function postLettersSend(client: ClickSendBase, input: Input<"post-letter
  *
  * `POST /post/return-addresses` — operationId `post-return-addresses/create`
  */
-export function postReturnAddressesCreate(client: ClickSendBase, input: Input<"post-return-addresses/create">, options?: CallOptions): Promise<Reply<"post-return-addresses/create">> {
-  return client.call("post-return-addresses/create", ["POST /post/return-addresses", { "body": "required" }], input, options) as Promise<Reply<"post-return-addresses/create">>;
+export function postReturnAddressesCreate(
+  client: ClickSendBase,
+  input: Input<"post-return-addresses/create">,
+  options?: CallOptions,
+): Promise<Reply<"post-return-addresses/create">> {
+  return client.call("post-return-addresses/create", ["POST /post/return-addresses", { body: "required" }], input, options) as Promise<
+    Reply<"post-return-addresses/create">
+  >;
 }
 
 /**
@@ -1276,8 +2383,14 @@ export function postReturnAddressesCreate(client: ClickSendBase, input: Input<"p
  *
  * `DELETE /post/return-addresses/{return_address_id}` — operationId `post-return-addresses/delete`
  */
-export function postReturnAddressesDelete(client: ClickSendBase, input: Input<"post-return-addresses/delete">, options?: CallOptions): Promise<Reply<"post-return-addresses/delete">> {
-  return client.call("post-return-addresses/delete", ["DELETE /post/return-addresses/{return_address_id}"], input, options) as Promise<Reply<"post-return-addresses/delete">>;
+export function postReturnAddressesDelete(
+  client: ClickSendBase,
+  input: Input<"post-return-addresses/delete">,
+  options?: CallOptions,
+): Promise<Reply<"post-return-addresses/delete">> {
+  return client.call("post-return-addresses/delete", ["DELETE /post/return-addresses/{return_address_id}"], input, options) as Promise<
+    Reply<"post-return-addresses/delete">
+  >;
 }
 
 /**
@@ -1285,8 +2398,14 @@ export function postReturnAddressesDelete(client: ClickSendBase, input: Input<"p
  *
  * `GET /post/return-addresses/{return_address_id}` — operationId `post-return-addresses/get`
  */
-export function postReturnAddressesGet(client: ClickSendBase, input: Input<"post-return-addresses/get">, options?: CallOptions): Promise<Reply<"post-return-addresses/get">> {
-  return client.call("post-return-addresses/get", ["GET /post/return-addresses/{return_address_id}"], input, options) as Promise<Reply<"post-return-addresses/get">>;
+export function postReturnAddressesGet(
+  client: ClickSendBase,
+  input: Input<"post-return-addresses/get">,
+  options?: CallOptions,
+): Promise<Reply<"post-return-addresses/get">> {
+  return client.call("post-return-addresses/get", ["GET /post/return-addresses/{return_address_id}"], input, options) as Promise<
+    Reply<"post-return-addresses/get">
+  >;
 }
 
 /**
@@ -1294,8 +2413,23 @@ export function postReturnAddressesGet(client: ClickSendBase, input: Input<"post
  *
  * `GET /post/return-addresses` — operationId `post-return-addresses/list`
  */
-export function postReturnAddressesList(client: ClickSendBase, input?: Input<"post-return-addresses/list">, options?: CallOptions): Promise<Reply<"post-return-addresses/list">> {
-  return client.call("post-return-addresses/list", ["GET /post/return-addresses", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"post-return-addresses/list">>;
+export function postReturnAddressesList(
+  client: ClickSendBase,
+  input?: Input<"post-return-addresses/list">,
+  options?: CallOptions,
+): Promise<Reply<"post-return-addresses/list">> {
+  return client.call(
+    "post-return-addresses/list",
+    [
+      "GET /post/return-addresses",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"post-return-addresses/list">>;
 }
 
 /**
@@ -1303,8 +2437,17 @@ export function postReturnAddressesList(client: ClickSendBase, input?: Input<"po
  *
  * `PUT /post/return-addresses/{return_address_id}` — operationId `post-return-addresses/update`
  */
-export function postReturnAddressesUpdate(client: ClickSendBase, input: Input<"post-return-addresses/update">, options?: CallOptions): Promise<Reply<"post-return-addresses/update">> {
-  return client.call("post-return-addresses/update", ["PUT /post/return-addresses/{return_address_id}", { "body": "required" }], input, options) as Promise<Reply<"post-return-addresses/update">>;
+export function postReturnAddressesUpdate(
+  client: ClickSendBase,
+  input: Input<"post-return-addresses/update">,
+  options?: CallOptions,
+): Promise<Reply<"post-return-addresses/update">> {
+  return client.call(
+    "post-return-addresses/update",
+    ["PUT /post/return-addresses/{return_address_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"post-return-addresses/update">>;
 }
 
 /**
@@ -1312,8 +2455,17 @@ export function postReturnAddressesUpdate(client: ClickSendBase, input: Input<"p
  *
  * `GET /post/postcards/history/export` — operationId `postcards/export-history`
  */
-export function postcardsExportHistory(client: ClickSendBase, input: Input<"postcards/export-history">, options?: CallOptions): Promise<Reply<"postcards/export-history">> {
-  return client.call("postcards/export-history", ["GET /post/postcards/history/export", { "query": ["filename"] }], input, options) as Promise<Reply<"postcards/export-history">>;
+export function postcardsExportHistory(
+  client: ClickSendBase,
+  input: Input<"postcards/export-history">,
+  options?: CallOptions,
+): Promise<Reply<"postcards/export-history">> {
+  return client.call(
+    "postcards/export-history",
+    ["GET /post/postcards/history/export", { query: ["filename"] }],
+    input,
+    options,
+  ) as Promise<Reply<"postcards/export-history">>;
 }
 
 /**
@@ -1321,8 +2473,23 @@ export function postcardsExportHistory(client: ClickSendBase, input: Input<"post
  *
  * `GET /post/postcards/history` — operationId `postcards/list-history`
  */
-export function postcardsListHistory(client: ClickSendBase, input?: Input<"postcards/list-history">, options?: CallOptions): Promise<Reply<"postcards/list-history">> {
-  return client.call("postcards/list-history", ["GET /post/postcards/history", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"postcards/list-history">>;
+export function postcardsListHistory(
+  client: ClickSendBase,
+  input?: Input<"postcards/list-history">,
+  options?: CallOptions,
+): Promise<Reply<"postcards/list-history">> {
+  return client.call(
+    "postcards/list-history",
+    [
+      "GET /post/postcards/history",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"postcards/list-history">>;
 }
 
 /**
@@ -1330,8 +2497,14 @@ export function postcardsListHistory(client: ClickSendBase, input?: Input<"postc
  *
  * `POST /post/postcards/price` — operationId `postcards/price`
  */
-export function postcardsPrice(client: ClickSendBase, input: Input<"postcards/price">, options?: CallOptions): Promise<Reply<"postcards/price">> {
-  return client.call("postcards/price", ["POST /post/postcards/price", { "body": "required" }], input, options) as Promise<Reply<"postcards/price">>;
+export function postcardsPrice(
+  client: ClickSendBase,
+  input: Input<"postcards/price">,
+  options?: CallOptions,
+): Promise<Reply<"postcards/price">> {
+  return client.call("postcards/price", ["POST /post/postcards/price", { body: "required" }], input, options) as Promise<
+    Reply<"postcards/price">
+  >;
 }
 
 /**
@@ -1339,8 +2512,14 @@ export function postcardsPrice(client: ClickSendBase, input: Input<"postcards/pr
  *
  * `POST /post/postcards/send` — operationId `postcards/send`
  */
-export function postcardsSend(client: ClickSendBase, input: Input<"postcards/send">, options?: CallOptions): Promise<Reply<"postcards/send">> {
-  return client.call("postcards/send", ["POST /post/postcards/send", { "body": "required" }], input, options) as Promise<Reply<"postcards/send">>;
+export function postcardsSend(
+  client: ClickSendBase,
+  input: Input<"postcards/send">,
+  options?: CallOptions,
+): Promise<Reply<"postcards/send">> {
+  return client.call("postcards/send", ["POST /post/postcards/send", { body: "required" }], input, options) as Promise<
+    Reply<"postcards/send">
+  >;
 }
 
 /**
@@ -1349,7 +2528,7 @@ export function postcardsSend(client: ClickSendBase, input: Input<"postcards/sen
  * `GET /pricing/{country}` — operationId `pricing/get`
  */
 export function pricingGet(client: ClickSendBase, input: Input<"pricing/get">, options?: CallOptions): Promise<Reply<"pricing/get">> {
-  return client.call("pricing/get", ["GET /pricing/{country}", { "query": ["currency"] }], input, options) as Promise<Reply<"pricing/get">>;
+  return client.call("pricing/get", ["GET /pricing/{country}", { query: ["currency"] }], input, options) as Promise<Reply<"pricing/get">>;
 }
 
 /**
@@ -1357,8 +2536,14 @@ export function pricingGet(client: ClickSendBase, input: Input<"pricing/get">, o
  *
  * `GET /recharge/credit-card` — operationId `recharge/get-credit-card`
  */
-export function rechargeGetCreditCard(client: ClickSendBase, input?: Input<"recharge/get-credit-card">, options?: CallOptions): Promise<Reply<"recharge/get-credit-card">> {
-  return client.call("recharge/get-credit-card", ["GET /recharge/credit-card"], input, options) as Promise<Reply<"recharge/get-credit-card">>;
+export function rechargeGetCreditCard(
+  client: ClickSendBase,
+  input?: Input<"recharge/get-credit-card">,
+  options?: CallOptions,
+): Promise<Reply<"recharge/get-credit-card">> {
+  return client.call("recharge/get-credit-card", ["GET /recharge/credit-card"], input, options) as Promise<
+    Reply<"recharge/get-credit-card">
+  >;
 }
 
 /**
@@ -1366,8 +2551,14 @@ export function rechargeGetCreditCard(client: ClickSendBase, input?: Input<"rech
  *
  * `GET /recharge/transactions/{transaction_id}` — operationId `recharge/get-transaction`
  */
-export function rechargeGetTransaction(client: ClickSendBase, input: Input<"recharge/get-transaction">, options?: CallOptions): Promise<Reply<"recharge/get-transaction">> {
-  return client.call("recharge/get-transaction", ["GET /recharge/transactions/{transaction_id}"], input, options) as Promise<Reply<"recharge/get-transaction">>;
+export function rechargeGetTransaction(
+  client: ClickSendBase,
+  input: Input<"recharge/get-transaction">,
+  options?: CallOptions,
+): Promise<Reply<"recharge/get-transaction">> {
+  return client.call("recharge/get-transaction", ["GET /recharge/transactions/{transaction_id}"], input, options) as Promise<
+    Reply<"recharge/get-transaction">
+  >;
 }
 
 /**
@@ -1375,8 +2566,14 @@ export function rechargeGetTransaction(client: ClickSendBase, input: Input<"rech
  *
  * `GET /recharge/packages` — operationId `recharge/list-packages`
  */
-export function rechargeListPackages(client: ClickSendBase, input?: Input<"recharge/list-packages">, options?: CallOptions): Promise<Reply<"recharge/list-packages">> {
-  return client.call("recharge/list-packages", ["GET /recharge/packages", { "query": ["country"] }], input, options) as Promise<Reply<"recharge/list-packages">>;
+export function rechargeListPackages(
+  client: ClickSendBase,
+  input?: Input<"recharge/list-packages">,
+  options?: CallOptions,
+): Promise<Reply<"recharge/list-packages">> {
+  return client.call("recharge/list-packages", ["GET /recharge/packages", { query: ["country"] }], input, options) as Promise<
+    Reply<"recharge/list-packages">
+  >;
 }
 
 /**
@@ -1384,8 +2581,23 @@ export function rechargeListPackages(client: ClickSendBase, input?: Input<"recha
  *
  * `GET /recharge/transactions` — operationId `recharge/list-transactions`
  */
-export function rechargeListTransactions(client: ClickSendBase, input?: Input<"recharge/list-transactions">, options?: CallOptions): Promise<Reply<"recharge/list-transactions">> {
-  return client.call("recharge/list-transactions", ["GET /recharge/transactions", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"recharge/list-transactions">>;
+export function rechargeListTransactions(
+  client: ClickSendBase,
+  input?: Input<"recharge/list-transactions">,
+  options?: CallOptions,
+): Promise<Reply<"recharge/list-transactions">> {
+  return client.call(
+    "recharge/list-transactions",
+    [
+      "GET /recharge/transactions",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"recharge/list-transactions">>;
 }
 
 /**
@@ -1393,8 +2605,14 @@ export function rechargeListTransactions(client: ClickSendBase, input?: Input<"r
  *
  * `PUT /recharge/purchase/{package_id}` — operationId `recharge/purchase-package`
  */
-export function rechargePurchasePackage(client: ClickSendBase, input: Input<"recharge/purchase-package">, options?: CallOptions): Promise<Reply<"recharge/purchase-package">> {
-  return client.call("recharge/purchase-package", ["PUT /recharge/purchase/{package_id}"], input, options) as Promise<Reply<"recharge/purchase-package">>;
+export function rechargePurchasePackage(
+  client: ClickSendBase,
+  input: Input<"recharge/purchase-package">,
+  options?: CallOptions,
+): Promise<Reply<"recharge/purchase-package">> {
+  return client.call("recharge/purchase-package", ["PUT /recharge/purchase/{package_id}"], input, options) as Promise<
+    Reply<"recharge/purchase-package">
+  >;
 }
 
 /**
@@ -1402,8 +2620,14 @@ export function rechargePurchasePackage(client: ClickSendBase, input: Input<"rec
  *
  * `PUT /recharge/credit-card` — operationId `recharge/update-credit-card`
  */
-export function rechargeUpdateCreditCard(client: ClickSendBase, input: Input<"recharge/update-credit-card">, options?: CallOptions): Promise<Reply<"recharge/update-credit-card">> {
-  return client.call("recharge/update-credit-card", ["PUT /recharge/credit-card", { "body": "required" }], input, options) as Promise<Reply<"recharge/update-credit-card">>;
+export function rechargeUpdateCreditCard(
+  client: ClickSendBase,
+  input: Input<"recharge/update-credit-card">,
+  options?: CallOptions,
+): Promise<Reply<"recharge/update-credit-card">> {
+  return client.call("recharge/update-credit-card", ["PUT /recharge/credit-card", { body: "required" }], input, options) as Promise<
+    Reply<"recharge/update-credit-card">
+  >;
 }
 
 /**
@@ -1411,8 +2635,23 @@ export function rechargeUpdateCreditCard(client: ClickSendBase, input: Input<"re
  *
  * `GET /referral/accounts` — operationId `referral/list-accounts`
  */
-export function referralListAccounts(client: ClickSendBase, input?: Input<"referral/list-accounts">, options?: CallOptions): Promise<Reply<"referral/list-accounts">> {
-  return client.call("referral/list-accounts", ["GET /referral/accounts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"referral/list-accounts">>;
+export function referralListAccounts(
+  client: ClickSendBase,
+  input?: Input<"referral/list-accounts">,
+  options?: CallOptions,
+): Promise<Reply<"referral/list-accounts">> {
+  return client.call(
+    "referral/list-accounts",
+    [
+      "GET /referral/accounts",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"referral/list-accounts">>;
 }
 
 /**
@@ -1420,8 +2659,14 @@ export function referralListAccounts(client: ClickSendBase, input?: Input<"refer
  *
  * `POST /reseller/accounts` — operationId `reseller/create-account`
  */
-export function resellerCreateAccount(client: ClickSendBase, input: Input<"reseller/create-account">, options?: CallOptions): Promise<Reply<"reseller/create-account">> {
-  return client.call("reseller/create-account", ["POST /reseller/accounts", { "body": "required" }], input, options) as Promise<Reply<"reseller/create-account">>;
+export function resellerCreateAccount(
+  client: ClickSendBase,
+  input: Input<"reseller/create-account">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/create-account">> {
+  return client.call("reseller/create-account", ["POST /reseller/accounts", { body: "required" }], input, options) as Promise<
+    Reply<"reseller/create-account">
+  >;
 }
 
 /**
@@ -1429,8 +2674,14 @@ export function resellerCreateAccount(client: ClickSendBase, input: Input<"resel
  *
  * `POST /reseller/accounts-public` — operationId `reseller/create-account-public`
  */
-export function resellerCreateAccountPublic(client: ClickSendBase, input: Input<"reseller/create-account-public">, options?: CallOptions): Promise<Reply<"reseller/create-account-public">> {
-  return client.call("reseller/create-account-public", ["POST /reseller/accounts-public", { "body": "required" }], input, options) as Promise<Reply<"reseller/create-account-public">>;
+export function resellerCreateAccountPublic(
+  client: ClickSendBase,
+  input: Input<"reseller/create-account-public">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/create-account-public">> {
+  return client.call("reseller/create-account-public", ["POST /reseller/accounts-public", { body: "required" }], input, options) as Promise<
+    Reply<"reseller/create-account-public">
+  >;
 }
 
 /**
@@ -1438,8 +2689,14 @@ export function resellerCreateAccountPublic(client: ClickSendBase, input: Input<
  *
  * `GET /reseller/accounts/{client_user_id}` — operationId `reseller/get-account`
  */
-export function resellerGetAccount(client: ClickSendBase, input: Input<"reseller/get-account">, options?: CallOptions): Promise<Reply<"reseller/get-account">> {
-  return client.call("reseller/get-account", ["GET /reseller/accounts/{client_user_id}"], input, options) as Promise<Reply<"reseller/get-account">>;
+export function resellerGetAccount(
+  client: ClickSendBase,
+  input: Input<"reseller/get-account">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/get-account">> {
+  return client.call("reseller/get-account", ["GET /reseller/accounts/{client_user_id}"], input, options) as Promise<
+    Reply<"reseller/get-account">
+  >;
 }
 
 /**
@@ -1447,8 +2704,14 @@ export function resellerGetAccount(client: ClickSendBase, input: Input<"reseller
  *
  * `GET /reseller/{subdomain}` — operationId `reseller/get-by-subdomain`
  */
-export function resellerGetBySubdomain(client: ClickSendBase, input: Input<"reseller/get-by-subdomain">, options?: CallOptions): Promise<Reply<"reseller/get-by-subdomain">> {
-  return client.call("reseller/get-by-subdomain", ["GET /reseller/{subdomain}"], input, options) as Promise<Reply<"reseller/get-by-subdomain">>;
+export function resellerGetBySubdomain(
+  client: ClickSendBase,
+  input: Input<"reseller/get-by-subdomain">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/get-by-subdomain">> {
+  return client.call("reseller/get-by-subdomain", ["GET /reseller/{subdomain}"], input, options) as Promise<
+    Reply<"reseller/get-by-subdomain">
+  >;
 }
 
 /**
@@ -1456,7 +2719,11 @@ export function resellerGetBySubdomain(client: ClickSendBase, input: Input<"rese
  *
  * `GET /reseller` — operationId `reseller/get-settings`
  */
-export function resellerGetSettings(client: ClickSendBase, input?: Input<"reseller/get-settings">, options?: CallOptions): Promise<Reply<"reseller/get-settings">> {
+export function resellerGetSettings(
+  client: ClickSendBase,
+  input?: Input<"reseller/get-settings">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/get-settings">> {
   return client.call("reseller/get-settings", ["GET /reseller"], input, options) as Promise<Reply<"reseller/get-settings">>;
 }
 
@@ -1465,8 +2732,23 @@ export function resellerGetSettings(client: ClickSendBase, input?: Input<"resell
  *
  * `GET /reseller/accounts` — operationId `reseller/list-accounts`
  */
-export function resellerListAccounts(client: ClickSendBase, input?: Input<"reseller/list-accounts">, options?: CallOptions): Promise<Reply<"reseller/list-accounts">> {
-  return client.call("reseller/list-accounts", ["GET /reseller/accounts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"reseller/list-accounts">>;
+export function resellerListAccounts(
+  client: ClickSendBase,
+  input?: Input<"reseller/list-accounts">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/list-accounts">> {
+  return client.call(
+    "reseller/list-accounts",
+    [
+      "GET /reseller/accounts",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"reseller/list-accounts">>;
 }
 
 /**
@@ -1474,8 +2756,14 @@ export function resellerListAccounts(client: ClickSendBase, input?: Input<"resel
  *
  * `PUT /reseller/transfer-credit` — operationId `reseller/transfer-credit`
  */
-export function resellerTransferCredit(client: ClickSendBase, input: Input<"reseller/transfer-credit">, options?: CallOptions): Promise<Reply<"reseller/transfer-credit">> {
-  return client.call("reseller/transfer-credit", ["PUT /reseller/transfer-credit", { "body": "required" }], input, options) as Promise<Reply<"reseller/transfer-credit">>;
+export function resellerTransferCredit(
+  client: ClickSendBase,
+  input: Input<"reseller/transfer-credit">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/transfer-credit">> {
+  return client.call("reseller/transfer-credit", ["PUT /reseller/transfer-credit", { body: "required" }], input, options) as Promise<
+    Reply<"reseller/transfer-credit">
+  >;
 }
 
 /**
@@ -1483,8 +2771,17 @@ export function resellerTransferCredit(client: ClickSendBase, input: Input<"rese
  *
  * `PUT /reseller/accounts/{client_user_id}` — operationId `reseller/update-account`
  */
-export function resellerUpdateAccount(client: ClickSendBase, input: Input<"reseller/update-account">, options?: CallOptions): Promise<Reply<"reseller/update-account">> {
-  return client.call("reseller/update-account", ["PUT /reseller/accounts/{client_user_id}", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"reseller/update-account">>;
+export function resellerUpdateAccount(
+  client: ClickSendBase,
+  input: Input<"reseller/update-account">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/update-account">> {
+  return client.call(
+    "reseller/update-account",
+    ["PUT /reseller/accounts/{client_user_id}", { body: "required", idempotent: true }],
+    input,
+    options,
+  ) as Promise<Reply<"reseller/update-account">>;
 }
 
 /**
@@ -1492,8 +2789,14 @@ export function resellerUpdateAccount(client: ClickSendBase, input: Input<"resel
  *
  * `PUT /reseller` — operationId `reseller/update-settings`
  */
-export function resellerUpdateSettings(client: ClickSendBase, input: Input<"reseller/update-settings">, options?: CallOptions): Promise<Reply<"reseller/update-settings">> {
-  return client.call("reseller/update-settings", ["PUT /reseller", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"reseller/update-settings">>;
+export function resellerUpdateSettings(
+  client: ClickSendBase,
+  input: Input<"reseller/update-settings">,
+  options?: CallOptions,
+): Promise<Reply<"reseller/update-settings">> {
+  return client.call("reseller/update-settings", ["PUT /reseller", { body: "required", idempotent: true }], input, options) as Promise<
+    Reply<"reseller/update-settings">
+  >;
 }
 
 /**
@@ -1502,7 +2805,7 @@ export function resellerUpdateSettings(client: ClickSendBase, input: Input<"rese
  * `GET /sdk-download/{type}` — operationId `sdk/download`
  */
 export function sdkDownload(client: ClickSendBase, input: Input<"sdk/download">, options?: CallOptions): Promise<Reply<"sdk/download">> {
-  return client.call("sdk/download", ["GET /sdk-download/{type}", { "parseAs": "blob" }], input, options) as Promise<Reply<"sdk/download">>;
+  return client.call("sdk/download", ["GET /sdk-download/{type}", { parseAs: "blob" }], input, options) as Promise<Reply<"sdk/download">>;
 }
 
 /**
@@ -1510,8 +2813,23 @@ export function sdkDownload(client: ClickSendBase, input: Input<"sdk/download">,
  *
  * `GET /search/contacts-lists` — operationId `search/contacts-lists`
  */
-export function searchContactsLists(client: ClickSendBase, input: Input<"search/contacts-lists">, options?: CallOptions): Promise<Reply<"search/contacts-lists">> {
-  return client.call("search/contacts-lists", ["GET /search/contacts-lists", { "query": ["q", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"search/contacts-lists">>;
+export function searchContactsLists(
+  client: ClickSendBase,
+  input: Input<"search/contacts-lists">,
+  options?: CallOptions,
+): Promise<Reply<"search/contacts-lists">> {
+  return client.call(
+    "search/contacts-lists",
+    [
+      "GET /search/contacts-lists",
+      {
+        query: ["q", "page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"search/contacts-lists">>;
 }
 
 /**
@@ -1519,8 +2837,14 @@ export function searchContactsLists(client: ClickSendBase, input: Input<"search/
  *
  * `GET /short-url/statistics/{source}/{source_id}` — operationId `short-urls/get-statistics`
  */
-export function shortUrlsGetStatistics(client: ClickSendBase, input: Input<"short-urls/get-statistics">, options?: CallOptions): Promise<Reply<"short-urls/get-statistics">> {
-  return client.call("short-urls/get-statistics", ["GET /short-url/statistics/{source}/{source_id}"], input, options) as Promise<Reply<"short-urls/get-statistics">>;
+export function shortUrlsGetStatistics(
+  client: ClickSendBase,
+  input: Input<"short-urls/get-statistics">,
+  options?: CallOptions,
+): Promise<Reply<"short-urls/get-statistics">> {
+  return client.call("short-urls/get-statistics", ["GET /short-url/statistics/{source}/{source_id}"], input, options) as Promise<
+    Reply<"short-urls/get-statistics">
+  >;
 }
 
 /**
@@ -1528,8 +2852,23 @@ export function shortUrlsGetStatistics(client: ClickSendBase, input: Input<"shor
  *
  * `GET /short-url/tracking/{long_url_id}` — operationId `short-urls/get-tracking`
  */
-export function shortUrlsGetTracking(client: ClickSendBase, input: Input<"short-urls/get-tracking">, options?: CallOptions): Promise<Reply<"short-urls/get-tracking">> {
-  return client.call("short-urls/get-tracking", ["GET /short-url/tracking/{long_url_id}", { "query": ["offset", "limit", "direction"], "pagination": { "size": "limit", "items": "/data", "cursor": "offset", "next": "/next_page_url", "fromNext": ["offset", "limit", "direction"] } }], input, options) as Promise<Reply<"short-urls/get-tracking">>;
+export function shortUrlsGetTracking(
+  client: ClickSendBase,
+  input: Input<"short-urls/get-tracking">,
+  options?: CallOptions,
+): Promise<Reply<"short-urls/get-tracking">> {
+  return client.call(
+    "short-urls/get-tracking",
+    [
+      "GET /short-url/tracking/{long_url_id}",
+      {
+        query: ["offset", "limit", "direction"],
+        pagination: { size: "limit", items: "/data", cursor: "offset", next: "/next_page_url", fromNext: ["offset", "limit", "direction"] },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"short-urls/get-tracking">>;
 }
 
 /**
@@ -1537,8 +2876,14 @@ export function shortUrlsGetTracking(client: ClickSendBase, input: Input<"short-
  *
  * `PUT /sms-campaigns/{sms_campaign_id}/cancel` — operationId `sms-campaigns/cancel`
  */
-export function smsCampaignsCancel(client: ClickSendBase, input: Input<"sms-campaigns/cancel">, options?: CallOptions): Promise<Reply<"sms-campaigns/cancel">> {
-  return client.call("sms-campaigns/cancel", ["PUT /sms-campaigns/{sms_campaign_id}/cancel"], input, options) as Promise<Reply<"sms-campaigns/cancel">>;
+export function smsCampaignsCancel(
+  client: ClickSendBase,
+  input: Input<"sms-campaigns/cancel">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/cancel">> {
+  return client.call("sms-campaigns/cancel", ["PUT /sms-campaigns/{sms_campaign_id}/cancel"], input, options) as Promise<
+    Reply<"sms-campaigns/cancel">
+  >;
 }
 
 /**
@@ -1546,8 +2891,17 @@ export function smsCampaignsCancel(client: ClickSendBase, input: Input<"sms-camp
  *
  * `GET /sms-campaigns/{campaign_id}/link-export` — operationId `sms-campaigns/export-link-tracking`
  */
-export function smsCampaignsExportLinkTracking(client: ClickSendBase, input: Input<"sms-campaigns/export-link-tracking">, options?: CallOptions): Promise<Reply<"sms-campaigns/export-link-tracking">> {
-  return client.call("sms-campaigns/export-link-tracking", ["GET /sms-campaigns/{campaign_id}/link-export", { "query": ["filename"] }], input, options) as Promise<Reply<"sms-campaigns/export-link-tracking">>;
+export function smsCampaignsExportLinkTracking(
+  client: ClickSendBase,
+  input: Input<"sms-campaigns/export-link-tracking">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/export-link-tracking">> {
+  return client.call(
+    "sms-campaigns/export-link-tracking",
+    ["GET /sms-campaigns/{campaign_id}/link-export", { query: ["filename"] }],
+    input,
+    options,
+  ) as Promise<Reply<"sms-campaigns/export-link-tracking">>;
 }
 
 /**
@@ -1555,7 +2909,11 @@ export function smsCampaignsExportLinkTracking(client: ClickSendBase, input: Inp
  *
  * `GET /sms-campaigns/{sms_campaign_id}` — operationId `sms-campaigns/get`
  */
-export function smsCampaignsGet(client: ClickSendBase, input: Input<"sms-campaigns/get">, options?: CallOptions): Promise<Reply<"sms-campaigns/get">> {
+export function smsCampaignsGet(
+  client: ClickSendBase,
+  input: Input<"sms-campaigns/get">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/get">> {
   return client.call("sms-campaigns/get", ["GET /sms-campaigns/{sms_campaign_id}"], input, options) as Promise<Reply<"sms-campaigns/get">>;
 }
 
@@ -1564,8 +2922,14 @@ export function smsCampaignsGet(client: ClickSendBase, input: Input<"sms-campaig
  *
  * `GET /sms-campaigns/{campaign_id}/link-statistics` — operationId `sms-campaigns/get-link-statistics`
  */
-export function smsCampaignsGetLinkStatistics(client: ClickSendBase, input: Input<"sms-campaigns/get-link-statistics">, options?: CallOptions): Promise<Reply<"sms-campaigns/get-link-statistics">> {
-  return client.call("sms-campaigns/get-link-statistics", ["GET /sms-campaigns/{campaign_id}/link-statistics"], input, options) as Promise<Reply<"sms-campaigns/get-link-statistics">>;
+export function smsCampaignsGetLinkStatistics(
+  client: ClickSendBase,
+  input: Input<"sms-campaigns/get-link-statistics">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/get-link-statistics">> {
+  return client.call("sms-campaigns/get-link-statistics", ["GET /sms-campaigns/{campaign_id}/link-statistics"], input, options) as Promise<
+    Reply<"sms-campaigns/get-link-statistics">
+  >;
 }
 
 /**
@@ -1573,8 +2937,23 @@ export function smsCampaignsGetLinkStatistics(client: ClickSendBase, input: Inpu
  *
  * `GET /sms-campaigns` — operationId `sms-campaigns/list`
  */
-export function smsCampaignsList(client: ClickSendBase, input?: Input<"sms-campaigns/list">, options?: CallOptions): Promise<Reply<"sms-campaigns/list">> {
-  return client.call("sms-campaigns/list", ["GET /sms-campaigns", { "query": ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"sms-campaigns/list">>;
+export function smsCampaignsList(
+  client: ClickSendBase,
+  input?: Input<"sms-campaigns/list">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/list">> {
+  return client.call(
+    "sms-campaigns/list",
+    [
+      "GET /sms-campaigns",
+      {
+        query: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"sms-campaigns/list">>;
 }
 
 /**
@@ -1582,8 +2961,23 @@ export function smsCampaignsList(client: ClickSendBase, input?: Input<"sms-campa
  *
  * `GET /sms-campaigns/{campaign_id}/link-tracking` — operationId `sms-campaigns/list-link-tracking`
  */
-export function smsCampaignsListLinkTracking(client: ClickSendBase, input: Input<"sms-campaigns/list-link-tracking">, options?: CallOptions): Promise<Reply<"sms-campaigns/list-link-tracking">> {
-  return client.call("sms-campaigns/list-link-tracking", ["GET /sms-campaigns/{campaign_id}/link-tracking", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"sms-campaigns/list-link-tracking">>;
+export function smsCampaignsListLinkTracking(
+  client: ClickSendBase,
+  input: Input<"sms-campaigns/list-link-tracking">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/list-link-tracking">> {
+  return client.call(
+    "sms-campaigns/list-link-tracking",
+    [
+      "GET /sms-campaigns/{campaign_id}/link-tracking",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"sms-campaigns/list-link-tracking">>;
 }
 
 /**
@@ -1591,8 +2985,14 @@ export function smsCampaignsListLinkTracking(client: ClickSendBase, input: Input
  *
  * `POST /sms-campaigns/price` — operationId `sms-campaigns/price`
  */
-export function smsCampaignsPrice(client: ClickSendBase, input: Input<"sms-campaigns/price">, options?: CallOptions): Promise<Reply<"sms-campaigns/price">> {
-  return client.call("sms-campaigns/price", ["POST /sms-campaigns/price", { "body": "required" }], input, options) as Promise<Reply<"sms-campaigns/price">>;
+export function smsCampaignsPrice(
+  client: ClickSendBase,
+  input: Input<"sms-campaigns/price">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/price">> {
+  return client.call("sms-campaigns/price", ["POST /sms-campaigns/price", { body: "required" }], input, options) as Promise<
+    Reply<"sms-campaigns/price">
+  >;
 }
 
 /**
@@ -1600,8 +3000,14 @@ export function smsCampaignsPrice(client: ClickSendBase, input: Input<"sms-campa
  *
  * `POST /sms-campaigns/send` — operationId `sms-campaigns/send`
  */
-export function smsCampaignsSend(client: ClickSendBase, input: Input<"sms-campaigns/send">, options?: CallOptions): Promise<Reply<"sms-campaigns/send">> {
-  return client.call("sms-campaigns/send", ["POST /sms-campaigns/send", { "body": "required" }], input, options) as Promise<Reply<"sms-campaigns/send">>;
+export function smsCampaignsSend(
+  client: ClickSendBase,
+  input: Input<"sms-campaigns/send">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/send">> {
+  return client.call("sms-campaigns/send", ["POST /sms-campaigns/send", { body: "required" }], input, options) as Promise<
+    Reply<"sms-campaigns/send">
+  >;
 }
 
 /**
@@ -1609,8 +3015,14 @@ export function smsCampaignsSend(client: ClickSendBase, input: Input<"sms-campai
  *
  * `PUT /sms-campaigns/{sms_campaign_id}` — operationId `sms-campaigns/update`
  */
-export function smsCampaignsUpdate(client: ClickSendBase, input: Input<"sms-campaigns/update">, options?: CallOptions): Promise<Reply<"sms-campaigns/update">> {
-  return client.call("sms-campaigns/update", ["PUT /sms-campaigns/{sms_campaign_id}", { "body": "required" }], input, options) as Promise<Reply<"sms-campaigns/update">>;
+export function smsCampaignsUpdate(
+  client: ClickSendBase,
+  input: Input<"sms-campaigns/update">,
+  options?: CallOptions,
+): Promise<Reply<"sms-campaigns/update">> {
+  return client.call("sms-campaigns/update", ["PUT /sms-campaigns/{sms_campaign_id}", { body: "required" }], input, options) as Promise<
+    Reply<"sms-campaigns/update">
+  >;
 }
 
 /**
@@ -1618,8 +3030,14 @@ export function smsCampaignsUpdate(client: ClickSendBase, input: Input<"sms-camp
  *
  * `POST /automations/sms/receipts` — operationId `sms-receipt-rules/create`
  */
-export function smsReceiptRulesCreate(client: ClickSendBase, input: Input<"sms-receipt-rules/create">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/create">> {
-  return client.call("sms-receipt-rules/create", ["POST /automations/sms/receipts", { "body": "required" }], input, options) as Promise<Reply<"sms-receipt-rules/create">>;
+export function smsReceiptRulesCreate(
+  client: ClickSendBase,
+  input: Input<"sms-receipt-rules/create">,
+  options?: CallOptions,
+): Promise<Reply<"sms-receipt-rules/create">> {
+  return client.call("sms-receipt-rules/create", ["POST /automations/sms/receipts", { body: "required" }], input, options) as Promise<
+    Reply<"sms-receipt-rules/create">
+  >;
 }
 
 /**
@@ -1627,8 +3045,14 @@ export function smsReceiptRulesCreate(client: ClickSendBase, input: Input<"sms-r
  *
  * `DELETE /automations/sms/receipts/{receipt_rule_id}` — operationId `sms-receipt-rules/delete`
  */
-export function smsReceiptRulesDelete(client: ClickSendBase, input: Input<"sms-receipt-rules/delete">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/delete">> {
-  return client.call("sms-receipt-rules/delete", ["DELETE /automations/sms/receipts/{receipt_rule_id}"], input, options) as Promise<Reply<"sms-receipt-rules/delete">>;
+export function smsReceiptRulesDelete(
+  client: ClickSendBase,
+  input: Input<"sms-receipt-rules/delete">,
+  options?: CallOptions,
+): Promise<Reply<"sms-receipt-rules/delete">> {
+  return client.call("sms-receipt-rules/delete", ["DELETE /automations/sms/receipts/{receipt_rule_id}"], input, options) as Promise<
+    Reply<"sms-receipt-rules/delete">
+  >;
 }
 
 /**
@@ -1636,8 +3060,14 @@ export function smsReceiptRulesDelete(client: ClickSendBase, input: Input<"sms-r
  *
  * `GET /automations/sms/receipts/{receipt_rule_id}` — operationId `sms-receipt-rules/get`
  */
-export function smsReceiptRulesGet(client: ClickSendBase, input: Input<"sms-receipt-rules/get">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/get">> {
-  return client.call("sms-receipt-rules/get", ["GET /automations/sms/receipts/{receipt_rule_id}"], input, options) as Promise<Reply<"sms-receipt-rules/get">>;
+export function smsReceiptRulesGet(
+  client: ClickSendBase,
+  input: Input<"sms-receipt-rules/get">,
+  options?: CallOptions,
+): Promise<Reply<"sms-receipt-rules/get">> {
+  return client.call("sms-receipt-rules/get", ["GET /automations/sms/receipts/{receipt_rule_id}"], input, options) as Promise<
+    Reply<"sms-receipt-rules/get">
+  >;
 }
 
 /**
@@ -1645,8 +3075,23 @@ export function smsReceiptRulesGet(client: ClickSendBase, input: Input<"sms-rece
  *
  * `GET /automations/sms/receipts` — operationId `sms-receipt-rules/list`
  */
-export function smsReceiptRulesList(client: ClickSendBase, input?: Input<"sms-receipt-rules/list">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/list">> {
-  return client.call("sms-receipt-rules/list", ["GET /automations/sms/receipts", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"sms-receipt-rules/list">>;
+export function smsReceiptRulesList(
+  client: ClickSendBase,
+  input?: Input<"sms-receipt-rules/list">,
+  options?: CallOptions,
+): Promise<Reply<"sms-receipt-rules/list">> {
+  return client.call(
+    "sms-receipt-rules/list",
+    [
+      "GET /automations/sms/receipts",
+      {
+        query: ["page", "limit", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"sms-receipt-rules/list">>;
 }
 
 /**
@@ -1654,8 +3099,17 @@ export function smsReceiptRulesList(client: ClickSendBase, input?: Input<"sms-re
  *
  * `PUT /automations/sms/receipts/{receipt_rule_id}` — operationId `sms-receipt-rules/update`
  */
-export function smsReceiptRulesUpdate(client: ClickSendBase, input: Input<"sms-receipt-rules/update">, options?: CallOptions): Promise<Reply<"sms-receipt-rules/update">> {
-  return client.call("sms-receipt-rules/update", ["PUT /automations/sms/receipts/{receipt_rule_id}", { "body": "required" }], input, options) as Promise<Reply<"sms-receipt-rules/update">>;
+export function smsReceiptRulesUpdate(
+  client: ClickSendBase,
+  input: Input<"sms-receipt-rules/update">,
+  options?: CallOptions,
+): Promise<Reply<"sms-receipt-rules/update">> {
+  return client.call(
+    "sms-receipt-rules/update",
+    ["PUT /automations/sms/receipts/{receipt_rule_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"sms-receipt-rules/update">>;
 }
 
 /**
@@ -1663,8 +3117,14 @@ export function smsReceiptRulesUpdate(client: ClickSendBase, input: Input<"sms-r
  *
  * `POST /sms/templates` — operationId `sms-templates/create`
  */
-export function smsTemplatesCreate(client: ClickSendBase, input: Input<"sms-templates/create">, options?: CallOptions): Promise<Reply<"sms-templates/create">> {
-  return client.call("sms-templates/create", ["POST /sms/templates", { "body": "required" }], input, options) as Promise<Reply<"sms-templates/create">>;
+export function smsTemplatesCreate(
+  client: ClickSendBase,
+  input: Input<"sms-templates/create">,
+  options?: CallOptions,
+): Promise<Reply<"sms-templates/create">> {
+  return client.call("sms-templates/create", ["POST /sms/templates", { body: "required" }], input, options) as Promise<
+    Reply<"sms-templates/create">
+  >;
 }
 
 /**
@@ -1672,8 +3132,14 @@ export function smsTemplatesCreate(client: ClickSendBase, input: Input<"sms-temp
  *
  * `DELETE /sms/templates/{template_id}` — operationId `sms-templates/delete`
  */
-export function smsTemplatesDelete(client: ClickSendBase, input: Input<"sms-templates/delete">, options?: CallOptions): Promise<Reply<"sms-templates/delete">> {
-  return client.call("sms-templates/delete", ["DELETE /sms/templates/{template_id}"], input, options) as Promise<Reply<"sms-templates/delete">>;
+export function smsTemplatesDelete(
+  client: ClickSendBase,
+  input: Input<"sms-templates/delete">,
+  options?: CallOptions,
+): Promise<Reply<"sms-templates/delete">> {
+  return client.call("sms-templates/delete", ["DELETE /sms/templates/{template_id}"], input, options) as Promise<
+    Reply<"sms-templates/delete">
+  >;
 }
 
 /**
@@ -1681,7 +3147,11 @@ export function smsTemplatesDelete(client: ClickSendBase, input: Input<"sms-temp
  *
  * `GET /sms/templates/{template_id}` — operationId `sms-templates/get`
  */
-export function smsTemplatesGet(client: ClickSendBase, input: Input<"sms-templates/get">, options?: CallOptions): Promise<Reply<"sms-templates/get">> {
+export function smsTemplatesGet(
+  client: ClickSendBase,
+  input: Input<"sms-templates/get">,
+  options?: CallOptions,
+): Promise<Reply<"sms-templates/get">> {
   return client.call("sms-templates/get", ["GET /sms/templates/{template_id}"], input, options) as Promise<Reply<"sms-templates/get">>;
 }
 
@@ -1690,8 +3160,23 @@ export function smsTemplatesGet(client: ClickSendBase, input: Input<"sms-templat
  *
  * `GET /sms/templates` — operationId `sms-templates/list`
  */
-export function smsTemplatesList(client: ClickSendBase, input?: Input<"sms-templates/list">, options?: CallOptions): Promise<Reply<"sms-templates/list">> {
-  return client.call("sms-templates/list", ["GET /sms/templates", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"sms-templates/list">>;
+export function smsTemplatesList(
+  client: ClickSendBase,
+  input?: Input<"sms-templates/list">,
+  options?: CallOptions,
+): Promise<Reply<"sms-templates/list">> {
+  return client.call(
+    "sms-templates/list",
+    [
+      "GET /sms/templates",
+      {
+        query: ["page", "limit", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"sms-templates/list">>;
 }
 
 /**
@@ -1699,8 +3184,14 @@ export function smsTemplatesList(client: ClickSendBase, input?: Input<"sms-templ
  *
  * `PUT /sms/templates/{template_id}` — operationId `sms-templates/update`
  */
-export function smsTemplatesUpdate(client: ClickSendBase, input: Input<"sms-templates/update">, options?: CallOptions): Promise<Reply<"sms-templates/update">> {
-  return client.call("sms-templates/update", ["PUT /sms/templates/{template_id}", { "body": "required" }], input, options) as Promise<Reply<"sms-templates/update">>;
+export function smsTemplatesUpdate(
+  client: ClickSendBase,
+  input: Input<"sms-templates/update">,
+  options?: CallOptions,
+): Promise<Reply<"sms-templates/update">> {
+  return client.call("sms-templates/update", ["PUT /sms/templates/{template_id}", { body: "required" }], input, options) as Promise<
+    Reply<"sms-templates/update">
+  >;
 }
 
 /**
@@ -1717,8 +3208,12 @@ export function smsCancel(client: ClickSendBase, input: Input<"sms/cancel">, opt
  *
  * `PUT /sms/cancel-all` — operationId `sms/cancel-all`
  */
-export function smsCancelAll(client: ClickSendBase, input?: Input<"sms/cancel-all">, options?: CallOptions): Promise<Reply<"sms/cancel-all">> {
-  return client.call("sms/cancel-all", ["PUT /sms/cancel-all", { "body": "optional" }], input, options) as Promise<Reply<"sms/cancel-all">>;
+export function smsCancelAll(
+  client: ClickSendBase,
+  input?: Input<"sms/cancel-all">,
+  options?: CallOptions,
+): Promise<Reply<"sms/cancel-all">> {
+  return client.call("sms/cancel-all", ["PUT /sms/cancel-all", { body: "optional" }], input, options) as Promise<Reply<"sms/cancel-all">>;
 }
 
 /**
@@ -1726,8 +3221,14 @@ export function smsCancelAll(client: ClickSendBase, input?: Input<"sms/cancel-al
  *
  * `POST /sms/inbound` — operationId `sms/create-test-inbound`
  */
-export function smsCreateTestInbound(client: ClickSendBase, input: Input<"sms/create-test-inbound">, options?: CallOptions): Promise<Reply<"sms/create-test-inbound">> {
-  return client.call("sms/create-test-inbound", ["POST /sms/inbound", { "body": "required" }], input, options) as Promise<Reply<"sms/create-test-inbound">>;
+export function smsCreateTestInbound(
+  client: ClickSendBase,
+  input: Input<"sms/create-test-inbound">,
+  options?: CallOptions,
+): Promise<Reply<"sms/create-test-inbound">> {
+  return client.call("sms/create-test-inbound", ["POST /sms/inbound", { body: "required" }], input, options) as Promise<
+    Reply<"sms/create-test-inbound">
+  >;
 }
 
 /**
@@ -1735,8 +3236,14 @@ export function smsCreateTestInbound(client: ClickSendBase, input: Input<"sms/cr
  *
  * `POST /sms/receipts` — operationId `sms/create-test-receipt`
  */
-export function smsCreateTestReceipt(client: ClickSendBase, input: Input<"sms/create-test-receipt">, options?: CallOptions): Promise<Reply<"sms/create-test-receipt">> {
-  return client.call("sms/create-test-receipt", ["POST /sms/receipts", { "body": "required" }], input, options) as Promise<Reply<"sms/create-test-receipt">>;
+export function smsCreateTestReceipt(
+  client: ClickSendBase,
+  input: Input<"sms/create-test-receipt">,
+  options?: CallOptions,
+): Promise<Reply<"sms/create-test-receipt">> {
+  return client.call("sms/create-test-receipt", ["POST /sms/receipts", { body: "required" }], input, options) as Promise<
+    Reply<"sms/create-test-receipt">
+  >;
 }
 
 /**
@@ -1744,8 +3251,17 @@ export function smsCreateTestReceipt(client: ClickSendBase, input: Input<"sms/cr
  *
  * `GET /sms/history/export` — operationId `sms/export-history`
  */
-export function smsExportHistory(client: ClickSendBase, input: Input<"sms/export-history">, options?: CallOptions): Promise<Reply<"sms/export-history">> {
-  return client.call("sms/export-history", ["GET /sms/history/export", { "query": ["filename", "date_from", "date_to", "q", "order_by"] }], input, options) as Promise<Reply<"sms/export-history">>;
+export function smsExportHistory(
+  client: ClickSendBase,
+  input: Input<"sms/export-history">,
+  options?: CallOptions,
+): Promise<Reply<"sms/export-history">> {
+  return client.call(
+    "sms/export-history",
+    ["GET /sms/history/export", { query: ["filename", "date_from", "date_to", "q", "order_by"] }],
+    input,
+    options,
+  ) as Promise<Reply<"sms/export-history">>;
 }
 
 /**
@@ -1753,7 +3269,11 @@ export function smsExportHistory(client: ClickSendBase, input: Input<"sms/export
  *
  * `GET /sms/inbound/{outbound_message_id}` — operationId `sms/get-inbound`
  */
-export function smsGetInbound(client: ClickSendBase, input: Input<"sms/get-inbound">, options?: CallOptions): Promise<Reply<"sms/get-inbound">> {
+export function smsGetInbound(
+  client: ClickSendBase,
+  input: Input<"sms/get-inbound">,
+  options?: CallOptions,
+): Promise<Reply<"sms/get-inbound">> {
   return client.call("sms/get-inbound", ["GET /sms/inbound/{outbound_message_id}"], input, options) as Promise<Reply<"sms/get-inbound">>;
 }
 
@@ -1762,7 +3282,11 @@ export function smsGetInbound(client: ClickSendBase, input: Input<"sms/get-inbou
  *
  * `GET /sms/receipts/{message_id}` — operationId `sms/get-receipt`
  */
-export function smsGetReceipt(client: ClickSendBase, input: Input<"sms/get-receipt">, options?: CallOptions): Promise<Reply<"sms/get-receipt">> {
+export function smsGetReceipt(
+  client: ClickSendBase,
+  input: Input<"sms/get-receipt">,
+  options?: CallOptions,
+): Promise<Reply<"sms/get-receipt">> {
   return client.call("sms/get-receipt", ["GET /sms/receipts/{message_id}"], input, options) as Promise<Reply<"sms/get-receipt">>;
 }
 
@@ -1771,8 +3295,23 @@ export function smsGetReceipt(client: ClickSendBase, input: Input<"sms/get-recei
  *
  * `GET /sms/history` — operationId `sms/list-history`
  */
-export function smsListHistory(client: ClickSendBase, input?: Input<"sms/list-history">, options?: CallOptions): Promise<Reply<"sms/list-history">> {
-  return client.call("sms/list-history", ["GET /sms/history", { "query": ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"sms/list-history">>;
+export function smsListHistory(
+  client: ClickSendBase,
+  input?: Input<"sms/list-history">,
+  options?: CallOptions,
+): Promise<Reply<"sms/list-history">> {
+  return client.call(
+    "sms/list-history",
+    [
+      "GET /sms/history",
+      {
+        query: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"sms/list-history">>;
 }
 
 /**
@@ -1780,8 +3319,23 @@ export function smsListHistory(client: ClickSendBase, input?: Input<"sms/list-hi
  *
  * `GET /sms/inbound` — operationId `sms/list-inbound`
  */
-export function smsListInbound(client: ClickSendBase, input?: Input<"sms/list-inbound">, options?: CallOptions): Promise<Reply<"sms/list-inbound">> {
-  return client.call("sms/list-inbound", ["GET /sms/inbound", { "query": ["page", "limit", "q", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"sms/list-inbound">>;
+export function smsListInbound(
+  client: ClickSendBase,
+  input?: Input<"sms/list-inbound">,
+  options?: CallOptions,
+): Promise<Reply<"sms/list-inbound">> {
+  return client.call(
+    "sms/list-inbound",
+    [
+      "GET /sms/inbound",
+      {
+        query: ["page", "limit", "q", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"sms/list-inbound">>;
 }
 
 /**
@@ -1789,8 +3343,23 @@ export function smsListInbound(client: ClickSendBase, input?: Input<"sms/list-in
  *
  * `GET /sms/receipts` — operationId `sms/list-receipts`
  */
-export function smsListReceipts(client: ClickSendBase, input?: Input<"sms/list-receipts">, options?: CallOptions): Promise<Reply<"sms/list-receipts">> {
-  return client.call("sms/list-receipts", ["GET /sms/receipts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"sms/list-receipts">>;
+export function smsListReceipts(
+  client: ClickSendBase,
+  input?: Input<"sms/list-receipts">,
+  options?: CallOptions,
+): Promise<Reply<"sms/list-receipts">> {
+  return client.call(
+    "sms/list-receipts",
+    [
+      "GET /sms/receipts",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"sms/list-receipts">>;
 }
 
 /**
@@ -1798,8 +3367,14 @@ export function smsListReceipts(client: ClickSendBase, input?: Input<"sms/list-r
  *
  * `PUT /sms/inbound-read` — operationId `sms/mark-all-inbound-read`
  */
-export function smsMarkAllInboundRead(client: ClickSendBase, input?: Input<"sms/mark-all-inbound-read">, options?: CallOptions): Promise<Reply<"sms/mark-all-inbound-read">> {
-  return client.call("sms/mark-all-inbound-read", ["PUT /sms/inbound-read", { "body": "optional" }], input, options) as Promise<Reply<"sms/mark-all-inbound-read">>;
+export function smsMarkAllInboundRead(
+  client: ClickSendBase,
+  input?: Input<"sms/mark-all-inbound-read">,
+  options?: CallOptions,
+): Promise<Reply<"sms/mark-all-inbound-read">> {
+  return client.call("sms/mark-all-inbound-read", ["PUT /sms/inbound-read", { body: "optional" }], input, options) as Promise<
+    Reply<"sms/mark-all-inbound-read">
+  >;
 }
 
 /**
@@ -1807,8 +3382,14 @@ export function smsMarkAllInboundRead(client: ClickSendBase, input?: Input<"sms/
  *
  * `PUT /sms/inbound-read/{message_id}` — operationId `sms/mark-inbound-read`
  */
-export function smsMarkInboundRead(client: ClickSendBase, input: Input<"sms/mark-inbound-read">, options?: CallOptions): Promise<Reply<"sms/mark-inbound-read">> {
-  return client.call("sms/mark-inbound-read", ["PUT /sms/inbound-read/{message_id}"], input, options) as Promise<Reply<"sms/mark-inbound-read">>;
+export function smsMarkInboundRead(
+  client: ClickSendBase,
+  input: Input<"sms/mark-inbound-read">,
+  options?: CallOptions,
+): Promise<Reply<"sms/mark-inbound-read">> {
+  return client.call("sms/mark-inbound-read", ["PUT /sms/inbound-read/{message_id}"], input, options) as Promise<
+    Reply<"sms/mark-inbound-read">
+  >;
 }
 
 /**
@@ -1816,8 +3397,14 @@ export function smsMarkInboundRead(client: ClickSendBase, input: Input<"sms/mark
  *
  * `PUT /sms/receipts-read` — operationId `sms/mark-receipts-read`
  */
-export function smsMarkReceiptsRead(client: ClickSendBase, input?: Input<"sms/mark-receipts-read">, options?: CallOptions): Promise<Reply<"sms/mark-receipts-read">> {
-  return client.call("sms/mark-receipts-read", ["PUT /sms/receipts-read", { "body": "optional" }], input, options) as Promise<Reply<"sms/mark-receipts-read">>;
+export function smsMarkReceiptsRead(
+  client: ClickSendBase,
+  input?: Input<"sms/mark-receipts-read">,
+  options?: CallOptions,
+): Promise<Reply<"sms/mark-receipts-read">> {
+  return client.call("sms/mark-receipts-read", ["PUT /sms/receipts-read", { body: "optional" }], input, options) as Promise<
+    Reply<"sms/mark-receipts-read">
+  >;
 }
 
 /**
@@ -1826,7 +3413,7 @@ export function smsMarkReceiptsRead(client: ClickSendBase, input?: Input<"sms/ma
  * `POST /sms/price` — operationId `sms/price`
  */
 export function smsPrice(client: ClickSendBase, input: Input<"sms/price">, options?: CallOptions): Promise<Reply<"sms/price">> {
-  return client.call("sms/price", ["POST /sms/price", { "body": "required" }], input, options) as Promise<Reply<"sms/price">>;
+  return client.call("sms/price", ["POST /sms/price", { body: "required" }], input, options) as Promise<Reply<"sms/price">>;
 }
 
 /**
@@ -1835,7 +3422,7 @@ export function smsPrice(client: ClickSendBase, input: Input<"sms/price">, optio
  * `POST /sms/send` — operationId `sms/send`
  */
 export function smsSend(client: ClickSendBase, input: Input<"sms/send">, options?: CallOptions): Promise<Reply<"sms/send">> {
-  return client.call("sms/send", ["POST /sms/send", { "body": "required" }], input, options) as Promise<Reply<"sms/send">>;
+  return client.call("sms/send", ["POST /sms/send", { body: "required" }], input, options) as Promise<Reply<"sms/send">>;
 }
 
 /**
@@ -1843,7 +3430,11 @@ export function smsSend(client: ClickSendBase, input: Input<"sms/send">, options
  *
  * `GET /statistics/sms` — operationId `statistics/get-sms`
  */
-export function statisticsGetSms(client: ClickSendBase, input?: Input<"statistics/get-sms">, options?: CallOptions): Promise<Reply<"statistics/get-sms">> {
+export function statisticsGetSms(
+  client: ClickSendBase,
+  input?: Input<"statistics/get-sms">,
+  options?: CallOptions,
+): Promise<Reply<"statistics/get-sms">> {
   return client.call("statistics/get-sms", ["GET /statistics/sms"], input, options) as Promise<Reply<"statistics/get-sms">>;
 }
 
@@ -1852,7 +3443,11 @@ export function statisticsGetSms(client: ClickSendBase, input?: Input<"statistic
  *
  * `GET /statistics/voice` — operationId `statistics/get-voice`
  */
-export function statisticsGetVoice(client: ClickSendBase, input?: Input<"statistics/get-voice">, options?: CallOptions): Promise<Reply<"statistics/get-voice">> {
+export function statisticsGetVoice(
+  client: ClickSendBase,
+  input?: Input<"statistics/get-voice">,
+  options?: CallOptions,
+): Promise<Reply<"statistics/get-voice">> {
   return client.call("statistics/get-voice", ["GET /statistics/voice"], input, options) as Promise<Reply<"statistics/get-voice">>;
 }
 
@@ -1861,8 +3456,14 @@ export function statisticsGetVoice(client: ClickSendBase, input?: Input<"statist
  *
  * `POST /subaccounts` — operationId `subaccounts/create`
  */
-export function subaccountsCreate(client: ClickSendBase, input: Input<"subaccounts/create">, options?: CallOptions): Promise<Reply<"subaccounts/create">> {
-  return client.call("subaccounts/create", ["POST /subaccounts", { "body": "required" }], input, options) as Promise<Reply<"subaccounts/create">>;
+export function subaccountsCreate(
+  client: ClickSendBase,
+  input: Input<"subaccounts/create">,
+  options?: CallOptions,
+): Promise<Reply<"subaccounts/create">> {
+  return client.call("subaccounts/create", ["POST /subaccounts", { body: "required" }], input, options) as Promise<
+    Reply<"subaccounts/create">
+  >;
 }
 
 /**
@@ -1870,7 +3471,11 @@ export function subaccountsCreate(client: ClickSendBase, input: Input<"subaccoun
  *
  * `DELETE /subaccounts/{subaccount_id}` — operationId `subaccounts/delete`
  */
-export function subaccountsDelete(client: ClickSendBase, input: Input<"subaccounts/delete">, options?: CallOptions): Promise<Reply<"subaccounts/delete">> {
+export function subaccountsDelete(
+  client: ClickSendBase,
+  input: Input<"subaccounts/delete">,
+  options?: CallOptions,
+): Promise<Reply<"subaccounts/delete">> {
   return client.call("subaccounts/delete", ["DELETE /subaccounts/{subaccount_id}"], input, options) as Promise<Reply<"subaccounts/delete">>;
 }
 
@@ -1879,7 +3484,11 @@ export function subaccountsDelete(client: ClickSendBase, input: Input<"subaccoun
  *
  * `GET /subaccounts/{subaccount_id}` — operationId `subaccounts/get`
  */
-export function subaccountsGet(client: ClickSendBase, input: Input<"subaccounts/get">, options?: CallOptions): Promise<Reply<"subaccounts/get">> {
+export function subaccountsGet(
+  client: ClickSendBase,
+  input: Input<"subaccounts/get">,
+  options?: CallOptions,
+): Promise<Reply<"subaccounts/get">> {
   return client.call("subaccounts/get", ["GET /subaccounts/{subaccount_id}"], input, options) as Promise<Reply<"subaccounts/get">>;
 }
 
@@ -1888,8 +3497,23 @@ export function subaccountsGet(client: ClickSendBase, input: Input<"subaccounts/
  *
  * `GET /subaccounts` — operationId `subaccounts/list`
  */
-export function subaccountsList(client: ClickSendBase, input?: Input<"subaccounts/list">, options?: CallOptions): Promise<Reply<"subaccounts/list">> {
-  return client.call("subaccounts/list", ["GET /subaccounts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"subaccounts/list">>;
+export function subaccountsList(
+  client: ClickSendBase,
+  input?: Input<"subaccounts/list">,
+  options?: CallOptions,
+): Promise<Reply<"subaccounts/list">> {
+  return client.call(
+    "subaccounts/list",
+    [
+      "GET /subaccounts",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"subaccounts/list">>;
 }
 
 /**
@@ -1897,8 +3521,17 @@ export function subaccountsList(client: ClickSendBase, input?: Input<"subaccount
  *
  * `PUT /subaccounts/{subaccount_id}/regen-api-key` — operationId `subaccounts/regenerate-api-key`
  */
-export function subaccountsRegenerateApiKey(client: ClickSendBase, input: Input<"subaccounts/regenerate-api-key">, options?: CallOptions): Promise<Reply<"subaccounts/regenerate-api-key">> {
-  return client.call("subaccounts/regenerate-api-key", ["PUT /subaccounts/{subaccount_id}/regen-api-key", { "body": "optional" }], input, options) as Promise<Reply<"subaccounts/regenerate-api-key">>;
+export function subaccountsRegenerateApiKey(
+  client: ClickSendBase,
+  input: Input<"subaccounts/regenerate-api-key">,
+  options?: CallOptions,
+): Promise<Reply<"subaccounts/regenerate-api-key">> {
+  return client.call(
+    "subaccounts/regenerate-api-key",
+    ["PUT /subaccounts/{subaccount_id}/regen-api-key", { body: "optional" }],
+    input,
+    options,
+  ) as Promise<Reply<"subaccounts/regenerate-api-key">>;
 }
 
 /**
@@ -1906,8 +3539,14 @@ export function subaccountsRegenerateApiKey(client: ClickSendBase, input: Input<
  *
  * `PUT /subaccounts/{subaccount_id}` — operationId `subaccounts/update`
  */
-export function subaccountsUpdate(client: ClickSendBase, input: Input<"subaccounts/update">, options?: CallOptions): Promise<Reply<"subaccounts/update">> {
-  return client.call("subaccounts/update", ["PUT /subaccounts/{subaccount_id}", { "body": "required" }], input, options) as Promise<Reply<"subaccounts/update">>;
+export function subaccountsUpdate(
+  client: ClickSendBase,
+  input: Input<"subaccounts/update">,
+  options?: CallOptions,
+): Promise<Reply<"subaccounts/update">> {
+  return client.call("subaccounts/update", ["PUT /subaccounts/{subaccount_id}", { body: "required" }], input, options) as Promise<
+    Reply<"subaccounts/update">
+  >;
 }
 
 /**
@@ -1915,7 +3554,11 @@ export function subaccountsUpdate(client: ClickSendBase, input: Input<"subaccoun
  *
  * `GET /timezones` — operationId `timezones/list`
  */
-export function timezonesList(client: ClickSendBase, input?: Input<"timezones/list">, options?: CallOptions): Promise<Reply<"timezones/list">> {
+export function timezonesList(
+  client: ClickSendBase,
+  input?: Input<"timezones/list">,
+  options?: CallOptions,
+): Promise<Reply<"timezones/list">> {
   return client.call("timezones/list", ["GET /timezones"], input, options) as Promise<Reply<"timezones/list">>;
 }
 
@@ -1924,8 +3567,14 @@ export function timezonesList(client: ClickSendBase, input?: Input<"timezones/li
  *
  * `POST /email/receipts` — operationId `transactional-email/add-test-receipt`
  */
-export function transactionalEmailAddTestReceipt(client: ClickSendBase, input: Input<"transactional-email/add-test-receipt">, options?: CallOptions): Promise<Reply<"transactional-email/add-test-receipt">> {
-  return client.call("transactional-email/add-test-receipt", ["POST /email/receipts", { "body": "required" }], input, options) as Promise<Reply<"transactional-email/add-test-receipt">>;
+export function transactionalEmailAddTestReceipt(
+  client: ClickSendBase,
+  input: Input<"transactional-email/add-test-receipt">,
+  options?: CallOptions,
+): Promise<Reply<"transactional-email/add-test-receipt">> {
+  return client.call("transactional-email/add-test-receipt", ["POST /email/receipts", { body: "required" }], input, options) as Promise<
+    Reply<"transactional-email/add-test-receipt">
+  >;
 }
 
 /**
@@ -1933,8 +3582,17 @@ export function transactionalEmailAddTestReceipt(client: ClickSendBase, input: I
  *
  * `GET /email/history/export` — operationId `transactional-email/export-history`
  */
-export function transactionalEmailExportHistory(client: ClickSendBase, input: Input<"transactional-email/export-history">, options?: CallOptions): Promise<Reply<"transactional-email/export-history">> {
-  return client.call("transactional-email/export-history", ["GET /email/history/export", { "query": ["filename", "date_from", "date_to"] }], input, options) as Promise<Reply<"transactional-email/export-history">>;
+export function transactionalEmailExportHistory(
+  client: ClickSendBase,
+  input: Input<"transactional-email/export-history">,
+  options?: CallOptions,
+): Promise<Reply<"transactional-email/export-history">> {
+  return client.call(
+    "transactional-email/export-history",
+    ["GET /email/history/export", { query: ["filename", "date_from", "date_to"] }],
+    input,
+    options,
+  ) as Promise<Reply<"transactional-email/export-history">>;
 }
 
 /**
@@ -1942,8 +3600,23 @@ export function transactionalEmailExportHistory(client: ClickSendBase, input: In
  *
  * `GET /email/history` — operationId `transactional-email/list-history`
  */
-export function transactionalEmailListHistory(client: ClickSendBase, input?: Input<"transactional-email/list-history">, options?: CallOptions): Promise<Reply<"transactional-email/list-history">> {
-  return client.call("transactional-email/list-history", ["GET /email/history", { "query": ["date_from", "date_to", "page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"transactional-email/list-history">>;
+export function transactionalEmailListHistory(
+  client: ClickSendBase,
+  input?: Input<"transactional-email/list-history">,
+  options?: CallOptions,
+): Promise<Reply<"transactional-email/list-history">> {
+  return client.call(
+    "transactional-email/list-history",
+    [
+      "GET /email/history",
+      {
+        query: ["date_from", "date_to", "page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"transactional-email/list-history">>;
 }
 
 /**
@@ -1951,8 +3624,14 @@ export function transactionalEmailListHistory(client: ClickSendBase, input?: Inp
  *
  * `POST /email/price` — operationId `transactional-email/price`
  */
-export function transactionalEmailPrice(client: ClickSendBase, input: Input<"transactional-email/price">, options?: CallOptions): Promise<Reply<"transactional-email/price">> {
-  return client.call("transactional-email/price", ["POST /email/price", { "body": "required" }], input, options) as Promise<Reply<"transactional-email/price">>;
+export function transactionalEmailPrice(
+  client: ClickSendBase,
+  input: Input<"transactional-email/price">,
+  options?: CallOptions,
+): Promise<Reply<"transactional-email/price">> {
+  return client.call("transactional-email/price", ["POST /email/price", { body: "required" }], input, options) as Promise<
+    Reply<"transactional-email/price">
+  >;
 }
 
 /**
@@ -1960,8 +3639,14 @@ export function transactionalEmailPrice(client: ClickSendBase, input: Input<"tra
  *
  * `POST /email/send` — operationId `transactional-email/send`
  */
-export function transactionalEmailSend(client: ClickSendBase, input: Input<"transactional-email/send">, options?: CallOptions): Promise<Reply<"transactional-email/send">> {
-  return client.call("transactional-email/send", ["POST /email/send", { "body": "required" }], input, options) as Promise<Reply<"transactional-email/send">>;
+export function transactionalEmailSend(
+  client: ClickSendBase,
+  input: Input<"transactional-email/send">,
+  options?: CallOptions,
+): Promise<Reply<"transactional-email/send">> {
+  return client.call("transactional-email/send", ["POST /email/send", { body: "required" }], input, options) as Promise<
+    Reply<"transactional-email/send">
+  >;
 }
 
 /**
@@ -1969,8 +3654,14 @@ export function transactionalEmailSend(client: ClickSendBase, input: Input<"tran
  *
  * `POST /uploads` — operationId `uploads/create`
  */
-export function uploadsCreate(client: ClickSendBase, input: Input<"uploads/create">, options?: CallOptions): Promise<Reply<"uploads/create">> {
-  return client.call("uploads/create", ["POST /uploads", { "query": ["convert"], "body": "required" }], input, options) as Promise<Reply<"uploads/create">>;
+export function uploadsCreate(
+  client: ClickSendBase,
+  input: Input<"uploads/create">,
+  options?: CallOptions,
+): Promise<Reply<"uploads/create">> {
+  return client.call("uploads/create", ["POST /uploads", { query: ["convert"], body: "required" }], input, options) as Promise<
+    Reply<"uploads/create">
+  >;
 }
 
 /**
@@ -1978,8 +3669,14 @@ export function uploadsCreate(client: ClickSendBase, input: Input<"uploads/creat
  *
  * `POST /user-countries/agree` — operationId `user-countries/agree`
  */
-export function userCountriesAgree(client: ClickSendBase, input?: Input<"user-countries/agree">, options?: CallOptions): Promise<Reply<"user-countries/agree">> {
-  return client.call("user-countries/agree", ["POST /user-countries/agree", { "idempotent": true }], input, options) as Promise<Reply<"user-countries/agree">>;
+export function userCountriesAgree(
+  client: ClickSendBase,
+  input?: Input<"user-countries/agree">,
+  options?: CallOptions,
+): Promise<Reply<"user-countries/agree">> {
+  return client.call("user-countries/agree", ["POST /user-countries/agree", { idempotent: true }], input, options) as Promise<
+    Reply<"user-countries/agree">
+  >;
 }
 
 /**
@@ -1987,7 +3684,11 @@ export function userCountriesAgree(client: ClickSendBase, input?: Input<"user-co
  *
  * `GET /user-countries` — operationId `user-countries/list`
  */
-export function userCountriesList(client: ClickSendBase, input?: Input<"user-countries/list">, options?: CallOptions): Promise<Reply<"user-countries/list">> {
+export function userCountriesList(
+  client: ClickSendBase,
+  input?: Input<"user-countries/list">,
+  options?: CallOptions,
+): Promise<Reply<"user-countries/list">> {
   return client.call("user-countries/list", ["GET /user-countries"], input, options) as Promise<Reply<"user-countries/list">>;
 }
 
@@ -1996,8 +3697,14 @@ export function userCountriesList(client: ClickSendBase, input?: Input<"user-cou
  *
  * `POST /user-countries` — operationId `user-countries/select`
  */
-export function userCountriesSelect(client: ClickSendBase, input: Input<"user-countries/select">, options?: CallOptions): Promise<Reply<"user-countries/select">> {
-  return client.call("user-countries/select", ["POST /user-countries", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"user-countries/select">>;
+export function userCountriesSelect(
+  client: ClickSendBase,
+  input: Input<"user-countries/select">,
+  options?: CallOptions,
+): Promise<Reply<"user-countries/select">> {
+  return client.call("user-countries/select", ["POST /user-countries", { body: "required", idempotent: true }], input, options) as Promise<
+    Reply<"user-countries/select">
+  >;
 }
 
 /**
@@ -2005,8 +3712,14 @@ export function userCountriesSelect(client: ClickSendBase, input: Input<"user-co
  *
  * `POST /automations/voice/receipts` — operationId `voice-receipt-rules/create`
  */
-export function voiceReceiptRulesCreate(client: ClickSendBase, input: Input<"voice-receipt-rules/create">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/create">> {
-  return client.call("voice-receipt-rules/create", ["POST /automations/voice/receipts", { "body": "required" }], input, options) as Promise<Reply<"voice-receipt-rules/create">>;
+export function voiceReceiptRulesCreate(
+  client: ClickSendBase,
+  input: Input<"voice-receipt-rules/create">,
+  options?: CallOptions,
+): Promise<Reply<"voice-receipt-rules/create">> {
+  return client.call("voice-receipt-rules/create", ["POST /automations/voice/receipts", { body: "required" }], input, options) as Promise<
+    Reply<"voice-receipt-rules/create">
+  >;
 }
 
 /**
@@ -2014,8 +3727,14 @@ export function voiceReceiptRulesCreate(client: ClickSendBase, input: Input<"voi
  *
  * `DELETE /automations/voice/receipts/{receipt_rule_id}` — operationId `voice-receipt-rules/delete`
  */
-export function voiceReceiptRulesDelete(client: ClickSendBase, input: Input<"voice-receipt-rules/delete">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/delete">> {
-  return client.call("voice-receipt-rules/delete", ["DELETE /automations/voice/receipts/{receipt_rule_id}"], input, options) as Promise<Reply<"voice-receipt-rules/delete">>;
+export function voiceReceiptRulesDelete(
+  client: ClickSendBase,
+  input: Input<"voice-receipt-rules/delete">,
+  options?: CallOptions,
+): Promise<Reply<"voice-receipt-rules/delete">> {
+  return client.call("voice-receipt-rules/delete", ["DELETE /automations/voice/receipts/{receipt_rule_id}"], input, options) as Promise<
+    Reply<"voice-receipt-rules/delete">
+  >;
 }
 
 /**
@@ -2023,8 +3742,14 @@ export function voiceReceiptRulesDelete(client: ClickSendBase, input: Input<"voi
  *
  * `GET /automations/voice/receipts/{receipt_rule_id}` — operationId `voice-receipt-rules/get`
  */
-export function voiceReceiptRulesGet(client: ClickSendBase, input: Input<"voice-receipt-rules/get">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/get">> {
-  return client.call("voice-receipt-rules/get", ["GET /automations/voice/receipts/{receipt_rule_id}"], input, options) as Promise<Reply<"voice-receipt-rules/get">>;
+export function voiceReceiptRulesGet(
+  client: ClickSendBase,
+  input: Input<"voice-receipt-rules/get">,
+  options?: CallOptions,
+): Promise<Reply<"voice-receipt-rules/get">> {
+  return client.call("voice-receipt-rules/get", ["GET /automations/voice/receipts/{receipt_rule_id}"], input, options) as Promise<
+    Reply<"voice-receipt-rules/get">
+  >;
 }
 
 /**
@@ -2032,8 +3757,23 @@ export function voiceReceiptRulesGet(client: ClickSendBase, input: Input<"voice-
  *
  * `GET /automations/voice/receipts` — operationId `voice-receipt-rules/list`
  */
-export function voiceReceiptRulesList(client: ClickSendBase, input?: Input<"voice-receipt-rules/list">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/list">> {
-  return client.call("voice-receipt-rules/list", ["GET /automations/voice/receipts", { "query": ["page", "limit", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"voice-receipt-rules/list">>;
+export function voiceReceiptRulesList(
+  client: ClickSendBase,
+  input?: Input<"voice-receipt-rules/list">,
+  options?: CallOptions,
+): Promise<Reply<"voice-receipt-rules/list">> {
+  return client.call(
+    "voice-receipt-rules/list",
+    [
+      "GET /automations/voice/receipts",
+      {
+        query: ["page", "limit", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"voice-receipt-rules/list">>;
 }
 
 /**
@@ -2041,8 +3781,17 @@ export function voiceReceiptRulesList(client: ClickSendBase, input?: Input<"voic
  *
  * `PUT /automations/voice/receipts/{receipt_rule_id}` — operationId `voice-receipt-rules/update`
  */
-export function voiceReceiptRulesUpdate(client: ClickSendBase, input: Input<"voice-receipt-rules/update">, options?: CallOptions): Promise<Reply<"voice-receipt-rules/update">> {
-  return client.call("voice-receipt-rules/update", ["PUT /automations/voice/receipts/{receipt_rule_id}", { "body": "required" }], input, options) as Promise<Reply<"voice-receipt-rules/update">>;
+export function voiceReceiptRulesUpdate(
+  client: ClickSendBase,
+  input: Input<"voice-receipt-rules/update">,
+  options?: CallOptions,
+): Promise<Reply<"voice-receipt-rules/update">> {
+  return client.call(
+    "voice-receipt-rules/update",
+    ["PUT /automations/voice/receipts/{receipt_rule_id}", { body: "required" }],
+    input,
+    options,
+  ) as Promise<Reply<"voice-receipt-rules/update">>;
 }
 
 /**
@@ -2059,7 +3808,11 @@ export function voiceCancel(client: ClickSendBase, input: Input<"voice/cancel">,
  *
  * `PUT /voice/cancel-all` — operationId `voice/cancel-all`
  */
-export function voiceCancelAll(client: ClickSendBase, input?: Input<"voice/cancel-all">, options?: CallOptions): Promise<Reply<"voice/cancel-all">> {
+export function voiceCancelAll(
+  client: ClickSendBase,
+  input?: Input<"voice/cancel-all">,
+  options?: CallOptions,
+): Promise<Reply<"voice/cancel-all">> {
   return client.call("voice/cancel-all", ["PUT /voice/cancel-all"], input, options) as Promise<Reply<"voice/cancel-all">>;
 }
 
@@ -2068,8 +3821,14 @@ export function voiceCancelAll(client: ClickSendBase, input?: Input<"voice/cance
  *
  * `POST /voice/receipts` — operationId `voice/create-test-receipt`
  */
-export function voiceCreateTestReceipt(client: ClickSendBase, input: Input<"voice/create-test-receipt">, options?: CallOptions): Promise<Reply<"voice/create-test-receipt">> {
-  return client.call("voice/create-test-receipt", ["POST /voice/receipts", { "body": "required" }], input, options) as Promise<Reply<"voice/create-test-receipt">>;
+export function voiceCreateTestReceipt(
+  client: ClickSendBase,
+  input: Input<"voice/create-test-receipt">,
+  options?: CallOptions,
+): Promise<Reply<"voice/create-test-receipt">> {
+  return client.call("voice/create-test-receipt", ["POST /voice/receipts", { body: "required" }], input, options) as Promise<
+    Reply<"voice/create-test-receipt">
+  >;
 }
 
 /**
@@ -2077,8 +3836,17 @@ export function voiceCreateTestReceipt(client: ClickSendBase, input: Input<"voic
  *
  * `GET /voice/history/export` — operationId `voice/export-history`
  */
-export function voiceExportHistory(client: ClickSendBase, input: Input<"voice/export-history">, options?: CallOptions): Promise<Reply<"voice/export-history">> {
-  return client.call("voice/export-history", ["GET /voice/history/export", { "query": ["filename", "date_from", "date_to", "q", "order_by"] }], input, options) as Promise<Reply<"voice/export-history">>;
+export function voiceExportHistory(
+  client: ClickSendBase,
+  input: Input<"voice/export-history">,
+  options?: CallOptions,
+): Promise<Reply<"voice/export-history">> {
+  return client.call(
+    "voice/export-history",
+    ["GET /voice/history/export", { query: ["filename", "date_from", "date_to", "q", "order_by"] }],
+    input,
+    options,
+  ) as Promise<Reply<"voice/export-history">>;
 }
 
 /**
@@ -2086,7 +3854,11 @@ export function voiceExportHistory(client: ClickSendBase, input: Input<"voice/ex
  *
  * `GET /voice/receipts/{message_id}` — operationId `voice/get-receipt`
  */
-export function voiceGetReceipt(client: ClickSendBase, input: Input<"voice/get-receipt">, options?: CallOptions): Promise<Reply<"voice/get-receipt">> {
+export function voiceGetReceipt(
+  client: ClickSendBase,
+  input: Input<"voice/get-receipt">,
+  options?: CallOptions,
+): Promise<Reply<"voice/get-receipt">> {
   return client.call("voice/get-receipt", ["GET /voice/receipts/{message_id}"], input, options) as Promise<Reply<"voice/get-receipt">>;
 }
 
@@ -2095,8 +3867,23 @@ export function voiceGetReceipt(client: ClickSendBase, input: Input<"voice/get-r
  *
  * `GET /voice/history` — operationId `voice/list-history`
  */
-export function voiceListHistory(client: ClickSendBase, input?: Input<"voice/list-history">, options?: CallOptions): Promise<Reply<"voice/list-history">> {
-  return client.call("voice/list-history", ["GET /voice/history", { "query": ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"voice/list-history">>;
+export function voiceListHistory(
+  client: ClickSendBase,
+  input?: Input<"voice/list-history">,
+  options?: CallOptions,
+): Promise<Reply<"voice/list-history">> {
+  return client.call(
+    "voice/list-history",
+    [
+      "GET /voice/history",
+      {
+        query: ["page", "limit", "date_from", "date_to", "q", "order_by", "operator"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"voice/list-history">>;
 }
 
 /**
@@ -2104,7 +3891,11 @@ export function voiceListHistory(client: ClickSendBase, input?: Input<"voice/lis
  *
  * `GET /voice/lang` — operationId `voice/list-languages`
  */
-export function voiceListLanguages(client: ClickSendBase, input?: Input<"voice/list-languages">, options?: CallOptions): Promise<Reply<"voice/list-languages">> {
+export function voiceListLanguages(
+  client: ClickSendBase,
+  input?: Input<"voice/list-languages">,
+  options?: CallOptions,
+): Promise<Reply<"voice/list-languages">> {
   return client.call("voice/list-languages", ["GET /voice/lang"], input, options) as Promise<Reply<"voice/list-languages">>;
 }
 
@@ -2113,8 +3904,23 @@ export function voiceListLanguages(client: ClickSendBase, input?: Input<"voice/l
  *
  * `GET /voice/receipts` — operationId `voice/list-receipts`
  */
-export function voiceListReceipts(client: ClickSendBase, input?: Input<"voice/list-receipts">, options?: CallOptions): Promise<Reply<"voice/list-receipts">> {
-  return client.call("voice/list-receipts", ["GET /voice/receipts", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "total": "/data/total", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"voice/list-receipts">>;
+export function voiceListReceipts(
+  client: ClickSendBase,
+  input?: Input<"voice/list-receipts">,
+  options?: CallOptions,
+): Promise<Reply<"voice/list-receipts">> {
+  return client.call(
+    "voice/list-receipts",
+    [
+      "GET /voice/receipts",
+      {
+        query: ["page", "limit"],
+        pagination: { size: "limit", items: "/data/data", page: "page", total: "/data/total", lastPage: "/data/last_page" },
+      },
+    ],
+    input,
+    options,
+  ) as Promise<Reply<"voice/list-receipts">>;
 }
 
 /**
@@ -2122,8 +3928,14 @@ export function voiceListReceipts(client: ClickSendBase, input?: Input<"voice/li
  *
  * `PUT /voice/receipts-read` — operationId `voice/mark-receipts-read`
  */
-export function voiceMarkReceiptsRead(client: ClickSendBase, input?: Input<"voice/mark-receipts-read">, options?: CallOptions): Promise<Reply<"voice/mark-receipts-read">> {
-  return client.call("voice/mark-receipts-read", ["PUT /voice/receipts-read", { "body": "optional" }], input, options) as Promise<Reply<"voice/mark-receipts-read">>;
+export function voiceMarkReceiptsRead(
+  client: ClickSendBase,
+  input?: Input<"voice/mark-receipts-read">,
+  options?: CallOptions,
+): Promise<Reply<"voice/mark-receipts-read">> {
+  return client.call("voice/mark-receipts-read", ["PUT /voice/receipts-read", { body: "optional" }], input, options) as Promise<
+    Reply<"voice/mark-receipts-read">
+  >;
 }
 
 /**
@@ -2132,7 +3944,7 @@ export function voiceMarkReceiptsRead(client: ClickSendBase, input?: Input<"voic
  * `POST /voice/price` — operationId `voice/price`
  */
 export function voicePrice(client: ClickSendBase, input: Input<"voice/price">, options?: CallOptions): Promise<Reply<"voice/price">> {
-  return client.call("voice/price", ["POST /voice/price", { "body": "required" }], input, options) as Promise<Reply<"voice/price">>;
+  return client.call("voice/price", ["POST /voice/price", { body: "required" }], input, options) as Promise<Reply<"voice/price">>;
 }
 
 /**
@@ -2141,5 +3953,5 @@ export function voicePrice(client: ClickSendBase, input: Input<"voice/price">, o
  * `POST /voice/send` — operationId `voice/send`
  */
 export function voiceSend(client: ClickSendBase, input: Input<"voice/send">, options?: CallOptions): Promise<Reply<"voice/send">> {
-  return client.call("voice/send", ["POST /voice/send", { "body": "required" }], input, options) as Promise<Reply<"voice/send">>;
+  return client.call("voice/send", ["POST /voice/send", { body: "required" }], input, options) as Promise<Reply<"voice/send">>;
 }

@@ -6,15 +6,65 @@
  * `info.x-brand` lists the evidence for each fact.
  */
 export const brands = {
-  "smsend": {"name":"smSend","baseUrl":"https://app.gateway.smsend.it/API/v1.0/REST","messageTypes":{"N":"High quality, with a delivery receipt; the only class that may carry a custom sender.","L":"Medium quality.","LL":"Low cost (messages may be limited to 160 characters)."}},
-  "aruba": {"name":"Aruba SMS","baseUrl":"https://smspanel.aruba.it/API/v1.0/REST","messageTypes":{"N":"High quality (one client calls it 'Normal').","L":"Medium quality."}},
-  "messaggissima": {"name":"Messaggissima","baseUrl":"https://app.messaggissima.it/API/v1.0/REST","messageTypes":{"N":"High quality; the only code seen."}},
-  "mobyt": {"name":"Mobyt","baseUrl":"https://app.mobyt.fr/API/v1.0/REST","messageTypes":{"N":"High quality, with a delivery receipt. Unverified.","L":"Medium quality (the default of the French client).","LL":"Low cost. Unverified."}},
-  "skebby": {"name":"Skebby","baseUrl":"https://api.skebby.it/API/v1.0/REST","messageTypes":{"GP":"Classic+ (high quality, with a delivery receipt).","TI":"Classic (medium quality).","SI":"Basic (low cost; one client refuses a custom sender with it).","EE":"Meaning not documented; accepted by one third-party client only. Unverified.","AD":"Meaning not documented; accepted by one third-party client only. Unverified."}},
-  "smsenvoi": {"name":"SMSenvoi","baseUrl":"https://api.smsenvoi.com/API/v1.0/REST","messageTypes":{"PRM":"Premium (the client's default); the only code seen."}},
-  "textanywhere": {"name":"TextAnywhere","baseUrl":"https://api.textanywhere.com/API/v1.0/REST","messageTypes":{"GP":"High quality; the only code seen. Unverified."}},
-  "trendoo": {"name":"Trendoo","baseUrl":"https://api.trendoo.net/API/v1.0/REST","messageTypes":{"GP":"Gold+ (high quality).","GS":"Gold (medium quality).","SI":"Silver (low cost). Unverified."}},
-  "vodafone": {"name":"Vodafone SMS Massivi","baseUrl":"https://smsmassivi.vodafone.it/API/v1.0/REST","messageTypes":{"L":"SMS without delivery notification (medium quality); the only code seen."}},
+  smsend: {
+    name: "smSend",
+    baseUrl: "https://app.gateway.smsend.it/API/v1.0/REST",
+    messageTypes: {
+      N: "High quality, with a delivery receipt; the only class that may carry a custom sender.",
+      L: "Medium quality.",
+      LL: "Low cost (messages may be limited to 160 characters).",
+    },
+  },
+  aruba: {
+    name: "Aruba SMS",
+    baseUrl: "https://smspanel.aruba.it/API/v1.0/REST",
+    messageTypes: { N: "High quality (one client calls it 'Normal').", L: "Medium quality." },
+  },
+  messaggissima: {
+    name: "Messaggissima",
+    baseUrl: "https://app.messaggissima.it/API/v1.0/REST",
+    messageTypes: { N: "High quality; the only code seen." },
+  },
+  mobyt: {
+    name: "Mobyt",
+    baseUrl: "https://app.mobyt.fr/API/v1.0/REST",
+    messageTypes: {
+      N: "High quality, with a delivery receipt. Unverified.",
+      L: "Medium quality (the default of the French client).",
+      LL: "Low cost. Unverified.",
+    },
+  },
+  skebby: {
+    name: "Skebby",
+    baseUrl: "https://api.skebby.it/API/v1.0/REST",
+    messageTypes: {
+      GP: "Classic+ (high quality, with a delivery receipt).",
+      TI: "Classic (medium quality).",
+      SI: "Basic (low cost; one client refuses a custom sender with it).",
+      EE: "Meaning not documented; accepted by one third-party client only. Unverified.",
+      AD: "Meaning not documented; accepted by one third-party client only. Unverified.",
+    },
+  },
+  smsenvoi: {
+    name: "SMSenvoi",
+    baseUrl: "https://api.smsenvoi.com/API/v1.0/REST",
+    messageTypes: { PRM: "Premium (the client's default); the only code seen." },
+  },
+  textanywhere: {
+    name: "TextAnywhere",
+    baseUrl: "https://api.textanywhere.com/API/v1.0/REST",
+    messageTypes: { GP: "High quality; the only code seen. Unverified." },
+  },
+  trendoo: {
+    name: "Trendoo",
+    baseUrl: "https://api.trendoo.net/API/v1.0/REST",
+    messageTypes: { GP: "Gold+ (high quality).", GS: "Gold (medium quality).", SI: "Silver (low cost). Unverified." },
+  },
+  vodafone: {
+    name: "Vodafone SMS Massivi",
+    baseUrl: "https://smsmassivi.vodafone.it/API/v1.0/REST",
+    messageTypes: { L: "SMS without delivery notification (medium quality); the only code seen." },
+  },
 } as const;
 
 /** A brand id, for `createSmSendClient({ brand })`. */

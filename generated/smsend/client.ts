@@ -3,63 +3,115 @@
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "./schema.js";
 import { brands, type Brand, type BrandMessageType } from "./brands.js";
-import { createSmSendRuntime, brandBaseUrl, type CallOptions, type OperationEntries, type OperationInput, type PageItem, type PageOptions, type SmSendOptions, type SmSendKeys, type Rebrand } from "../../runtime/index.js";
+import {
+  createSmSendRuntime,
+  brandBaseUrl,
+  type CallOptions,
+  type OperationEntries,
+  type OperationInput,
+  type PageItem,
+  type PageOptions,
+  type SmSendOptions,
+  type SmSendKeys,
+  type Rebrand,
+} from "../../runtime/index.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://app.gateway.smsend.it/API/v1.0/REST";
 /** Every operation of the bundled document, as data the runtime binds into methods (see OperationEntry). */
 export const operationTable = {
-  "aliases/create": ["POST /alias", { "query": ["getAlias"], "body": "required" }],
-  "aliases/delete": ["DELETE /alias/{alias_id}", { "idempotent": true }],
+  "aliases/create": ["POST /alias", { query: ["getAlias"], body: "required" }],
+  "aliases/delete": ["DELETE /alias/{alias_id}", { idempotent: true }],
   "aliases/get": ["GET /alias/{alias_id}"],
-  "aliases/list": ["GET /alias", { "query": ["pageNumber", "pageSize", "hide-not-approved"], "pagination": { "size": "pageSize", "items": "/alias", "page": "pageNumber", "total": "/total" } }],
-  "auth/get-token": ["GET /token", { "query": ["username", "password"], "parseAs": "text", "public": true }],
-  "auth/login": ["GET /login", { "query": ["username", "password"], "parseAs": "text", "public": true }],
-  "contact-groups/add-contact": ["POST /group/{group_id}/contact/{contact_id}", { "parseAs": "text", "idempotent": true }],
-  "contact-groups/create": ["POST /group", { "body": "required", "parseAs": "text" }],
-  "contact-groups/delete": ["DELETE /group/{group_id}", { "query": ["deletecontacts"], "parseAs": "text", "idempotent": true }],
-  "contact-groups/list": ["GET /groups", { "query": ["pageNumber", "pageSize"], "pagination": { "size": "pageSize", "items": "/groups", "page": "pageNumber", "total": "/Total" } }],
-  "contact-groups/remove-contact": ["DELETE /group/{group_id}/contact/{contact_id}", { "parseAs": "text", "idempotent": true }],
-  "contact-groups/update": ["PUT /group/{group_id}", { "body": "required", "parseAs": "text", "idempotent": true }],
-  "contacts/add-to-list": ["POST /list/{campaign_id}/contact", { "query": ["SendOptIn"], "body": "required", "parseAs": "text" }],
-  "contacts/create": ["POST /contact", { "body": "required", "parseAs": "text" }],
+  "aliases/list": [
+    "GET /alias",
+    {
+      query: ["pageNumber", "pageSize", "hide-not-approved"],
+      pagination: { size: "pageSize", items: "/alias", page: "pageNumber", total: "/total" },
+    },
+  ],
+  "auth/get-token": ["GET /token", { query: ["username", "password"], parseAs: "text", public: true }],
+  "auth/login": ["GET /login", { query: ["username", "password"], parseAs: "text", public: true }],
+  "contact-groups/add-contact": ["POST /group/{group_id}/contact/{contact_id}", { parseAs: "text", idempotent: true }],
+  "contact-groups/create": ["POST /group", { body: "required", parseAs: "text" }],
+  "contact-groups/delete": ["DELETE /group/{group_id}", { query: ["deletecontacts"], parseAs: "text", idempotent: true }],
+  "contact-groups/list": [
+    "GET /groups",
+    { query: ["pageNumber", "pageSize"], pagination: { size: "pageSize", items: "/groups", page: "pageNumber", total: "/Total" } },
+  ],
+  "contact-groups/remove-contact": ["DELETE /group/{group_id}/contact/{contact_id}", { parseAs: "text", idempotent: true }],
+  "contact-groups/update": ["PUT /group/{group_id}", { body: "required", parseAs: "text", idempotent: true }],
+  "contacts/add-to-list": ["POST /list/{campaign_id}/contact", { query: ["SendOptIn"], body: "required", parseAs: "text" }],
+  "contacts/create": ["POST /contact", { body: "required", parseAs: "text" }],
   "contacts/get": ["GET /contact/{contactid}"],
-  "email-campaigns/add-group": ["POST /list/{list_id}/group/{group_id}", { "query": ["sendoptin"], "parseAs": "text" }],
-  "email-campaigns/create-issue": ["POST /list/{list_id}/issue", { "body": "required", "parseAs": "text" }],
-  "email-campaigns/create-issue-from-template": ["POST /list/{campaignId}/issue/template/{template}", { "body": "required", "parseAs": "text" }],
-  "email-campaigns/create-list": ["POST /list", { "body": "required", "parseAs": "text" }],
-  "email-campaigns/send-issue": ["POST /list/{campaignId}/issue/{idIssue}", { "body": "required", "parseAs": "text" }],
-  "email-campaigns/update-list": ["PUT /list/{list_id}", { "body": "required", "parseAs": "none", "idempotent": true }],
-  "received-sms/list": ["GET /srsmshistory", { "query": ["from", "to", "timezone", "pageNumber", "pageSize"], "pagination": { "size": "pageSize", "items": "/srsmshistory", "page": "pageNumber", "total": "/total" } }],
-  "received-sms/list-after": ["GET /srsmshistory/{id_sim}/{id_message}", { "query": ["limit"] }],
-  "received-sms/list-for-sim": ["GET /srsmshistory/{id_sim}", { "query": ["from", "to", "timezone", "pageNumber", "pageSize"], "pagination": { "size": "pageSize", "items": "/srsmshistory", "page": "pageNumber", "total": "/total" } }],
-  "received-sms/list-new": ["GET /newsrsmsmessage", { "query": ["limit"] }],
-  "received-sms/list-new-for-sim": ["GET /newsrsmsmessage/{id_sim}", { "query": ["limit"] }],
-  "sms-history/list": ["GET /smshistory", { "query": ["from", "to", "timezone", "pageNumber", "pageSize"], "pagination": { "size": "pageSize", "items": "/smshistory", "page": "pageNumber", "total": "/total" } }],
+  "email-campaigns/add-group": ["POST /list/{list_id}/group/{group_id}", { query: ["sendoptin"], parseAs: "text" }],
+  "email-campaigns/create-issue": ["POST /list/{list_id}/issue", { body: "required", parseAs: "text" }],
+  "email-campaigns/create-issue-from-template": [
+    "POST /list/{campaignId}/issue/template/{template}",
+    { body: "required", parseAs: "text" },
+  ],
+  "email-campaigns/create-list": ["POST /list", { body: "required", parseAs: "text" }],
+  "email-campaigns/send-issue": ["POST /list/{campaignId}/issue/{idIssue}", { body: "required", parseAs: "text" }],
+  "email-campaigns/update-list": ["PUT /list/{list_id}", { body: "required", parseAs: "none", idempotent: true }],
+  "received-sms/list": [
+    "GET /srsmshistory",
+    {
+      query: ["from", "to", "timezone", "pageNumber", "pageSize"],
+      pagination: { size: "pageSize", items: "/srsmshistory", page: "pageNumber", total: "/total" },
+    },
+  ],
+  "received-sms/list-after": ["GET /srsmshistory/{id_sim}/{id_message}", { query: ["limit"] }],
+  "received-sms/list-for-sim": [
+    "GET /srsmshistory/{id_sim}",
+    {
+      query: ["from", "to", "timezone", "pageNumber", "pageSize"],
+      pagination: { size: "pageSize", items: "/srsmshistory", page: "pageNumber", total: "/total" },
+    },
+  ],
+  "received-sms/list-new": ["GET /newsrsmsmessage", { query: ["limit"] }],
+  "received-sms/list-new-for-sim": ["GET /newsrsmsmessage/{id_sim}", { query: ["limit"] }],
+  "sms-history/list": [
+    "GET /smshistory",
+    {
+      query: ["from", "to", "timezone", "pageNumber", "pageSize"],
+      pagination: { size: "pageSize", items: "/smshistory", page: "pageNumber", total: "/total" },
+    },
+  ],
   "sms/cancel": ["DELETE /sms/{order_id}"],
   "sms/get-state": ["GET /sms/{order_id}"],
-  "sms/send": ["POST /sms", { "body": "required" }],
-  "sms/send-parametric": ["POST /paramsms", { "body": "required" }],
-  "sms/send-to-groups": ["POST /smstogroups", { "body": "required" }],
-  "subaccounts/change-password": ["POST /subaccount/{subaccount_id}/changepwd", { "body": "required", "parseAs": "text", "idempotent": true }],
-  "subaccounts/create": ["POST /subaccount", { "body": "required", "parseAs": "text" }],
-  "subaccounts/create-purchase": ["POST /subaccount/{subaccount_id}/purchase", { "body": "required", "parseAs": "text" }],
-  "subaccounts/delete-purchase": ["DELETE /subaccount/{subaccount_id}/purchase/{purchase_id}", { "idempotent": true }],
+  "sms/send": ["POST /sms", { body: "required" }],
+  "sms/send-parametric": ["POST /paramsms", { body: "required" }],
+  "sms/send-to-groups": ["POST /smstogroups", { body: "required" }],
+  "subaccounts/change-password": ["POST /subaccount/{subaccount_id}/changepwd", { body: "required", parseAs: "text", idempotent: true }],
+  "subaccounts/create": ["POST /subaccount", { body: "required", parseAs: "text" }],
+  "subaccounts/create-purchase": ["POST /subaccount/{subaccount_id}/purchase", { body: "required", parseAs: "text" }],
+  "subaccounts/delete-purchase": ["DELETE /subaccount/{subaccount_id}/purchase/{purchase_id}", { idempotent: true }],
   "subaccounts/get": ["GET /subaccount/{subaccount_id}"],
   "subaccounts/get-credits": ["GET /subaccount/{subaccount_id}/credit"],
-  "subaccounts/list": ["GET /subaccounts", { "query": ["pageNumber", "pageSize"], "pagination": { "size": "pageSize", "items": "/subaccount", "page": "pageNumber", "total": "/total" } }],
-  "subaccounts/list-purchases": ["GET /subaccount/{subaccount_id}/purchase", { "query": ["pageNumber", "pageSize"], "pagination": { "size": "pageSize", "items": "/purchases", "page": "pageNumber", "total": "/total" } }],
-  "subaccounts/move-credits": ["POST /subaccount/{subaccount_id}/credit", { "body": "required", "parseAs": "text" }],
-  "subaccounts/update": ["PUT /subaccount/{subaccount_id}", { "query": ["lock-subaccount"], "body": "required", "parseAs": "text", "idempotent": true }],
-  "user/check-session": ["GET /checksession", { "parseAs": "text" }],
-  "user/get-dashboard": ["GET /dashboard", { "parseAs": "text" }],
-  "user/get-status": ["GET /status", { "query": ["getMoney", "typeAliases"] }],
-  "user/reset-password": ["POST /pwdreset", { "query": ["password"], "parseAs": "text", "idempotent": true }],
+  "subaccounts/list": [
+    "GET /subaccounts",
+    { query: ["pageNumber", "pageSize"], pagination: { size: "pageSize", items: "/subaccount", page: "pageNumber", total: "/total" } },
+  ],
+  "subaccounts/list-purchases": [
+    "GET /subaccount/{subaccount_id}/purchase",
+    { query: ["pageNumber", "pageSize"], pagination: { size: "pageSize", items: "/purchases", page: "pageNumber", total: "/total" } },
+  ],
+  "subaccounts/move-credits": ["POST /subaccount/{subaccount_id}/credit", { body: "required", parseAs: "text" }],
+  "subaccounts/update": [
+    "PUT /subaccount/{subaccount_id}",
+    { query: ["lock-subaccount"], body: "required", parseAs: "text", idempotent: true },
+  ],
+  "user/check-session": ["GET /checksession", { parseAs: "text" }],
+  "user/get-dashboard": ["GET /dashboard", { parseAs: "text" }],
+  "user/get-status": ["GET /status", { query: ["getMoney", "typeAliases"] }],
+  "user/reset-password": ["POST /pwdreset", { query: ["password"], parseAs: "text", idempotent: true }],
 } as const satisfies OperationEntries;
 
 export type OperationId = keyof typeof operationTable;
 /** `T` as brand `B` types it: that brand's `MessageType` codes wherever the spec uses its own. */
-export type Branded<T, B extends Brand> = [B] extends ["smsend"] ? T : Rebrand<T, components["schemas"]["MessageType"], BrandMessageType<B>>;
+export type Branded<T, B extends Brand> = [B] extends ["smsend"]
+  ? T
+  : Rebrand<T, components["schemas"]["MessageType"], BrandMessageType<B>>;
 /** What a method takes: path, query and header parameters by name, and the body under `body`. */
 export type Input<K extends OperationId, B extends Brand = "smsend"> = Branded<OperationInput<operations[K]>, B>;
 
@@ -147,7 +199,10 @@ export interface SmSendClient<B extends Brand = "smsend"> {
     list: {
       (input?: Input<"aliases/list", B>, options?: CallOptions): Promise<Reply<"aliases/list", B>>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"aliases/list", B>, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"aliases/list", B>, ["alias"]>, void, undefined>;
+      all(
+        input?: Input<"aliases/list", B>,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"aliases/list", B>, ["alias"]>, void, undefined>;
     };
   };
   /**
@@ -197,14 +252,20 @@ export interface SmSendClient<B extends Brand = "smsend"> {
     list: {
       (input?: Input<"contact-groups/list", B>, options?: CallOptions): Promise<Reply<"contact-groups/list", B>>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"contact-groups/list", B>, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"contact-groups/list", B>, ["groups"]>, void, undefined>;
+      all(
+        input?: Input<"contact-groups/list", B>,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"contact-groups/list", B>, ["groups"]>, void, undefined>;
     };
     /**
      * Remove a contact from a group
      *
      * `DELETE /group/{group_id}/contact/{contact_id}` — operationId `contact-groups/remove-contact`
      */
-    removeContact(input: Input<"contact-groups/remove-contact", B>, options?: CallOptions): Promise<Reply<"contact-groups/remove-contact", B>>;
+    removeContact(
+      input: Input<"contact-groups/remove-contact", B>,
+      options?: CallOptions,
+    ): Promise<Reply<"contact-groups/remove-contact", B>>;
     /**
      * Rename or redescribe a contact group
      *
@@ -256,7 +317,10 @@ export interface SmSendClient<B extends Brand = "smsend"> {
      *
      * `POST /list/{campaignId}/issue/template/{template}` — operationId `email-campaigns/create-issue-from-template`
      */
-    createIssueFromTemplate(input: Input<"email-campaigns/create-issue-from-template", B>, options?: CallOptions): Promise<Reply<"email-campaigns/create-issue-from-template", B>>;
+    createIssueFromTemplate(
+      input: Input<"email-campaigns/create-issue-from-template", B>,
+      options?: CallOptions,
+    ): Promise<Reply<"email-campaigns/create-issue-from-template", B>>;
     /**
      * Create an email distribution list
      *
@@ -288,7 +352,10 @@ export interface SmSendClient<B extends Brand = "smsend"> {
     list: {
       (input: Input<"received-sms/list", B>, options?: CallOptions): Promise<Reply<"received-sms/list", B>>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"received-sms/list", B>, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"received-sms/list", B>, ["srsmshistory"]>, void, undefined>;
+      all(
+        input: Input<"received-sms/list", B>,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"received-sms/list", B>, ["srsmshistory"]>, void, undefined>;
     };
     /**
      * Get SMS received on a SIM after a given message
@@ -304,7 +371,10 @@ export interface SmSendClient<B extends Brand = "smsend"> {
     listForSim: {
       (input: Input<"received-sms/list-for-sim", B>, options?: CallOptions): Promise<Reply<"received-sms/list-for-sim", B>>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"received-sms/list-for-sim", B>, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"received-sms/list-for-sim", B>, ["srsmshistory"]>, void, undefined>;
+      all(
+        input: Input<"received-sms/list-for-sim", B>,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"received-sms/list-for-sim", B>, ["srsmshistory"]>, void, undefined>;
     };
     /**
      * Get SMS received on any SIM since the last call
@@ -317,7 +387,10 @@ export interface SmSendClient<B extends Brand = "smsend"> {
      *
      * `GET /newsrsmsmessage/{id_sim}` — operationId `received-sms/list-new-for-sim`
      */
-    listNewForSim(input: Input<"received-sms/list-new-for-sim", B>, options?: CallOptions): Promise<Reply<"received-sms/list-new-for-sim", B>>;
+    listNewForSim(
+      input: Input<"received-sms/list-new-for-sim", B>,
+      options?: CallOptions,
+    ): Promise<Reply<"received-sms/list-new-for-sim", B>>;
   };
   /**
    * SMS history: The history of SMS orders sent, filtered by date and paginated.
@@ -331,7 +404,10 @@ export interface SmSendClient<B extends Brand = "smsend"> {
     list: {
       (input: Input<"sms-history/list", B>, options?: CallOptions): Promise<Reply<"sms-history/list", B>>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"sms-history/list", B>, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"sms-history/list", B>, ["smshistory"]>, void, undefined>;
+      all(
+        input: Input<"sms-history/list", B>,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"sms-history/list", B>, ["smshistory"]>, void, undefined>;
     };
   };
   /**
@@ -417,7 +493,10 @@ export interface SmSendClient<B extends Brand = "smsend"> {
     list: {
       (input?: Input<"subaccounts/list", B>, options?: CallOptions): Promise<Reply<"subaccounts/list", B>>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input?: Input<"subaccounts/list", B>, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"subaccounts/list", B>, ["subaccount"]>, void, undefined>;
+      all(
+        input?: Input<"subaccounts/list", B>,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"subaccounts/list", B>, ["subaccount"]>, void, undefined>;
     };
     /**
      * List a subaccount's purchases
@@ -427,7 +506,10 @@ export interface SmSendClient<B extends Brand = "smsend"> {
     listPurchases: {
       (input: Input<"subaccounts/list-purchases", B>, options?: CallOptions): Promise<Reply<"subaccounts/list-purchases", B>>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(input: Input<"subaccounts/list-purchases", B>, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"subaccounts/list-purchases", B>, ["purchases"]>, void, undefined>;
+      all(
+        input: Input<"subaccounts/list-purchases", B>,
+        options?: CallOptions & PageOptions,
+      ): AsyncGenerator<PageItem<Reply<"subaccounts/list-purchases", B>, ["purchases"]>, void, undefined>;
     };
     /**
      * Move credits to or from a subaccount

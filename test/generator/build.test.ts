@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../generator/providers.js";
 
 const run = promisify(execFile);
-const COPIED = ["specs", "generator", "runtime", "scripts", "generated", "dist/lib", "dist/docs", ".tmp/build", "package.json", "package-lock.json", "redocly.yaml", "tsconfig.json", "tsconfig.build.json", "CHANGELOG.md"];
+const COPIED = ["specs", "generator", "runtime", "scripts", "generated", "dist/lib", "dist/docs", ".tmp/build", "package.json", "package-lock.json", "redocly.yaml", "biome.json", "tsconfig.json", "tsconfig.build.json", "CHANGELOG.md"];
 let sandbox: string;
 
 /** Every output file's hash, by path: what must not move when a build fails. */

@@ -45,7 +45,7 @@ describe("build errors instead of silent surprises", () => {
   it("the same fixture with the rule written as complete branches builds", async () => {
     // The control for the fixtures above: they differ from this one by the one broken thing.
     const { files } = await generate([fixture("valid")]);
-    expect(files.smsend?.["schema.d.ts"]).toMatch(/Message: \{[^}]*body: string;[\s\S]*?\} & \(\{\s*to: string;\s*\} \| \{\s*list_id: number;\s*\}\)/);
+    expect(files.smsend?.["schema.d.ts"]).toMatch(/Message: \{[^}]*body: string;[\s\S]*?\} & \(\s*\|?\s*\{\s*to: string;\s*\}\s*\|\s*\{\s*list_id: number;\s*\}\s*\)/);
   }, 60_000);
 });
 
