@@ -15,14 +15,14 @@ import { parseLoginReply } from "../../../runtime/smsend.js";
 const context = () => ({ operationId: "things/get", method: "GET", url: "https://api.test/things" });
 
 /** A body as a stream, so no Content-Length is known and readBody reads it chunk by chunk. */
-function streamed(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+function streamed(...chunks: Uint8Array<ArrayBuffer>[]): ReadableStream<Uint8Array<ArrayBuffer>> {
   return new ReadableStream({ pull: (controller) => void (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()) });
 }
 
 describe("readBody decodes with the declared charset", () => {
   const latin1 = Uint8Array.from([0x63, 0x61, 0x66, 0xe9]); // "café" in ISO-8859-1
   const utf8 = new TextEncoder().encode("café");
-  test.each<[string, { given: { bytes: Uint8Array; contentType?: string; length: boolean }; want: string }]>([
+  test.each<[string, { given: { bytes: Uint8Array<ArrayBuffer>; contentType?: string; length: boolean }; want: string }]>([
     ["no charset: UTF-8", { given: { bytes: utf8, contentType: "text/plain", length: true }, want: "café" }],
     ["charset=utf-8", { given: { bytes: utf8, contentType: "application/json; charset=utf-8", length: true }, want: "café" }],
     ["ISO-8859-1 with a length", { given: { bytes: latin1, contentType: "text/plain; charset=ISO-8859-1", length: true }, want: "café" }],
