@@ -28,7 +28,7 @@ export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 500, max
 
 /** Statuses worth another try: the provider was busy or failed in passing. */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status === 502 || status === 503 || status === 504 || status === 500;
+  return status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { OpenApiDocument } from "../../generator/bundle.js";
 import { resolveRef } from "../../generator/model.js";
+import { findOperation } from "../../scripts/lib/verify-live/guard.js";
 
 type Json = Record<string, unknown>;
 
@@ -15,29 +16,23 @@ export interface DocumentOperation {
   operationId: string;
   method: string;
   /** The path template, e.g. `/lists/{list_id}`. */
-  template: string;
+  path: string;
   operation: Json;
 }
 
 export function documentOperations(document: OpenApiDocument): DocumentOperation[] {
-  return Object.entries(document.paths ?? {}).flatMap(([template, raw]) => {
+  return Object.entries(document.paths ?? {}).flatMap(([path, raw]) => {
     const item = resolveRef<Json>(document, raw);
     return METHODS.filter((method) => item[method]).map((method) => {
       const operation = item[method] as Json;
-      return { operationId: String(operation.operationId), method, template, operation };
+      return { operationId: String(operation.operationId), method, path, operation };
     });
   });
 }
 
-/** The operation `method` and `pathname` reach; a literal segment beats a parameter (/sms/cancel-all over /sms/{message_id}). */
+/** The operation `method` and `pathname` reach, matched as the live checker's guard does. */
 export function operationAt(operations: readonly DocumentOperation[], method: string, pathname: string): DocumentOperation | undefined {
-  const got = pathname.split("/");
-  const matches = operations.filter(({ method: m, template }) => {
-    const want = template.split("/");
-    return m === method.toLowerCase() && want.length === got.length && want.every((part, i) => part.startsWith("{") || part === got[i]);
-  });
-  const parameters = (template: string) => template.split("{").length - 1;
-  return matches.sort((a, b) => parameters(a.template) - parameters(b.template))[0];
+  return findOperation(operations, method.toLowerCase(), pathname);
 }
 
 /**
