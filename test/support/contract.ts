@@ -60,6 +60,7 @@ export function describeContract(options: ContractOptions): void {
 
     const errorCases = distinctErrorCases(spec).map(({ op, error }) => [error.status, error.reply.slice(0, 60), op.operationId, op, error] as const);
     it.each(errorCases)("a documented %i (%s) is a typed error, through %s", async (status, _reply, _id, op, error) => {
+      // Not recorded: an error reply proves nothing about coverage.
       const client = await options.makeClient((request) => fetch(request));
       // One attempt: this checks how each documented error is reported, not the retry policy.
       const call = methodOf(client, op.operationId)(exampleInput(spec, op), { headers: { Prefer: `code=${status}` }, retry: false });
@@ -77,7 +78,6 @@ export function describeContract(options: ContractOptions): void {
       const never = recorder.operationIds.filter((id) => !recorder.succeeded.has(id));
       expect(never, "operations of the document no request reached successfully").toEqual([]);
       expect(recorder.unknown, "requests that reached no operation of the document").toEqual([]);
-      expect([...recorder.succeeded].sort()).toEqual([...recorder.operationIds].sort());
     });
   });
 }
