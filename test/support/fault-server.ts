@@ -161,7 +161,10 @@ export function useFaultServer(lifetime: "file" | "test" = "file", { reset = tru
     beforeEach(start);
     afterEach(stop);
   }
-  const server = () => current ?? (() => { throw new Error("the fault server is used outside a test"); })();
+  const server = () => {
+    if (!current) throw new Error("the fault server is used outside a test");
+    return current;
+  };
   return new Proxy({} as FaultServer, {
     get: (_, key) => Reflect.get(server(), key),
     set: (_, key, value) => Reflect.set(server(), key, value),
