@@ -4,8 +4,8 @@
  * so this file knows nothing about ClickSend or smSend.
  *
  * A call is one or more attempts. Another attempt is made only for a retryable failure (network,
- * timeout, 408/429/5xx) of an operation that is safe to repeat, or when the caller opted in for
- * this call (see ./retry.ts).
+ * timeout, an unparseable success reply, a status `isRetryableStatus` names) of an operation that
+ * is safe to repeat, or when the caller opted in for this call (see ./retry.ts).
  */
 import { AbortError, ApiError, NetworkError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
 import { splitInput, type CallEvent, type CallHandler, type CallOptions, type OperationSpec, type OperationTable } from "./operations.js";

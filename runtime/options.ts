@@ -2,7 +2,7 @@
 import { createCaller, type CallerSettings } from "./call.js";
 import type { Redactor } from "./redact.js";
 import { originOf, rawFetch } from "./redirects.js";
-import type { CallEvent, CallHandler, OperationTable } from "./operations.js";
+import type { CallEvent, CallHandler } from "./operations.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
 

@@ -28,15 +28,21 @@ export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 500, max
 
 /** Statuses worth another try: the provider was busy or failed in passing. */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status === 502 || status === 503 || status === 504 || status === 500;
+  return status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 }
 
-/** Milliseconds a `Retry-After` header asks for (delta-seconds or an HTTP date), if it parses. */
+/**
+ * Milliseconds a `Retry-After` header asks for (delta-seconds or an HTTP date), if it parses.
+ * Date.parse alone is too lenient: it reads "-5" or "1." as dates in 2001 (a wait of 0), so only
+ * a value starting with a day name, as every HTTP-date form does, is parsed as a date. The
+ * asctime form carries no zone and Date.parse would read it as local time: HTTP dates are GMT.
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
+  if (!/^[A-Za-z]{3}/.test(trimmed)) return undefined;
+  const date = Date.parse(/GMT$/i.test(trimmed) ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -22,7 +22,7 @@ interface BuildRun {
 }
 
 /** Reads `build finished in N ms (lint 1 ms, bundle 2 ms, …)` from the last line of output. */
-export function parseBuildLine(stdout: string): Omit<BuildRun, "wall"> {
+function parseBuildLine(stdout: string): Omit<BuildRun, "wall"> {
   const last = stdout.trim().split("\n").at(-1) ?? "";
   const match = /build finished in (\d+) ms \((.*)\)/.exec(last);
   if (!match) throw new Error(`npm run build: no "build finished" line, last line was: ${last}`);

@@ -15,7 +15,7 @@ export { repoRoot };
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 
 /** Measured runs per side. One extra warm-up round (not counted) comes first. */
-export const RUNS = 5;
+const RUNS = 5;
 
 export interface Stats {
   median: number;

@@ -157,7 +157,7 @@ function schemaAlong(document: Doc, schema: unknown, segments: string[]): { sche
 }
 
 /** Docs' type words → JSON Schema types; undefined when the word says nothing checkable. */
-export function docsType(word: string): string | undefined {
+function docsType(word: string): string | undefined {
   const w = word.trim().toLowerCase();
   if (/\[\]$/.test(w)) return "array";
   if (/^(int|integer|long)/.test(w)) return "integer";

@@ -17,8 +17,8 @@ type OperationFunction = (client: operations.ClickSendBase, input?: unknown, opt
 
 describeContract({
   providerId: "clicksend",
-  makeClient: (onCall) => {
-    const base = operations.createClickSendBase({ username: "api-user", apiKey: "D83DED51-9E35-4D42-9BB9-0E34B7CA85AE", baseUrl, onCall });
+  makeClient: (fetch) => {
+    const base = operations.createClickSendBase({ username: "api-user", apiKey: "D83DED51-9E35-4D42-9BB9-0E34B7CA85AE", baseUrl, fetch });
     const client: Record<string, Record<string, unknown>> = {};
     for (const op of loadSpec("clicksend").model.operations) {
       const fn = (operations as unknown as Record<string, OperationFunction | undefined>)[functionName(op.operationId)];

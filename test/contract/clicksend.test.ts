@@ -7,7 +7,7 @@ const credentials = { username: "api-user", apiKey: "D83DED51-9E35-4D42-9BB9-0E3
 
 describeContract({
   providerId: "clicksend",
-  makeClient: (onCall) => createClickSendClient({ ...credentials, baseUrl, onCall }),
+  makeClient: (fetch) => createClickSendClient({ ...credentials, baseUrl, fetch }),
   checkError: (error, example) => {
     expect(error).toBeInstanceOf(ClickSendError);
     const expected = (example as { response_code?: string } | undefined)?.response_code;

@@ -6,7 +6,7 @@ const baseUrl = inject("prism").smsend!;
 
 describeContract({
   providerId: "smsend",
-  makeClient: (onCall) => createSmSendClient({ baseUrl, userKey: "USERKEY1", accessToken: "ACCESSTOKEN1", onCall }),
+  makeClient: (fetch) => createSmSendClient({ baseUrl, userKey: "USERKEY1", accessToken: "ACCESSTOKEN1", fetch }),
 });
 
 describe("smSend login flows against Prism", () => {

@@ -2,16 +2,13 @@
  * Hundreds of calls at once through one client, with a mix of fast, slow (timed out), failing
  * and dropped replies: every call settles with the right outcome, and no socket stays open.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ClickSendError, NetworkError, TimeoutError, createClickSendClient } from "../../generated/clicksend/index.js";
-import { envelope, startFaultServer, type FaultServer, type Reply } from "../support/fault-server.js";
+import { envelope, useFaultServer, type Reply } from "../support/fault-server.js";
 
 const CALLS = 400;
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
+// Not reset between tests: the second checks the sockets the first one's calls left.
+const server = useFaultServer("file", { reset: false });
 
 describe("concurrency", () => {
   it(`settles ${CALLS} parallel calls, each with its own outcome`, async () => {

@@ -3,7 +3,7 @@
  * connections, HTML and empty bodies, 429 with Retry-After, 503 then success, and a send that
  * must not be repeated.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   ApiError,
@@ -16,14 +16,10 @@ import {
   type CallEvent,
 } from "../../generated/clicksend/index.js";
 import { refusedRecipients } from "../../runtime/index.js";
-import { envelope, startFaultServer, type FaultServer } from "../support/fault-server.js";
+import { envelope, useFaultServer } from "../support/fault-server.js";
 
 // A server per test: a request given up on in one test cannot take the next test's reply.
-let server: FaultServer;
-beforeEach(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.close());
+const server = useFaultServer("test");
 
 const fast = { baseDelayMs: 10, maxDelayMs: 20 };
 function client(extra: Parameters<typeof createClickSendClient>[0] extends infer O ? Partial<O> : never = {}) {

@@ -1,17 +1,12 @@
 /** `.all()` walks every page, stops where it should, and refuses to loop forever. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createClickSendClient } from "../../generated/clicksend/index.js";
 import { PaginationError } from "../../runtime/index.js";
 import { paginate } from "../../runtime/paginate.js";
 import { collect } from "../support/collect.js";
-import { envelope, startFaultServer, type FaultServer } from "../support/fault-server.js";
+import { envelope, useFaultServer } from "../support/fault-server.js";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-afterEach(() => server.reset());
+const server = useFaultServer();
 
 function page(items: unknown[], current: number, last: number, total: number) {
   return envelope({ total, per_page: 15, current_page: current, last_page: last, next_page_url: null, prev_page_url: null, from: null, to: null, data: items });

@@ -4,23 +4,15 @@
  * none, whatever the status, the method, the client, or whose fetch sends the request. Redirects
  * within the origin are followed, the way the status asks, with a hop limit.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createClickSendClient } from "../../generated/clicksend/index.js";
 import { createSmSendClient } from "../../generated/smsend/index.js";
 import { RedirectError } from "../../runtime/index.js";
-import { envelope, startFaultServer, type FaultServer } from "../support/fault-server.js";
+import { envelope, useFaultServer } from "../support/fault-server.js";
 
-let server: FaultServer;
+const server = useFaultServer();
 /** Another origin (another port), standing for an attacker's host. */
-let thief: FaultServer;
-beforeAll(async () => {
-  [server, thief] = await Promise.all([startFaultServer(), startFaultServer()]);
-});
-afterAll(() => Promise.all([server.close(), thief.close()]));
-afterEach(() => {
-  server.reset();
-  thief.reset();
-});
+const thief = useFaultServer();
 
 const state = { recipient_number: 1, result: "OK", recipients: [] };
 const sent = { result: "OK", order_id: "A1", total_sent: 1, internal_order_id: "I1" };

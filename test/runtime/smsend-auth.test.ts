@@ -1,14 +1,10 @@
 /** smSend's key handling: which headers go where, and the one re-login after an expired session. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSmSendClient, SmSendError, UnparseableResponseError } from "../../generated/smsend/index.js";
-import { startFaultServer, type FaultServer } from "../support/fault-server.js";
+import { useFaultServer } from "../support/fault-server.js";
 
 // A server per test: a request given up on in one test cannot take the next test's reply.
-let server: FaultServer;
-beforeEach(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.close());
+const server = useFaultServer("test");
 
 const text = (body: string) => ({ status: 200, body, headers: { "content-type": "text/plain" } });
 const state = { status: 200, body: { recipient_number: 1, result: "OK", recipients: [] } };

@@ -1,19 +1,14 @@
 /** Optional reply validation reports drift from the spec without breaking the call. */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createClickSendClient } from "../../generated/clicksend/index.js";
 import { repoRoot } from "../../generator/providers.js";
 import { createResponseValidator, type ResponseMismatch } from "../../runtime/validation.js";
-import { envelope, startFaultServer, type FaultServer } from "../support/fault-server.js";
+import { envelope, useFaultServer } from "../support/fault-server.js";
 
 const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", "clicksend", "openapi.json"), "utf8")) as object;
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-afterEach(() => server.reset());
+const server = useFaultServer();
 
 const country = { code: "AU", value: "Australia" };
 

@@ -14,6 +14,7 @@
  */
 import http from "node:http";
 import type net from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 export type Reply =
   | { status: number; body?: string | object | Uint8Array; headers?: Record<string, string>; delayMs?: number }
@@ -138,6 +139,36 @@ export async function startFaultServer(): Promise<FaultServer> {
   await fetch(state.url).then((reply) => reply.text());
   state.reset();
   return state;
+}
+
+/**
+ * The hooks of a test file's server, registered once: `"file"` starts one server for the file and
+ * resets it after each test (unless `reset: false`, for a test that checks what the one before
+ * left); `"test"` starts a fresh one (a new port) before each test and closes it after, for tests
+ * that give up on requests (see the header). The returned object always stands for the server of
+ * the running test: it forwards to whichever one the hooks started last, so a file can use it at
+ * module level without a `let` and hooks of its own.
+ */
+export function useFaultServer(lifetime: "file" | "test" = "file", { reset = true } = {}): FaultServer {
+  let current: FaultServer | undefined;
+  const start = async () => void (current = await startFaultServer());
+  const stop = () => current?.close();
+  if (lifetime === "file") {
+    beforeAll(start);
+    afterAll(stop);
+    if (reset) afterEach(() => current?.reset());
+  } else {
+    beforeEach(start);
+    afterEach(stop);
+  }
+  const server = () => {
+    if (!current) throw new Error("the fault server is used outside a test");
+    return current;
+  };
+  return new Proxy({} as FaultServer, {
+    get: (_, key) => Reflect.get(server(), key),
+    set: (_, key, value) => Reflect.set(server(), key, value),
+  });
 }
 
 /** A ClickSend-style envelope. */

@@ -2,12 +2,13 @@
  * A fake provider for the live checker's tests: serves, for every operation of a bundled document,
  * the first example of its first success reply (a documented error for ClickSend's public test
  * credentials), lets a test make chosen replies drift, and records every request it receives.
- * Loopback only; no network.
+ * The test suite's fault server (test/support/fault-server.ts) with a route handler as its
+ * fallback; requests are matched to operations by test/support/routes.ts. Loopback only.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { OpenApiDocument } from "../../generator/bundle.js";
 import { resolveRef } from "../../generator/model.js";
+import { startFaultServer, type Received, type Reply } from "../support/fault-server.js";
+import { documentOperations, operationAt } from "../support/routes.js";
 
 type Json = Record<string, unknown>;
 
@@ -52,45 +53,32 @@ function documentedReply(document: OpenApiDocument, operation: Json, wantError: 
   return { status: Number(status), contentType, body: media ? firstExample(document, media) : undefined };
 }
 
-function findOperation(document: OpenApiDocument, method: string, path: string): Json | undefined {
-  const matches = Object.entries(document.paths ?? {}).filter(([template, item]) => {
-    const want = template.split("/");
-    const got = path.split("/");
-    return item[method] && want.length === got.length && want.every((part, i) => part.startsWith("{") || part === got[i]);
-  });
-  // A literal segment beats a parameter: /sms/cancel-all over /sms/{message_id}.
-  matches.sort(([a], [b]) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
-  return matches[0]?.[1][method] as Json | undefined;
+/** What the checker's tests read of a request: the Basic username, not the whole header. */
+function asReceived(request: Received): ReceivedRequest {
+  const url = new URL(request.url, "http://fake.invalid");
+  const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+  const username = basic ? Buffer.from(basic, "base64").toString("utf8").split(":")[0] : undefined;
+  return { method: request.method, path: url.pathname, query: url.search, username, body: request.body };
 }
 
 export async function startFakeProvider(document: OpenApiDocument, drift: Record<string, Drifter> = {}): Promise<FakeProvider> {
-  const received: ReceivedRequest[] = [];
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const url = new URL(request.url ?? "/", "http://fake.invalid");
-      const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? "")?.[1];
-      const username = basic ? Buffer.from(basic, "base64").toString("utf8").split(":")[0] : undefined;
-      const method = (request.method ?? "GET").toLowerCase();
-      received.push({ method: method.toUpperCase(), path: url.pathname, query: url.search, username, body: Buffer.concat(chunks).toString("utf8") });
-      const operation = findOperation(document, method, url.pathname);
-      if (!operation) {
-        response.writeHead(404, { "content-type": "text/plain" }).end("no such operation");
-        return;
-      }
-      let reply = documentedReply(document, operation, username !== undefined && TEST_USERNAMES.has(username));
-      const drifter = drift[String(operation.operationId)];
-      if (drifter) reply = drifter(structuredClone(reply));
-      const text = reply.body === undefined ? "" : typeof reply.body === "string" && !/json/.test(reply.contentType ?? "") ? reply.body : JSON.stringify(reply.body);
-      response.writeHead(reply.status, reply.contentType ? { "content-type": reply.contentType } : {}).end(text);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const operations = documentOperations(document);
+  const server = await startFaultServer();
+  server.fallback = (request): Reply => {
+    const { method, path, username } = asReceived(request);
+    const found = operationAt(operations, method, path);
+    if (!found) return { status: 404, body: "no such operation", headers: { "content-type": "text/plain" } };
+    let reply = documentedReply(document, found.operation, username !== undefined && TEST_USERNAMES.has(username));
+    const drifter = drift[found.operationId];
+    if (drifter) reply = drifter(structuredClone(reply));
+    const text = reply.body === undefined ? "" : typeof reply.body === "string" && !/json/.test(reply.contentType ?? "") ? reply.body : JSON.stringify(reply.body);
+    return { status: reply.status, body: text, headers: reply.contentType ? { "content-type": reply.contentType } : {} };
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: server.url,
+    get received() {
+      return server.received.map(asReceived);
+    },
+    close: () => server.close(),
   };
 }

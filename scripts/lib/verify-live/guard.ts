@@ -11,7 +11,7 @@
  * PUT, PATCH and DELETE are never allowed: the checker does not change the account's data.
  */
 import { RECIPIENT_RULES, spelledTestRecipients } from "./recipients.js";
-import type { CheckedOperation, SpecFacts } from "./spec-facts.js";
+import type { SpecFacts } from "./spec-facts.js";
 
 /** POSTs that only read: they price or parse what they are given and store nothing. */
 export const FREE_POSTS: Record<string, readonly string[]> = {
@@ -44,7 +44,7 @@ export type Verdict = { allowed: true; operationId: string } | { allowed: false;
 
 export function checkRequest(facts: SpecFacts, request: GuardRequest): Verdict {
   const method = request.method.toLowerCase();
-  const operation = findOperation(facts, method, request.path);
+  const operation = findOperation(facts.operations, method, request.path);
   if (!operation) return { allowed: false, operationId: undefined, reason: `${method.toUpperCase()} ${request.path} is no operation of the spec` };
   const refuse = (reason: string): Verdict => ({ allowed: false, operationId: operation.operationId, reason });
   if (method === "get" || method === "head") {
@@ -66,10 +66,14 @@ export function checkRequest(facts: SpecFacts, request: GuardRequest): Verdict {
   return { allowed: true, operationId: operation.operationId };
 }
 
-/** The operation a method and path belong to; paths with fewer parameters win (`/sms/cancel-all` over `/sms/{id}/cancel`). */
-export function findOperation(facts: SpecFacts, method: string, path: string): CheckedOperation | undefined {
-  const candidates = facts.operations.filter((op) => op.method === method && templateMatches(op.path, path));
-  return candidates.sort((a, b) => a.pathParams.length - b.pathParams.length)[0];
+/**
+ * The operation a method (lower case) and path belong to; paths with fewer parameters win
+ * (`/sms/cancel-all` over `/sms/{id}/cancel`). Also how the tests map requests to operations.
+ */
+export function findOperation<Op extends { method: string; path: string }>(operations: readonly Op[], method: string, path: string): Op | undefined {
+  const parameters = (op: Op) => op.path.split("{").length - 1;
+  const candidates = operations.filter((op) => op.method === method && templateMatches(op.path, path));
+  return candidates.sort((a, b) => parameters(a) - parameters(b))[0];
 }
 
 function templateMatches(template: string, path: string): boolean {

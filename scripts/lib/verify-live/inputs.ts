@@ -9,7 +9,7 @@ import type { CheckedOperation } from "./spec-facts.js";
 type Json = Record<string, unknown>;
 
 /** Parameter names that hold an id: their values must come from the account's own replies. */
-export function isIdName(name: string): boolean {
+function isIdName(name: string): boolean {
   return /(^id$|_id$|^id_|Id$|uuid|guid|token|key)/i.test(name);
 }
 

@@ -26,7 +26,7 @@ export interface RecordingInfo {
   recorded: string;
 }
 
-export function replyFileName(operationId: string, label: string | undefined): string {
+function replyFileName(operationId: string, label: string | undefined): string {
   const base = operationId.replace("/", "__");
   return `${label ? `${base}.${label.replace(/[^a-z0-9-]/gi, "-")}` : base}.json`;
 }

@@ -35,7 +35,7 @@ export interface SpecFacts {
 
 type Json = Record<string, unknown>;
 
-export function factsOf(provider: ProviderId, document: OpenApiDocument): SpecFacts {
+function factsOf(provider: ProviderId, document: OpenApiDocument): SpecFacts {
   const model = buildModel(document);
   const operations = model.operations.map((op): CheckedOperation => {
     const raw = ((document.paths?.[op.path] ?? {}) as Json)[op.method] as Json;
