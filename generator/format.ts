@@ -29,11 +29,13 @@ export default async function formatGenerated(files: GeneratedFiles): Promise<Ge
       }
     }
     // The scratch folder is outside the repository, so Biome is pointed at its configuration.
-    await promisify(execFile)(process.execPath, [biome, "format", "--write", `--config-path=${path.join(repoRoot, "biome.json")}`, scratch], { cwd: scratch }).catch(
-      (error: { stderr?: string; message: string }) => {
-        throw new Error(`the formatter (Biome) failed on the generated code: ${error.stderr?.trim() || error.message}`);
-      },
-    );
+    await promisify(execFile)(
+      process.execPath,
+      [biome, "format", "--write", `--config-path=${path.join(repoRoot, "biome.json")}`, scratch],
+      { cwd: scratch },
+    ).catch((error: { stderr?: string; message: string }) => {
+      throw new Error(`the formatter (Biome) failed on the generated code: ${error.stderr?.trim() || error.message}`);
+    });
     for (const [provider, name] of written) formatted[provider]![name] = fs.readFileSync(path.join(scratch, provider, name), "utf8");
     return formatted;
   } finally {

@@ -3,12 +3,13 @@
  * contents; writing them (atomically) and building docs are the caller's call, so `npm run check`
  * can run the same pipeline and compare instead of writing.
  *
- * The linters run in a child process while this one bundles and generates (two cores, two lanes).
- * What is reported stays what a strictly ordered run would report: a lint error is reported
- * before anything generation found, and generation errors only when lint found none.
+ * The build and `npm run check` run the linters in a child process while this one bundles and
+ * generates (two cores, two lanes: ./lint-child.ts). What is reported stays what a strictly ordered
+ * run would report: a lint error is reported before anything generation found, and generation
+ * errors only when lint found none.
  */
 import { LintFailure, type Finding } from "./findings.js";
-import { lintInChild } from "./lint-child.js";
+import lintProvider from "./lint.js";
 import bundleProvider, { type OpenApiDocument } from "./bundle.js";
 import buildModel, { OperationError } from "./model.js";
 import emitTypes from "./types.js";
@@ -41,7 +42,7 @@ export interface PipelineOptions {
   checks?: boolean;
   /** Leave the request-type check to the caller (the build runs it while tsc compiles). */
   deferTypeCheck?: boolean;
-  /** The linters' findings, when the caller started them already (lint-child.ts). */
+  /** The linters' findings, when the caller runs them beside the pipeline (./lint-child.ts). */
   lint?: Promise<Finding[]>;
 }
 
@@ -66,14 +67,30 @@ async function generateProvider(provider: Provider, timings: StepTimings, files:
   return { provider, document, schema };
 }
 
+async function lintHere(providers: readonly Provider[]): Promise<Finding[]> {
+  return (await Promise.all(providers.map(lintProvider))).flat();
+}
+
 /** A model error names the spec file and line of the operation (generator/source.ts). */
 function located(provider: Provider, error: unknown): unknown {
   if (!(error instanceof OperationError)) return error;
-  return new LintFailure([{ ...locate(provider, error.pointer), rule: error.rule, severity: "error", message: error.message, linter: "generator" }]);
+  return new LintFailure([
+    { ...locate(provider, error.pointer), rule: error.rule, severity: "error", message: error.message, linter: "generator" },
+  ]);
 }
 
-export default async function generate(providers: readonly Provider[], timings: StepTimings = {}, options: PipelineOptions = {}): Promise<PipelineResult> {
-  const lint = options.checks === false ? Promise.resolve([]) : (options.lint ?? lintInChild(providers, timings));
+export default async function generate(
+  providers: readonly Provider[],
+  timings: StepTimings = {},
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
+  let lint = options.lint ?? Promise.resolve([]);
+  if (options.checks !== false && !options.lint) {
+    // No child's findings handed in: lint here, first (a test's repeated calls reuse the loaded linters).
+    const findings = await timed(timings, "lint", () => lintHere(providers));
+    if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
+    lint = Promise.resolve(findings);
+  }
   const lintResult = async () => {
     const findings = await lint;
     if (findings.some((f) => f.severity === "error")) throw new LintFailure(findings);
@@ -83,7 +100,8 @@ export default async function generate(providers: readonly Provider[], timings: 
   let files: GeneratedFiles = {};
   const types: GeneratedTypes[] = [];
   try {
-    for (const provider of providers) types.push(await generateProvider(provider, timings, files).catch((error: unknown) => Promise.reject(located(provider, error))));
+    for (const provider of providers)
+      types.push(await generateProvider(provider, timings, files).catch((error: unknown) => Promise.reject(located(provider, error))));
     files = await timed(timings, "format", () => formatGenerated(files));
   } catch (error) {
     await lintResult(); // a lint error explains (and outranks) whatever generation tripped over

@@ -8,6 +8,7 @@
 import path from "node:path";
 import { inputHashes, isCurrent, outputsOf, readRecord } from "../generator/fingerprint.js";
 import { LintFailure } from "../generator/findings.js";
+import { lintInChild } from "../generator/lint-child.js";
 import generate from "../generator/pipeline.js";
 import { providers, repoRoot } from "../generator/providers.js";
 import { readGenerated } from "../generator/write.js";
@@ -16,8 +17,12 @@ try {
   const record = readRecord();
   const inputs = inputHashes(providers).providers;
   const unproven = providers.filter((p) => !isCurrent(record, p.id, inputs[p.id]!, () => outputsOf.provider(p)));
-  const files = unproven.length > 0 ? (await generate(unproven)).files : {};
-  const onDisk = readGenerated(path.join(repoRoot, "generated"), unproven.map((p) => p.id));
+  // The linters run in a child process beside the generation (two cores).
+  const files = unproven.length > 0 ? (await generate(unproven, {}, { lint: lintInChild(unproven, {}) })).files : {};
+  const onDisk = readGenerated(
+    path.join(repoRoot, "generated"),
+    unproven.map((p) => p.id),
+  );
   const stale: string[] = [];
   for (const [provider, expected] of Object.entries(files)) {
     const actual = onDisk[provider] ?? {};

@@ -15,7 +15,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../generator/providers.js";
 
 const run = promisify(execFile);
-const COPIED = ["specs", "generator", "runtime", "scripts", "generated", "dist/lib", "dist/docs", ".tmp/build", "package.json", "package-lock.json", "redocly.yaml", "biome.json", "tsconfig.json", "tsconfig.build.json", "CHANGELOG.md"];
+const COPIED = [
+  "specs",
+  "generator",
+  "runtime",
+  "scripts",
+  "generated",
+  "dist/lib",
+  "dist/docs",
+  ".tmp/build",
+  "package.json",
+  "package-lock.json",
+  "redocly.yaml",
+  "biome.json",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "CHANGELOG.md",
+];
 let sandbox: string;
 
 /** Every output file's hash, by path: what must not move when a build fails. */
@@ -80,7 +96,10 @@ describe("npm run build", () => {
       const after = outputs();
       const moved = Object.keys(after).filter((name) => after[name] !== before[name]);
       expect(moved.length).toBeGreaterThan(0);
-      expect(moved.every((name) => name.startsWith("generated/smsend/")), moved.join(", ")).toBe(true);
+      expect(
+        moved.every((name) => name.startsWith("generated/smsend/")),
+        moved.join(", "),
+      ).toBe(true);
       // The same edit again is current for the edit loop, but not for a full build.
       expect((await buildInSandbox("--generated-only")).output).toContain("build is current");
     } finally {
@@ -112,10 +131,27 @@ describe("npm run build", () => {
     expect(outputs()).toEqual(before);
   }, 120_000);
 
+  it("reports a lint error ahead of what generation trips over, though the linters run beside it", async () => {
+    const before = outputs();
+    // Two mistakes: an operationId Spectral refuses, and no 2xx reply, which stops the generator.
+    const { ok, output } = await buildWithEdit("specs/smsend/paths/status.yaml", (text) =>
+      text.replace("operationId: user/get-status", "operationId: GetStatus").replace('    "200":', '    "302":'),
+    );
+    expect(ok).toBe(false);
+    expect(output).toMatch(/^specs\/smsend\/paths\/status\.yaml:\d+:\d+ error spectral\/operation-id-namespaced/m);
+    expect(output).not.toContain("generator/success-reply");
+    expect(outputs()).toEqual(before);
+  }, 120_000);
+
   it("stops before swapping anything in when the library does not compile", async () => {
     const before = outputs();
     // A compiler setting every runtime module breaks: only tsc, the last step, can refuse it.
-    const { ok, output } = await buildWithEdit("tsconfig.build.json", (text) => text.replace('"types": []', '"types": [], "noPropertyAccessFromIndexSignature": true, "noUnusedLocals": true, "noUnusedParameters": true'));
+    const { ok, output } = await buildWithEdit("tsconfig.build.json", (text) =>
+      text.replace(
+        '"types": []',
+        '"types": [], "noPropertyAccessFromIndexSignature": true, "noUnusedLocals": true, "noUnusedParameters": true',
+      ),
+    );
     expect(ok, output).toBe(false);
     expect(output).toContain("the generated code does not compile (tsc)");
     expect(output).toContain("build failed: generated/ and dist/ are unchanged");
