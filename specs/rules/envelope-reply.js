@@ -2,12 +2,16 @@
 // {http_code, response_code, response_msg, data}. The check is structural: the four fields must
 // be required by the schema itself or by one of its `allOf` parts, however deeply nested.
 // An operation that replies without the envelope opts out with `x-clicksend-envelope: false`.
+// Spectral reads the split files, where a reply is usually the `x-envelope` / `x-envelope-page`
+// shorthand (specs/plugins/shorthands.js): that is the envelope by construction.
 const ENVELOPE_FIELDS = ["http_code", "response_code", "response_msg", "data"];
+const SHORTHANDS = ["x-envelope", "x-envelope-page"];
 
 function requiredFields(schema, seen = new Set()) {
   const fields = new Set();
   if (schema === null || typeof schema !== "object" || seen.has(schema)) return fields;
   seen.add(schema);
+  if (SHORTHANDS.some((key) => key in schema)) return new Set(ENVELOPE_FIELDS);
   for (const name of Array.isArray(schema.required) ? schema.required : []) fields.add(name);
   for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
     for (const name of requiredFields(part, seen)) fields.add(name);
