@@ -19,12 +19,6 @@ function refFrom(ctx, rootFile, target) {
   return { $ref: path.relative(from, path.resolve(path.dirname(rootFile), target)).split(path.sep).join("/") };
 }
 
-/** Status codes in numeric order; anything else (`default`, `2XX`) after them, in written order. */
-function byStatus([a], [b]) {
-  const rank = (status) => (/^\d+$/.test(status) ? Number(status) : Infinity);
-  return rank(a) - rank(b) || 0;
-}
-
 /** Callable without credentials: no requirement at all, or an empty one among the alternatives. */
 function isPublic(security) {
   return Array.isArray(security) && (security.length === 0 || security.some((r) => r && Object.keys(r).length === 0));
@@ -75,10 +69,10 @@ function expand() {
     const candidates = { ...standard.all, ...(isPublic(operation.security ?? rootSecurity) ? {} : standard.authenticated) };
     const responses = operation.responses ?? {};
     const added = Object.entries(candidates).filter(([status]) => !(status in responses) && (only === undefined || only.map(String).includes(status)));
-    if (added.length === 0) return;
-    const merged = [...Object.entries(responses), ...added.map(([status, file]) => [status, refFrom(ctx, rootFile, file)])].sort(byStatus);
-    for (const status of Object.keys(responses)) delete responses[status];
-    operation.responses = Object.assign(responses, Object.fromEntries(merged));
+    // Status codes are integer-like keys, which JavaScript objects (and so the bundled JSON) keep
+    // in numeric order wherever they are added.
+    for (const [status, file] of added) responses[status] = refFrom(ctx, rootFile, file);
+    operation.responses = responses;
   }
 
   /** `{x-envelope: data}` and `{x-envelope-page: item}` reply schemas → the envelope's allOf. */
