@@ -19,7 +19,10 @@ function requiredFields(schema, seen = new Set()) {
   return fields;
 }
 
-export default function envelopeReply(operation) {
+// Result paths start from the document root (context.path): a path relative to the operation
+// makes Spectral report the root document's first line instead of the reply's file and line.
+// It ends at the media type: the schema itself may be a $ref into another file.
+export default function envelopeReply(operation, _options, context) {
   if (operation === null || typeof operation !== "object") return;
   if (operation["x-clicksend-envelope"] === false) return;
   const results = [];
@@ -32,7 +35,7 @@ export default function envelopeReply(operation) {
       if (missing.length > 0) {
         results.push({
           message: `${status} ${mediaType} reply is not the envelope: it does not require ${missing.join(", ")}`,
-          path: ["responses", status, "content", mediaType, "schema"],
+          path: [...context.path, "responses", status, "content", mediaType],
         });
       }
     }

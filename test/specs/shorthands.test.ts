@@ -50,6 +50,14 @@ describe("the shorthands", () => {
     ]);
   });
 
+  it("Spectral's envelope rule still refuses a reply that is not the envelope, at the reply's line", async () => {
+    const root = editedCopy("paths/things_{id}.yaml", "x-envelope: { $ref: ../components/schemas/Thing.yaml }", "$ref: ../components/schemas/Thing.yaml");
+    const errors = (await lintProvider(withRoot(root))).filter((f) => f.linter === "spectral");
+    expect(errors.map((f) => [path.basename(f.file), f.line, f.rule, f.message])).toEqual([
+      ["things_{id}.yaml", 15, "clicksend-envelope-reply", "200 application/json reply is not the envelope: it does not require http_code, response_code, response_msg, data"],
+    ]);
+  });
+
   it("lint reports a misused shorthand at its line in the path file", async () => {
     const root = editedCopy("paths/things_{id}.yaml", 'x-standard-errors: ["404"]', 'x-standard-errors: ["410"]');
     const errors = (await lintProvider(withRoot(root))).filter((f) => f.severity === "error");
