@@ -16,7 +16,12 @@ const SHORTHANDS = "x-shorthands";
 /** A `$ref` from the file holding the current node to a file named relative to the root document. */
 function refFrom(ctx, rootFile, target) {
   const from = path.dirname(ctx.location.source.absoluteRef);
-  return { $ref: path.relative(from, path.resolve(path.dirname(rootFile), target)).split(path.sep).join("/") };
+  return {
+    $ref: path
+      .relative(from, path.resolve(path.dirname(rootFile), target))
+      .split(path.sep)
+      .join("/"),
+  };
 }
 
 /** Callable without credentials: no requirement at all, or an empty one among the alternatives. */
@@ -48,7 +53,11 @@ function expand() {
     const at = ctx.location.child(["x-pagination"]);
     const styles = declared(ctx, "pagination", `x-pagination: ${style}`, at);
     if (!styles) return;
-    if (!styles[style]) return ctx.report({ message: `x-pagination: ${style} is not one of the root's ${SHORTHANDS}.pagination styles (${Object.keys(styles).join(", ")})`, location: at });
+    if (!styles[style])
+      return ctx.report({
+        message: `x-pagination: ${style} is not one of the root's ${SHORTHANDS}.pagination styles (${Object.keys(styles).join(", ")})`,
+        location: at,
+      });
     operation["x-pagination"] = structuredClone(styles[style]);
   }
 
@@ -64,11 +73,17 @@ function expand() {
     }
     const known = { ...standard.all, ...standard.authenticated };
     if (only !== undefined && (!Array.isArray(only) || only.some((status) => !(String(status) in known)))) {
-      return ctx.report({ message: `x-standard-errors lists statuses of the root's standard-errors (${Object.keys(known).join(", ")}), found ${JSON.stringify(only)}`, location: at });
+      const statuses = Object.keys(known).join(", ");
+      return ctx.report({
+        message: `x-standard-errors lists statuses of the root's standard-errors (${statuses}), found ${JSON.stringify(only)}`,
+        location: at,
+      });
     }
     const candidates = { ...standard.all, ...(isPublic(operation.security ?? rootSecurity) ? {} : standard.authenticated) };
     const responses = operation.responses ?? {};
-    const added = Object.entries(candidates).filter(([status]) => !(status in responses) && (only === undefined || only.map(String).includes(status)));
+    const added = Object.entries(candidates).filter(
+      ([status]) => !(status in responses) && (only === undefined || only.map(String).includes(status)),
+    );
     // Status codes are integer-like keys, which JavaScript objects (and so the bundled JSON) keep
     // in numeric order wherever they are added.
     for (const [status, file] of added) responses[status] = refFrom(ctx, rootFile, file);
@@ -82,7 +97,8 @@ function expand() {
     const kind = ["x-envelope", "x-envelope-page"].find((key) => key in schema);
     if (!kind) return;
     const at = ctx.location.child(["schema"]);
-    if (Object.keys(schema).length !== 1) return ctx.report({ message: `a schema with ${kind} has nothing beside it (found ${Object.keys(schema).join(", ")})`, location: at });
+    if (Object.keys(schema).length !== 1)
+      return ctx.report({ message: `a schema with ${kind} has nothing beside it (found ${Object.keys(schema).join(", ")})`, location: at });
     const envelope = declared(ctx, "envelope", kind, at);
     const page = kind === "x-envelope-page" ? declared(ctx, "page", kind, at) : undefined;
     if (!envelope || (kind === "x-envelope-page" && !page)) return;

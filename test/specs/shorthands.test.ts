@@ -43,32 +43,76 @@ describe("the shorthands", () => {
   });
 
   it("an example is checked against the whole envelope, and reported at its line in the path file", async () => {
-    const root = editedCopy("paths/things_{id}.yaml", "value: { http_code: 200, response_code: SUCCESS, response_msg: Here., data: { id: 1 } }", "value: { response_code: SUCCESS, response_msg: Here., data: { id: 1 } }");
+    const root = editedCopy(
+      "paths/things_{id}.yaml",
+      "value: { http_code: 200, response_code: SUCCESS, response_msg: Here., data: { id: 1 } }",
+      "value: { response_code: SUCCESS, response_msg: Here., data: { id: 1 } }",
+    );
     const errors = (await lintProvider(withRoot(root))).filter((f) => f.severity === "error");
     expect(errors.map((f) => [path.basename(f.file), f.line, f.rule, f.message])).toEqual([
-      ["things_{id}.yaml", 20, "no-invalid-media-type-examples", "Example value must conform to the schema: must have required property 'http_code'."],
+      [
+        "things_{id}.yaml",
+        20,
+        "no-invalid-media-type-examples",
+        "Example value must conform to the schema: must have required property 'http_code'.",
+      ],
     ]);
   });
 
   it("Spectral's envelope rule still refuses a reply that is not the envelope, at the reply's line", async () => {
-    const root = editedCopy("paths/things_{id}.yaml", "x-envelope: { $ref: ../components/schemas/Thing.yaml }", "$ref: ../components/schemas/Thing.yaml");
+    const root = editedCopy(
+      "paths/things_{id}.yaml",
+      "x-envelope: { $ref: ../components/schemas/Thing.yaml }",
+      "$ref: ../components/schemas/Thing.yaml",
+    );
     const errors = (await lintProvider(withRoot(root))).filter((f) => f.linter === "spectral");
     expect(errors.map((f) => [path.basename(f.file), f.line, f.rule, f.message])).toEqual([
-      ["things_{id}.yaml", 15, "clicksend-envelope-reply", "200 application/json reply is not the envelope: it does not require http_code, response_code, response_msg, data"],
+      [
+        "things_{id}.yaml",
+        15,
+        "clicksend-envelope-reply",
+        "200 application/json reply is not the envelope: it does not require http_code, response_code, response_msg, data",
+      ],
     ]);
   });
 
   it("lint reports a misused shorthand at its line in the path file", async () => {
     const root = editedCopy("paths/things_{id}.yaml", 'x-standard-errors: ["404"]', 'x-standard-errors: ["410"]');
     const errors = (await lintProvider(withRoot(root))).filter((f) => f.severity === "error");
-    expect(errors.map((f) => [path.basename(f.file), f.line, f.column, f.rule])).toEqual([["things_{id}.yaml", 10, 22, "shorthands/expand"]]);
+    expect(errors.map((f) => [path.basename(f.file), f.line, f.column, f.rule])).toEqual([
+      ["things_{id}.yaml", 10, 22, "shorthands/expand"],
+    ]);
   });
 
   it.each([
-    ["x-envelope with a sibling", "paths/things_{id}.yaml", "x-envelope: { $ref: ../components/schemas/Thing.yaml }", "x-envelope: { $ref: ../components/schemas/Thing.yaml }\n            description: beside it", /things_\{id\}\.yaml.*a schema with x-envelope has nothing beside it \(found x-envelope, description\)/],
-    ["an undeclared pagination style", "paths/things.yaml", "x-pagination: envelope-page", "x-pagination: cursor", /things\.yaml.*x-pagination: cursor is not one of the root's x-shorthands\.pagination styles \(envelope-page\)/],
-    ["a status that is not a standard error", "paths/things_{id}.yaml", 'x-standard-errors: ["404"]', 'x-standard-errors: ["410"]', /things_\{id\}\.yaml.*x-standard-errors lists statuses of the root's standard-errors \(400, 401, 404\), found \["410"\]/],
-    ["x-envelope-page without a declared page", "openapi.yaml", "  page: components/schemas/Page.yaml\n", "", /things\.yaml.*x-envelope-page is used but the root document's x-shorthands declares no `page`/],
+    [
+      "x-envelope with a sibling",
+      "paths/things_{id}.yaml",
+      "x-envelope: { $ref: ../components/schemas/Thing.yaml }",
+      "x-envelope: { $ref: ../components/schemas/Thing.yaml }\n            description: beside it",
+      /things_\{id\}\.yaml.*a schema with x-envelope has nothing beside it \(found x-envelope, description\)/,
+    ],
+    [
+      "an undeclared pagination style",
+      "paths/things.yaml",
+      "x-pagination: envelope-page",
+      "x-pagination: cursor",
+      /things\.yaml.*x-pagination: cursor is not one of the root's x-shorthands\.pagination styles \(envelope-page\)/,
+    ],
+    [
+      "a status that is not a standard error",
+      "paths/things_{id}.yaml",
+      'x-standard-errors: ["404"]',
+      'x-standard-errors: ["410"]',
+      /things_\{id\}\.yaml.*x-standard-errors lists statuses of the root's standard-errors \(400, 401, 404\), found \["410"\]/,
+    ],
+    [
+      "x-envelope-page without a declared page",
+      "openapi.yaml",
+      "  page: components/schemas/Page.yaml\n",
+      "",
+      /things\.yaml.*x-envelope-page is used but the root document's x-shorthands declares no `page`/,
+    ],
   ])("%s stops the bundle with the file", async (_name, file, from, to, message) => {
     await expect(bundleProvider(withRoot(editedCopy(file, from, to)))).rejects.toThrow(message);
   });
@@ -83,23 +127,38 @@ function findKeys(value: unknown, keys: string[], stringKeys: string[], at = "#"
   ]);
 }
 
-const bundled = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", file), "utf8")) as { paths: Record<string, Record<string, { security?: object[]; responses: Record<string, unknown> }>>; security: object[] };
+const bundled = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", file), "utf8")) as {
+    paths: Record<string, Record<string, { security?: object[]; responses: Record<string, unknown> }>>;
+    security: object[];
+  };
 
 describe("the bundled documents", () => {
-  it.each(providers.map((p) => p.id).flatMap((dir) => fs.readdirSync(path.join(repoRoot, "generated", dir)).filter((f) => f.endsWith("openapi.json")).map((f) => `${dir}/${f}`)))("%s holds no shorthand", (file) => {
+  it.each(
+    providers
+      .map((p) => p.id)
+      .flatMap((dir) =>
+        fs
+          .readdirSync(path.join(repoRoot, "generated", dir))
+          .filter((f) => f.endsWith("openapi.json"))
+          .map((f) => `${dir}/${f}`),
+      ),
+  )("%s holds no shorthand", (file) => {
     expect(findKeys(bundled(file), ["x-shorthands", "x-envelope", "x-envelope-page", "x-standard-errors"], ["x-pagination"])).toEqual([]);
   });
 
   it("every ClickSend operation has the standard errors, 401 and 403 only where credentials are needed", () => {
     const document = bundled("clicksend/openapi.json");
     const wrong = Object.entries(document.paths).flatMap(([url, item]) =>
-      Object.entries(item).filter(([method]) => method !== "parameters").flatMap(([method, operation]) => {
-        const security = operation.security ?? document.security;
-        const open = security.length === 0 || security.some((r) => Object.keys(r).length === 0);
-        const want = ["400", ...(open ? [] : ["401", "403"]), "404", "405", "429", "500"];
-        const have = Object.keys(operation.responses).filter((s) => /^[45]/.test(s));
-        return JSON.stringify(have) === JSON.stringify(want) ? [] : [`${method.toUpperCase()} ${url}: ${have.join(",")}`];
-      }),
+      Object.entries(item)
+        .filter(([method]) => method !== "parameters")
+        .flatMap(([method, operation]) => {
+          const security = operation.security ?? document.security;
+          const open = security.length === 0 || security.some((r) => Object.keys(r).length === 0);
+          const want = ["400", ...(open ? [] : ["401", "403"]), "404", "405", "429", "500"];
+          const have = Object.keys(operation.responses).filter((s) => /^[45]/.test(s));
+          return JSON.stringify(have) === JSON.stringify(want) ? [] : [`${method.toUpperCase()} ${url}: ${have.join(",")}`];
+        }),
     );
     expect(wrong).toEqual([]);
   });
