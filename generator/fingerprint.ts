@@ -37,7 +37,7 @@ export function hashFiles(paths: readonly string[], extra = ""): string {
  * the runtime, the locked tool versions and Node itself. Hashed once per build. */
 const TOOLCHAIN = ["generator", "runtime", "package-lock.json"];
 /** What generating a provider's files depends on besides its spec and the toolchain. */
-const GENERATION = ["redocly.yaml", "specs/.spectral.yaml", "specs/rules", "biome.json"];
+const GENERATION = ["redocly.yaml", "specs/.spectral.yaml", "specs/rules", "specs/plugins", "biome.json"];
 /** What compiling the library (and writing the docs landing page) depends on besides the toolchain
  * and generated/ (hashed as an output). */
 const LIBRARY = ["tsconfig.json", "tsconfig.build.json", "CHANGELOG.md"];

@@ -2,12 +2,16 @@
 // {http_code, response_code, response_msg, data}. The check is structural: the four fields must
 // be required by the schema itself or by one of its `allOf` parts, however deeply nested.
 // An operation that replies without the envelope opts out with `x-clicksend-envelope: false`.
+// Spectral reads the split files, where a reply is usually the `x-envelope` / `x-envelope-page`
+// shorthand (specs/plugins/shorthands.js): that is the envelope by construction.
 const ENVELOPE_FIELDS = ["http_code", "response_code", "response_msg", "data"];
+const SHORTHANDS = ["x-envelope", "x-envelope-page"];
 
 function requiredFields(schema, seen = new Set()) {
   const fields = new Set();
   if (schema === null || typeof schema !== "object" || seen.has(schema)) return fields;
   seen.add(schema);
+  if (SHORTHANDS.some((key) => key in schema)) return new Set(ENVELOPE_FIELDS);
   for (const name of Array.isArray(schema.required) ? schema.required : []) fields.add(name);
   for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
     for (const name of requiredFields(part, seen)) fields.add(name);
@@ -15,7 +19,10 @@ function requiredFields(schema, seen = new Set()) {
   return fields;
 }
 
-export default function envelopeReply(operation) {
+// Result paths start from the document root (context.path): a path relative to the operation
+// makes Spectral report the root document's first line instead of the reply's file and line.
+// It ends at the media type: the schema itself may be a $ref into another file.
+export default function envelopeReply(operation, _options, context) {
   if (operation === null || typeof operation !== "object") return;
   if (operation["x-clicksend-envelope"] === false) return;
   const results = [];
@@ -28,7 +35,7 @@ export default function envelopeReply(operation) {
       if (missing.length > 0) {
         results.push({
           message: `${status} ${mediaType} reply is not the envelope: it does not require ${missing.join(", ")}`,
-          path: ["responses", status, "content", mediaType, "schema"],
+          path: [...context.path, "responses", status, "content", mediaType],
         });
       }
     }
