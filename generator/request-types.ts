@@ -11,7 +11,8 @@ import ts from "typescript";
 import { atPointer, escapePointer } from "../runtime/pointer.js";
 import type { OpenApiDocument } from "./bundle.js";
 import type { Finding } from "./findings.js";
-import buildModel, { resolveRef, type OperationModel } from "./model.js";
+import { resolveRef } from "./document.js";
+import buildModel, { type OperationModel } from "./model.js";
 import { repoRoot, type Provider } from "./providers.js";
 import { locate } from "./source.js";
 import virtualProgram from "./virtual-program.js";
@@ -47,7 +48,7 @@ function compile(inputs: readonly GeneratedTypes[]): { program: ts.Program; file
       check,
       [
         'import type { operations } from "./schema.js";',
-        'import type { OperationInput } from "../../runtime/operations.js";',
+        'import type { OperationInput } from "../../runtime/input.js";',
         "export type Inputs = { [K in keyof operations]: OperationInput<operations[K]> };",
       ].join("\n"),
     );

@@ -11,10 +11,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { OpenApiDocument } from "./bundle.js";
-import { resolveRef, type ApiModel, type OperationModel } from "./model.js";
+import { resolveRef } from "./document.js";
+import type { ApiModel, OperationModel } from "./model.js";
 import { repoRoot, type Provider } from "./providers.js";
 import { parameterInput, requestExamples } from "./type-tests.js";
-import { camelCase, splitInput, type OperationSpec } from "../runtime/operations.js";
+import { camelCase } from "../runtime/bind.js";
+import { splitInput } from "../runtime/input.js";
+import type { OperationSpec } from "../runtime/operation-table.js";
 import { buildUrl } from "../runtime/request.js";
 
 export interface CodeSample {

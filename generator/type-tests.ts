@@ -7,8 +7,9 @@
  * Each call is written on one line: `@ts-expect-error` covers the next line only.
  */
 import type { OpenApiDocument } from "./bundle.js";
-import { camelCase } from "../runtime/operations.js";
-import { resolveRef, type ApiModel, type OperationModel } from "./model.js";
+import { camelCase } from "../runtime/bind.js";
+import { resolveRef } from "./document.js";
+import type { ApiModel, OperationModel } from "./model.js";
 
 type Json = Record<string, unknown>;
 

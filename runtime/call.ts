@@ -8,7 +8,10 @@
  * this call (see ./retry.ts).
  */
 import { AbortError, ApiError, NetworkError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
-import { splitInput, type CallEvent, type CallHandler, type CallOptions, type OperationSpec, type OperationTable } from "./operations.js";
+import type { CallHandler } from "./bind.js";
+import { splitInput } from "./input.js";
+import type { OperationSpec, OperationTable } from "./operation-table.js";
+import type { CallEvent, CallOptions } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { followRedirects, isRedirect } from "./redirects.js";
 import { readBody } from "./reply.js";

@@ -5,9 +5,9 @@
  * holds only the operations it imports (the way hey-api's SDK functions and AWS SDK v3's commands
  * work). Nothing here imports openapi-fetch, the operation table or pagination.
  */
-import { ClickSendError } from "./errors.js";
-import { expandOperations, type CallOptions, type OperationEntry, type OperationSpec, type OperationTable } from "./operations.js";
-import { baseUrlOf, createProviderCaller, type CommonClientOptions } from "./options.js";
+import { ClickSendError } from "./clicksend-error.js";
+import { expand, type OperationEntry, type OperationSpec, type OperationTable } from "./operation-table.js";
+import { baseUrlOf, createProviderCaller, type CallOptions, type CommonClientOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 
 export interface ClickSendOptions extends CommonClientOptions {
@@ -52,7 +52,7 @@ export function createClickSendBase(options: ClickSendOptions, defaultBaseUrl: s
   const { call } = clickSendCaller(options, table, defaultBaseUrl);
   return {
     call(operationId, entry, input, callOptions) {
-      table[operationId] ??= expandOperations({ [operationId]: entry })[operationId]!;
+      table[operationId] ??= expand(entry);
       return call(operationId, input, callOptions);
     },
   };

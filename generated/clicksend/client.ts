@@ -2,7 +2,7 @@
 
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./schema.js";
-import { createClickSendRuntime, type CallOptions, type OperationEntries, type OperationInput, type PageItem, type PageOptions, type ClickSendOptions } from "../../runtime/index.js";
+import { createClickSendRuntime, type CallOptions, type OperationEntries, type OperationInput, type PageItem, type PageOptions, type ClickSendOptions } from "../../runtime/internal.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://rest.clicksend.com/v3";

@@ -3,7 +3,7 @@
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "./schema.js";
 import { brands, type Brand, type BrandMessageType } from "./brands.js";
-import { createSmSendRuntime, brandBaseUrl, type CallOptions, type OperationEntries, type OperationInput, type PageItem, type PageOptions, type SmSendOptions, type SmSendKeys, type Rebrand } from "../../runtime/index.js";
+import { createSmSendRuntime, brandBaseUrl, type CallOptions, type OperationEntries, type OperationInput, type PageItem, type PageOptions, type SmSendOptions, type SmSendKeys, type Rebrand } from "../../runtime/internal.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://app.gateway.smsend.it/API/v1.0/REST";

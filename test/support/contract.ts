@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { HttpError, type CallEvent } from "../../runtime/index.js";
 import { distinctErrorCases, escapePointer, exampleInput, loadSpec, operationPointer } from "./openapi.js";
-import { camelCase } from "../../runtime/operations.js";
+import { camelCase } from "../../runtime/bind.js";
 
 /** Any generated client; methods are looked up by name, so its static type does not matter here. */
 type AnyClient = object;

@@ -7,7 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { OpenApiDocument } from "../../generator/bundle.js";
-import { resolveRef } from "../../generator/model.js";
+import { resolveRef } from "../../generator/document.js";
 
 type Json = Record<string, unknown>;
 

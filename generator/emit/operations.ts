@@ -7,10 +7,10 @@
  *   const cs = createClickSendBase({ username, apiKey });
  *   await smsSend(cs, { body: { messages: [...] } });
  */
-import { camelCase } from "../runtime/operations.js";
-import { jsdoc, operationEntry } from "./emit.js";
-import type { ApiModel } from "./model.js";
-import type { Provider } from "./providers.js";
+import { camelCase } from "../../runtime/bind.js";
+import type { ApiModel } from "../model.js";
+import type { Provider } from "../providers.js";
+import { entrySource, operationDoc, RUNTIME } from "./shared.js";
 
 /** The providers with a base client in the runtime, and where it is. */
 const BASES: Partial<Record<Provider["id"], { module: string; factory: string; options: string; type: string }>> = {
@@ -33,14 +33,13 @@ export default function emitOperations(provider: Provider, model: ApiModel): str
     if (taken) throw new Error(`operations.ts: ${op.operationId} and ${taken} would both be ${name}()`);
     names.set(name, op.operationId);
     const id = JSON.stringify(op.operationId);
-    const doc = jsdoc([op.summary, "", `\`${op.method.toUpperCase()} ${op.path}\` — operationId \`${op.operationId}\``, ...(op.deprecated ? ["@deprecated The provider marks this operation deprecated."] : [])]);
-    return `${doc}
+    return `${operationDoc(op)}
 export function ${name}(client: ${base.type}, input${op.inputRequired ? "" : "?"}: Input<${id}>, options?: CallOptions): Promise<Reply<${id}>> {
-  return client.call(${id}, ${operationEntry(op)}, input, options) as Promise<Reply<${id}>>;
+  return client.call(${id}, ${entrySource(op)}, input, options) as Promise<Reply<${id}>>;
 }`;
   });
   return `import { ${base.factory} as createBase, type ${base.type}, type ${base.options} } from ${JSON.stringify(base.module)};
-import type { CallOptions } from "../../runtime/operations.js";
+import type { CallOptions } from ${JSON.stringify(RUNTIME.public)};
 import type { Input, Reply } from "./client.js";
 
 export type { ${base.type}, ${base.options} };
