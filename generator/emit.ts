@@ -22,9 +22,8 @@ export default function emitClientFiles(provider: Provider, model: ApiModel): Re
     ...(provider.envelope ? [emitEnvelope(project)] : []),
     ...(model.webhooks.length > 0 ? [emitWebhooks(project, model)] : []),
     emitIndex(project, provider),
+    ...[emitOperations(project, provider, model)].filter((file) => file !== undefined),
   ];
-  const operations = emitOperations(provider, model);
-  if (operations) files.push(project.createSourceFile("operations.ts", operations, { overwrite: true }));
   const out: Record<string, string> = {};
   for (const file of files) {
     file.formatText({ indentSize: 2, convertTabsToSpaces: true });

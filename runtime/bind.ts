@@ -2,11 +2,9 @@
  * Turns the operation table into the client's `client.namespace.action(...)` methods, each a
  * call through the provider's CallHandler, plus `.all()` on paginated ones.
  */
-import type { CallOptions } from "./options.js";
+import type { CallHandler, CallOptions } from "./call-options.js";
 import type { OperationTable } from "./operation-table.js";
 import { paginate, type PageOptions } from "./paginate.js";
-
-export type CallHandler = (operationId: string, input: unknown, options: CallOptions | undefined) => Promise<unknown>;
 
 /** `contact-lists` → `contactLists`. */
 export function camelCase(kebab: string): string {

@@ -5,7 +5,7 @@
  */
 import { basicAuthorization } from "./clicksend-base.js";
 import { HttpError } from "./errors.js";
-import type { CallOptions } from "./options.js";
+import type { CallOptions } from "./call-options.js";
 
 /**
  * `T` with every value of the union `From` (the spec's own codes) replaced by `To` (a brand's),

@@ -7,7 +7,8 @@
  */
 import { ClickSendError } from "./clicksend-error.js";
 import { expand, type OperationEntry, type OperationSpec, type OperationTable } from "./operation-table.js";
-import { baseUrlOf, createProviderCaller, type CallOptions, type CommonClientOptions } from "./options.js";
+import type { CallOptions } from "./call-options.js";
+import { baseUrlOf, createProviderCaller, type CommonClientOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 
 export interface ClickSendOptions extends CommonClientOptions {

@@ -16,6 +16,9 @@
  *
  * AbortError and TimeoutError are named like the DOMExceptions fetch throws, so code that checks
  * `error.name === "AbortError"` keeps working; they extend ApiError, not DOMException.
+ *
+ * Over 150 lines on purpose: one hierarchy of short classes, read together; the two provider
+ * classes live beside their providers so that each entry point carries only its own.
  */
 
 export interface CallContext {

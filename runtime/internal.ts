@@ -4,7 +4,8 @@
  * Not in the package's export map; generated entry points never re-export it (test/package/surface.test.ts).
  */
 export * from "./index.js";
-export { bindOperations, camelCase, type CallHandler } from "./bind.js";
+export { bindOperations, camelCase } from "./bind.js";
+export type { CallHandler } from "./call-options.js";
 export { expand, expandOperations, type OperationEntries, type OperationEntry, type OperationSpec, type OperationTable, type PaginationSpec } from "./operation-table.js";
 export { splitInput } from "./input.js";
 export { basicAuthorization, createClickSendBase, type ClickSendBase } from "./clicksend-base.js";

@@ -1,9 +1,9 @@
-/** Settings both clients share (per client and per call), and the caller they configure. */
-import type { CallHandler } from "./bind.js";
+/** Settings both clients share, and the caller they configure. */
+import type { CallEvent, CallHandler } from "./call-options.js";
 import { createCaller, type CallerSettings } from "./call.js";
 import type { Redactor } from "./redact.js";
 import { originOf, rawFetch } from "./redirects.js";
-import { DEFAULT_RETRY, type CallRetryOptions, type RetryPolicy } from "./retry.js";
+import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
 
 export interface CommonClientOptions {
@@ -30,30 +30,6 @@ export interface CommonClientOptions {
   onCall?: (event: CallEvent) => void;
   /** Checks every successful reply against the spec (see runtime/validation.ts); off by default. */
   validateResponses?: ResponseValidator;
-}
-
-/** Per-call options. */
-export interface CallOptions {
-  /** Aborts the call (and any wait between attempts) when the caller's signal aborts. */
-  signal?: AbortSignal;
-  /** Timeout of each attempt in milliseconds, instead of the client's; 0 for none. */
-  timeoutMs?: number;
-  /** Retry settings for this call, or `false` for a single attempt. */
-  retry?: CallRetryOptions | false;
-  /** Extra request headers (never logged). */
-  headers?: Record<string, string>;
-}
-
-/** What a client reports about each call to `onCall` (URL already redacted). */
-export interface CallEvent {
-  operationId: string;
-  method: string;
-  url: string;
-  /** 1 for the first attempt, 2 for the first retry, … */
-  attempt: number;
-  status?: number;
-  durationMs: number;
-  error?: Error;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -9,6 +9,7 @@ export { Redactor, REDACTED, SECRET_NAMES } from "./redact.js";
 export type { OperationInput } from "./input.js";
 export { PaginationError, type PageItem, type PageOptions } from "./paginate.js";
 export { DEFAULT_RETRY, type CallRetryOptions, type RetryPolicy } from "./retry.js";
-export { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type CallEvent, type CallOptions, type CommonClientOptions } from "./options.js";
+export type { CallEvent, CallOptions } from "./call-options.js";
+export { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type CommonClientOptions } from "./options.js";
 export { MAX_REDIRECTS } from "./redirects.js";
 export type { ReplyToValidate, ResponseValidator } from "./validation-types.js";

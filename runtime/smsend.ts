@@ -10,7 +10,8 @@
 import createClient, { type Client } from "openapi-fetch";
 import { HttpError, UnparseableResponseError, type CallContext } from "./errors.js";
 import { SmSendError } from "./smsend-error.js";
-import { bindOperations, type CallHandler } from "./bind.js";
+import { bindOperations } from "./bind.js";
+import type { CallHandler } from "./call-options.js";
 import { expandOperations, type OperationEntries } from "./operation-table.js";
 import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions as CommonOptions } from "./options.js";
 import { Redactor } from "./redact.js";

@@ -2,11 +2,11 @@
 import { camelCase } from "../../runtime/bind.js";
 import { pointerTokens } from "../../runtime/pointer.js";
 import type { ApiModel, OperationModel } from "../model.js";
-import { operationDoc } from "./shared.js";
+import { jsdoc, operationDocLines } from "./shared.js";
 
 /** `typeArgs` is "" or ", B" (a brand-generic client passes its brand on to Input and Reply). */
 export function methodSignature(op: OperationModel, typeArgs: string): string {
-  const doc = operationDoc(op);
+  const doc = jsdoc(operationDocLines(op));
   const input = `input${op.inputRequired ? "" : "?"}: Input<"${op.operationId}"${typeArgs}>`;
   const call = `(${input}, options?: CallOptions): Promise<Reply<"${op.operationId}"${typeArgs}>>`;
   if (!op.pagination) return `${doc}\n${camelCase(op.action)}${call};`;

@@ -25,13 +25,13 @@ export function jsdoc(lines: string[]): string {
 }
 
 /** The doc comment of an operation's method or function: summary, route, operationId, deprecation. */
-export function operationDoc(op: OperationModel): string {
-  return jsdoc([
+export function operationDocLines(op: OperationModel): string[] {
+  return [
     op.summary,
     "",
     `\`${op.method.toUpperCase()} ${op.path}\` — operationId \`${op.operationId}\``,
     ...(op.deprecated ? ["@deprecated The provider marks this operation deprecated."] : []),
-  ]);
+  ];
 }
 
 /** The contract's `entry(op)` as source: `["METHOD /path", { only what differs from the defaults }]`. */
