@@ -15,7 +15,7 @@ import { entrySource, newFile, operationDocLines, RUNTIME } from "./shared.js";
 
 /** The providers with a base client in the runtime, and where it is. */
 const BASES: Partial<Record<Provider["id"], { module: string; factory: string; options: string; type: string }>> = {
-  clicksend: { module: "../../runtime/clicksend-base.js", factory: "createClickSendBase", options: "ClickSendOptions", type: "ClickSendBase" },
+  clicksend: { module: RUNTIME.clickSendBase, factory: "createClickSendBase", options: "ClickSendOptions", type: "ClickSendBase" },
 };
 
 /** `sms/send` → `smsSend`, `contact-lists/get` → `contactListsGet`. */

@@ -12,6 +12,8 @@ export const RUNTIME = {
   internal: "../../runtime/internal.js",
   public: "../../runtime/public.js",
   webhooks: "../../runtime/webhooks.js",
+  /** ClickSend's base client, which operations.ts's functions take (no table, no openapi-fetch). */
+  clickSendBase: "../../runtime/clicksend-base.js",
   providerPublic: { clicksend: "../../runtime/clicksend-public.js", smsend: "../../runtime/smsend-public.js" },
 } as const;
 

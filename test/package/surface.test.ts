@@ -15,18 +15,20 @@ import * as publicRuntime from "../../runtime/public.js";
 import * as smSendPublic from "../../runtime/smsend-public.js";
 
 const names = (module: object) => Object.keys(module).sort();
-const internalOnly = names(internal).filter((name) => !(name in runtimeEntry));
+/** The internals: what internal.ts adds to the public surface, and, should a public module leak one, those named here. */
+const KNOWN_INTERNALS = ["basicAuthorization", "bindOperations", "brandBaseUrl", "camelCase", "createClickSendBase", "createClickSendRuntime", "createSmSendRuntime", "expand", "expandOperations", "logIn", "loginSecrets", "parseLoginReply", "splitInput"];
+const internalOnly = [...new Set([...names(internal).filter((name) => !(name in runtimeEntry)), ...KNOWN_INTERNALS])];
 
-it("has internals to keep out (the lists below are not vacuous)", () => {
-  expect(internalOnly).toEqual(expect.arrayContaining(["bindOperations", "camelCase", "createClickSendRuntime", "createSmSendRuntime", "expandOperations"]));
+it("has internals to keep out, each really exported by runtime/internal.ts", () => {
+  expect(names(internal)).toEqual(expect.arrayContaining(KNOWN_INTERNALS));
   expect(names(clickSendPublic)).toEqual(["ClickSendError", "refusedRecipients"]);
   expect(names(smSendPublic)).toEqual(["SmSendError"]);
 });
 
 describe.each([
-  ["clicksend", clickSendEntry, clickSendPublic, smSendPublic, ["createClickSendClient", "DEFAULT_BASE_URL", "operationTable"]],
-  ["smsend", smSendEntry, smSendPublic, clickSendPublic, ["createSmSendClient", "DEFAULT_BASE_URL", "operationTable", "brands"]],
-] as const)("generated/%s/index.ts", (_id, entry, own, other, client) => {
+  ["clicksend", clickSendEntry, clickSendPublic, smSendPublic, /sm-?send/i, ["createClickSendClient", "DEFAULT_BASE_URL", "operationTable"]],
+  ["smsend", smSendEntry, smSendPublic, clickSendPublic, /click-?send/i, ["createSmSendClient", "DEFAULT_BASE_URL", "operationTable", "brands"]],
+] as const)("generated/%s/index.ts", (_id, entry, own, other, otherName, client) => {
   const exported = names(entry);
 
   it("exports the public runtime, its own provider's part and its client", () => {
@@ -38,7 +40,7 @@ describe.each([
   });
 
   it("exports nothing of the other provider", () => {
-    expect(exported.filter((name) => name in other)).toEqual([]);
+    expect(exported.filter((name) => name in other || otherName.test(name))).toEqual([]);
   });
 });
 
