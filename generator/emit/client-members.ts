@@ -1,4 +1,9 @@
-/** The members of the generated client interface: one method signature per operation, grouped by namespace. */
+/**
+ * The members of the generated client interface: one method signature per operation, grouped by
+ * namespace. Written as text, not ts-morph structures: a member is a property whose type is an
+ * object literal of a documented call signature plus `.all()`, which ts-morph's structures do not
+ * describe; the text is short and reads like the output.
+ */
 import { camelCase } from "../../runtime/bind.js";
 import { pointerTokens } from "../../runtime/pointer.js";
 import type { ApiModel, OperationModel } from "../model.js";
