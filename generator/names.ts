@@ -4,7 +4,7 @@
  * (`sms/send-2` and `sms/send2` are both `sms.send2`), and a namespace named `raw` would replace
  * `client.raw`. Either would silently drop an operation from the client, so both stop the build.
  */
-import { camelCase } from "../runtime/operations.js";
+import { camelCase } from "../runtime/bind.js";
 import { escapePointer } from "../runtime/pointer.js";
 import type { Finding } from "./findings.js";
 import type { ApiModel, OperationModel } from "./model.js";

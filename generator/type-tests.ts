@@ -7,10 +7,11 @@
  * Each call is written on one line: `@ts-expect-error` covers the next line only.
  */
 import type { OpenApiDocument } from "./bundle.js";
-import { camelCase } from "../runtime/operations.js";
-import { resolveRef, type ApiModel, type OperationModel } from "./model.js";
+import { camelCase } from "../runtime/bind.js";
+import { resolveRef, type Json } from "./document.js";
+import { parameterInput, requestExamples } from "./examples.js";
+import type { ApiModel, OperationModel } from "./model.js";
 
-type Json = Record<string, unknown>;
 
 export interface TypeTests {
   source: string;
@@ -103,30 +104,6 @@ function negatives(document: OpenApiDocument, schemaRef: unknown, body: Json): {
   };
   visit(schemaRef, body, [], "body.", 0);
   return found;
-}
-
-/** Path, query and header parameters by name, each from its example (in the spec or its schema). */
-export function parameterInput(document: OpenApiDocument, op: OperationModel): Json {
-  const item = resolveRef<Json>(document, document.paths?.[op.path]);
-  const operation = item[op.method] as Json;
-  const input: Json = {};
-  for (const raw of [...((item.parameters ?? []) as unknown[]), ...((operation.parameters ?? []) as unknown[])]) {
-    const parameter = resolveRef<Json>(document, raw);
-    const schema = resolveRef<Json>(document, parameter.schema ?? {});
-    const example = parameter.example ?? (Array.isArray(schema.examples) ? schema.examples[0] : schema.example);
-    if (example !== undefined) input[String(parameter.name)] = example;
-  }
-  return input;
-}
-
-/** The request body's media type object and its examples by name, in the spec's order. */
-export function requestExamples(document: OpenApiDocument, op: OperationModel): { media: Json | undefined; examples: (readonly [string, unknown])[] } {
-  const operation = resolveRef<Json>(document, document.paths?.[op.path])[op.method] as Json;
-  const content = (resolveRef<Json>(document, operation.requestBody).content ?? {}) as Record<string, Json>;
-  const [, media] = Object.entries(content)[0] ?? [];
-  const examples = Object.entries((media?.examples ?? {}) as Json).map(([name, raw]) => [name, resolveRef<Json>(document, raw).value] as const);
-  if (media && "example" in media) examples.push(["example", media.example]);
-  return { media, examples };
 }
 
 function casesOf(document: OpenApiDocument, op: OperationModel): { positives: Case[]; negatives: Case[] } {

@@ -3,9 +3,9 @@
  * as far as the client is concerned: the default host and the `message_type` codes, both from
  * the generated brand table (generated/smsend/brands.ts), and how the login sends credentials.
  */
-import { basicAuthorization } from "./clicksend.js";
+import { basicAuthorization } from "./clicksend-base.js";
 import { HttpError } from "./errors.js";
-import type { CallOptions } from "./operations.js";
+import type { CallOptions } from "./call-options.js";
 
 /**
  * `T` with every value of the union `From` (the spec's own codes) replaced by `To` (a brand's),

@@ -1,19 +1,22 @@
 /**
  * Performs one operation call through fetch and turns every way it can fail into an
- * error of ./errors.ts. Provider-specific pieces (credentials, error bodies) come in as functions,
+ * error of ./errors.ts (a thrown failure through ./failures.ts). Provider-specific pieces (credentials, error bodies) come in as functions,
  * so this file knows nothing about ClickSend or smSend.
  *
  * A call is one or more attempts. Another attempt is made only for a retryable failure (network,
  * timeout, an unparseable success reply, a status `isRetryableStatus` names) of an operation that
  * is safe to repeat, or when the caller opted in for this call (see ./retry.ts).
  */
-import { AbortError, ApiError, NetworkError, TimeoutError, UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
-import { splitInput, type CallEvent, type CallHandler, type CallOptions, type OperationSpec, type OperationTable } from "./operations.js";
+import { UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
+import { callerAbort, failure, type Attempt, type Expired } from "./failures.js";
+import { splitInput } from "./input.js";
+import type { OperationSpec, OperationTable } from "./operation-table.js";
+import type { CallEvent, CallHandler, CallOptions } from "./call-options.js";
 import type { Redactor } from "./redact.js";
 import { followRedirects, isRedirect } from "./redirects.js";
 import { readBody } from "./reply.js";
 import { buildInit, buildUrl } from "./request.js";
-import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelay, sleep, type RetryPolicy } from "./retry.js";
+import { isRetryableStatus, parseRetryAfter, resolvePolicy, retryDelay, sleep, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
 
 export interface CallerSettings {
@@ -51,11 +54,6 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
   }
 }
 
-/** Which of an attempt's timers fired: the attempt's timeout, or the body-read one. */
-type Expired = { what: "no reply" | "reply body not read"; ms: number };
-
-/** An attempt's outcome: a value, or an error plus whether another attempt may fix it. */
-type Attempt = { ok: true; value: unknown; status: number } | { ok: false; error: Error; retryable: boolean; retryAfterMs?: number | undefined; status?: number | undefined };
 
 export function createCaller(settings: CallerSettings): CallHandler {
   const { table, redactor } = settings;
@@ -131,7 +129,7 @@ export function createCaller(settings: CallerSettings): CallHandler {
     // Redacting the URL costs a parse; do it only when an error or an event needs it.
     let redacted: CallContext | undefined;
     const context = () => (redacted ??= { operationId, method: spec.method.toUpperCase(), url: redactor.url(url) });
-    const policy = resolvePolicy(settings.retry, options);
+    const policy = resolvePolicy(settings.retry, options?.retry);
     const optedIn = options?.retry !== undefined && options.retry !== false && options.retry.repeatNonIdempotent === true;
     const mayRepeat = spec.idempotent || optedIn;
     const started = performance.now();
@@ -152,47 +150,4 @@ export function createCaller(settings: CallerSettings): CallHandler {
       });
     }
   };
-}
-
-function resolvePolicy(base: RetryPolicy | false, options: CallOptions | undefined): RetryPolicy | false {
-  if (options?.retry === false) return false;
-  if (options?.retry === undefined) return base;
-  const { repeatNonIdempotent: _, ...overrides } = options.retry;
-  // A client without retries still lets one call ask for them, with the default backoff.
-  const inherited = base === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : base;
-  return { ...inherited, ...overrides };
-}
-
-/** An attempt that threw (in fetch, a redirect, or reading the body) as one of the package's errors. */
-function failure(cause: unknown, context: () => CallContext, signal: AbortSignal | undefined, expired: Expired | undefined, redactor: Redactor): Attempt {
-  // The caller's signal first: its abort is final, whatever else happened meanwhile.
-  if (signal?.aborted) return { ok: false, error: callerAbort(context(), signal, redactor), retryable: false };
-  if (expired) return { ok: false, error: new TimeoutError(context(), expired.ms, expired.what), retryable: true };
-  // Already the package's own: a refused redirect, a reply over the size cap. Repeating would meet the same.
-  if (cause instanceof ApiError) return { ok: false, error: cause, retryable: false };
-  return { ok: false, error: networkError(cause, context(), redactor), retryable: true };
-}
-
-/** The caller's abort: TimeoutError for a timeout signal (AbortSignal.timeout), AbortError otherwise. */
-function callerAbort(context: CallContext, signal: AbortSignal, redactor: Redactor): ApiError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error && reason.name === "TimeoutError") return new TimeoutError(context, undefined, undefined, { cause: reason });
-  return new AbortError(context, redactor.text(reason instanceof Error ? reason.message : String(reason)), reason);
-}
-
-/**
- * A thrown fetch failure as a NetworkError. The reason is the chain of messages (undici's
- * "fetch failed" says nothing; its cause says "bad port" or "connect ECONNREFUSED …"), redacted;
- * the original is not kept as `cause`, because such messages may hold the URL.
- */
-function networkError(cause: unknown, context: CallContext, redactor: Redactor): NetworkError {
-  const messages: string[] = [];
-  let code: string | undefined;
-  for (let error = cause, depth = 0; error instanceof Error && depth < 4; error = error.cause, depth++) {
-    const own = (error as { code?: unknown }).code;
-    if (code === undefined && typeof own === "string") code = own;
-    if (error.message && !messages.includes(error.message)) messages.push(error.message);
-  }
-  const reason = messages.length > 0 ? messages.join(": ") : String(cause);
-  return new NetworkError(context, redactor.text(code && !reason.includes(code) ? `${reason} (${code})` : reason), code);
 }

@@ -5,8 +5,9 @@
  * holds only the operations it imports (the way hey-api's SDK functions and AWS SDK v3's commands
  * work). Nothing here imports openapi-fetch, the operation table or pagination.
  */
-import { ClickSendError } from "./errors.js";
-import { expandOperations, type CallOptions, type OperationEntry, type OperationSpec, type OperationTable } from "./operations.js";
+import { ClickSendError } from "./clicksend-error.js";
+import { expand, type OperationEntry, type OperationSpec, type OperationTable } from "./operation-table.js";
+import type { CallOptions } from "./call-options.js";
 import { baseUrlOf, createProviderCaller, type CommonClientOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 
@@ -52,7 +53,7 @@ export function createClickSendBase(options: ClickSendOptions, defaultBaseUrl: s
   const { call } = clickSendCaller(options, table, defaultBaseUrl);
   return {
     call(operationId, entry, input, callOptions) {
-      table[operationId] ??= expandOperations({ [operationId]: entry })[operationId]!;
+      table[operationId] ??= expand(entry);
       return call(operationId, input, callOptions);
     },
   };

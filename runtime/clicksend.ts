@@ -5,10 +5,9 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import { clickSendCaller, type ClickSendOptions } from "./clicksend-base.js";
-import { bindOperations, expandOperations, type OperationEntries } from "./operations.js";
+import { bindOperations } from "./bind.js";
+import { expandOperations, type OperationEntries } from "./operation-table.js";
 import { rawClientSettings } from "./options.js";
-
-export { basicAuthorization, type ClickSendOptions } from "./clicksend-base.js";
 
 export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptions, entries: OperationEntries, defaultBaseUrl: string) {
   const table = expandOperations(entries);

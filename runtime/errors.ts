@@ -5,8 +5,8 @@
  *
  *   ApiError                       any failure of a call
  *   ├── HttpError                  the provider replied with a non-2xx status
- *   │   ├── ClickSendError         … with ClickSend's envelope (response_code, response_msg)
- *   │   └── SmSendError            … from smSend
+ *   │   ├── ClickSendError         … with ClickSend's envelope (runtime/clicksend-error.ts)
+ *   │   └── SmSendError            … from smSend (runtime/smsend-error.ts)
  *   ├── UnparseableResponseError   a reply that is not what the spec says (HTML page, bad JSON)
  *   ├── ResponseTooLargeError      a reply over `maxResponseBytes` (not read further)
  *   ├── RedirectError              a redirect not followed (another origin, too many, …)
@@ -16,6 +16,9 @@
  *
  * AbortError and TimeoutError are named like the DOMExceptions fetch throws, so code that checks
  * `error.name === "AbortError"` keeps working; they extend ApiError, not DOMException.
+ *
+ * Over 150 lines on purpose: one hierarchy of short classes, read together; the two provider
+ * classes live beside their providers so that each entry point carries only its own.
  */
 
 export interface CallContext {
@@ -85,39 +88,6 @@ export class HttpError extends ApiError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), status: this.status, requestId: this.requestId, headers: this.headers, body: this.body };
-  }
-}
-
-export class ClickSendError extends HttpError {
-  /** The envelope's machine-readable outcome, e.g. `INSUFFICIENT_CREDIT`; undefined without an envelope. */
-  readonly responseCode: string | undefined;
-  /** The envelope's human-readable message. */
-  readonly responseMsg: string | undefined;
-
-  constructor(context: CallContext, reply: HttpReply) {
-    const envelope = readEnvelope(reply.body);
-    const what = envelope ? `${envelope.response_code}: ${envelope.response_msg}` : `HTTP ${reply.status}`;
-    super(`ClickSend replied ${reply.status} ${what}`, context, reply);
-    this.responseCode = envelope?.response_code;
-    this.responseMsg = envelope?.response_msg;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    // responseMsg is in the body already; not repeated.
-    return { ...super.toJSON(), responseCode: this.responseCode };
-  }
-}
-
-function readEnvelope(body: unknown): { response_code: string; response_msg: string } | undefined {
-  if (body === null || typeof body !== "object") return undefined;
-  const { response_code, response_msg } = body as Record<string, unknown>;
-  return typeof response_code === "string" ? { response_code, response_msg: String(response_msg ?? "") } : undefined;
-}
-
-export class SmSendError extends HttpError {
-  constructor(context: CallContext, reply: HttpReply, explanation?: string) {
-    const detail = typeof reply.body === "string" && reply.body.trim() ? `: ${reply.body.trim()}` : "";
-    super(`smSend replied ${reply.status}${explanation ? ` (${explanation})` : ""}${detail}`, context, reply);
   }
 }
 

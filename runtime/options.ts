@@ -1,8 +1,8 @@
 /** Settings both clients share, and the caller they configure. */
+import type { CallEvent, CallHandler } from "./call-options.js";
 import { createCaller, type CallerSettings } from "./call.js";
 import type { Redactor } from "./redact.js";
 import { originOf, rawFetch } from "./redirects.js";
-import type { CallEvent, CallHandler } from "./operations.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
 

@@ -5,8 +5,16 @@
  * or total the reply announces, at a short page, or when there is no next link; and it throws
  * rather than loop forever when a server keeps sending pages (`maxPages`) or repeats a cursor.
  */
-import type { PaginationSpec } from "./operations.js";
+import type { PaginationSpec } from "./operation-table.js";
 import { atPointer } from "./pointer.js";
+
+/** The type at a property path, e.g. `AtPath<Reply, ["data", "data"]>`. */
+export type AtPath<T, P extends readonly string[]> = P extends readonly [infer Head extends string, ...infer Rest extends string[]]
+  ? AtPath<NonNullable<T> extends Record<Head, infer V> ? V : NonNullable<T> extends Partial<Record<Head, infer V>> ? V : never, Rest>
+  : T;
+
+/** The item type of the array at a property path of a paginated reply (the type `.all()` yields). */
+export type PageItem<T, P extends readonly string[]> = NonNullable<AtPath<T, P>> extends readonly (infer Item)[] ? Item : never;
 
 export interface PageOptions {
   /** Stop with an error after this many pages (default 1000): a guard against a server that never ends. */

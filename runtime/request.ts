@@ -6,7 +6,7 @@
  * second that fetch reaches (it builds a Request per call, then fetch builds another); it stays
  * the typed escape hatch, `client.raw`.
  */
-import type { OperationSpec } from "./operations.js";
+import type { OperationSpec } from "./operation-table.js";
 
 type Params = { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
 

@@ -72,3 +72,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** The policy of one call: the client's, overridden or turned off by the call's `retry` option. */
+export function resolvePolicy(base: RetryPolicy | false, retry: CallRetryOptions | false | undefined): RetryPolicy | false {
+  if (retry === false) return false;
+  if (retry === undefined) return base;
+  const { repeatNonIdempotent: _, ...overrides } = retry;
+  // A client without retries still lets one call ask for them, with the default backoff.
+  const inherited = base === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : base;
+  return { ...inherited, ...overrides };
+}

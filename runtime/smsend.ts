@@ -8,8 +8,11 @@
  * not carried out, so repeating it cannot send a message twice.
  */
 import createClient, { type Client } from "openapi-fetch";
-import { HttpError, SmSendError, UnparseableResponseError, type CallContext } from "./errors.js";
-import { bindOperations, expandOperations, type CallHandler, type OperationEntries } from "./operations.js";
+import { HttpError, UnparseableResponseError, type CallContext } from "./errors.js";
+import { SmSendError } from "./smsend-error.js";
+import { bindOperations } from "./bind.js";
+import type { CallHandler } from "./call-options.js";
+import { expandOperations, type OperationEntries } from "./operation-table.js";
 import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions as CommonOptions } from "./options.js";
 import { Redactor } from "./redact.js";
 import { logIn, loginSecrets, type LoginCredentials } from "./brands.js";

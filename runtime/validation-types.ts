@@ -1,5 +1,5 @@
 /** The hook the caller uses for optional reply validation (implemented in ./validation.ts). */
-import type { OperationSpec } from "./operations.js";
+import type { OperationSpec } from "./operation-table.js";
 
 export interface ReplyToValidate {
   operationId: string;

@@ -10,7 +10,7 @@ import {
   type PageItem,
   type PageOptions,
   type ClickSendOptions,
-} from "../../runtime/index.js";
+} from "../../runtime/internal.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://rest.clicksend.com/v3";

@@ -14,7 +14,7 @@ import {
   type SmSendOptions,
   type SmSendKeys,
   type Rebrand,
-} from "../../runtime/index.js";
+} from "../../runtime/internal.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://app.gateway.smsend.it/API/v1.0/REST";

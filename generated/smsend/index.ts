@@ -3,4 +3,5 @@
 export * from "./client.js";
 export * from "./brands.js";
 export type { components, operations, paths } from "./schema.js";
-export * from "../../runtime/index.js";
+export * from "../../runtime/public.js";
+export * from "../../runtime/smsend-public.js";

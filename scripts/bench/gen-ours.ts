@@ -10,6 +10,7 @@ import path from "node:path";
 import emitClientFiles from "../../generator/emit.js";
 import buildModel from "../../generator/model.js";
 import { providers, repoRoot } from "../../generator/providers.js";
+import { timed } from "../../generator/timing.js";
 import emitTypes from "../../generator/types.js";
 
 // Static imports run before this line: performance.now() counts from process start, so this is
@@ -18,19 +19,12 @@ const phases: Record<string, number> = { "start-up + imports": performance.now()
 const outDir = process.argv[2];
 if (!outDir) throw new Error("usage: gen-ours.ts <outDir>");
 
-async function timed<T>(phase: string, work: () => T | Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  phases[phase] = (phases[phase] ?? 0) + performance.now() - started;
-  return result;
-}
-
 for (const provider of providers) {
   // The same bundled document the peer reads: generated/<provider>/openapi.json.
   const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, "openapi.json"), "utf8"));
-  const schema = await timed(`types (${provider.id})`, () => emitTypes(provider.id, document));
-  const model = await timed(`model (${provider.id})`, () => buildModel(document));
-  const client = await timed(`emit (${provider.id})`, () => emitClientFiles(provider, model));
+  const schema = await timed(phases, `types (${provider.id})`, () => emitTypes(provider.id, document));
+  const model = await timed(phases, `model (${provider.id})`, () => buildModel(document));
+  const client = await timed(phases, `emit (${provider.id})`, () => emitClientFiles(provider, model));
   const dir = path.join(outDir, provider.id);
   fs.mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries({ "schema.d.ts": schema, ...client })) fs.writeFileSync(path.join(dir, name), text);

@@ -11,6 +11,8 @@
  * - smSend: `GET /API/v1.0/REST/groups?pageNumber={page}` request lines (after "HTTP Request").
  * Paths are compared without query string, base path or path-parameter names.
  */
+import { operationsOf } from "../../generator/document.js";
+
 export type ProviderId = "clicksend" | "smsend";
 /** `where` is "capture:line"; `path` is as documented, without base path and query string. */
 export interface Endpoint { method: string; path: string; where: string }
@@ -92,12 +94,11 @@ export function extractEndpoints(provider: ProviderId, text: string, name: strin
 }
 
 export function specOperations(document: unknown): SpecOperation[] {
-  const paths = (document as { paths?: Record<string, Record<string, { operationId?: string }>> }).paths ?? {};
-  return Object.entries(paths).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => new RegExp(`^(${METHODS})$`, "i").test(method))
-      .map(([method, op]) => ({ id: op.operationId ?? `${method} ${path}`, method: method.toUpperCase(), path })),
-  );
+  return operationsOf(document as object).map(({ path, method, operation }) => ({
+    id: typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`,
+    method: method.toUpperCase(),
+    path,
+  }));
 }
 
 /** Compares the mentions (of one or more captures, each endpoint kept once) with the spec. */

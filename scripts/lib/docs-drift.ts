@@ -22,7 +22,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { OpenApiDocument } from "../../generator/bundle.js";
-import { pointerTokens } from "../../runtime/pointer.js";
+import { operationsOf } from "../../generator/document.js";
+import { escapePointer, pointerTokens } from "../../runtime/pointer.js";
 import { createSchemaLookup } from "../../runtime/schemas.js";
 import { coverage as compareEndpoints, extractEndpoints, normalisePath, specOperations as endpointsOf, type Coverage, type Endpoint, type ProviderId } from "./docs-coverage.js";
 import { extractSections, isTemplate, typedPlaceholder, type DocSample, type DocSection, type Json, type Unread } from "./docs-samples.js";
@@ -43,11 +44,9 @@ export interface Finding {
 /** A sample of test/fixtures/samples/ (only those with an erratum matter here). */
 export interface RecordedSample { operationId: string; kind: "request" | "response"; status?: number; body: unknown; erratum?: { invalidAt: string[]; reason: string } }
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 type Doc = Record<string, unknown>;
 interface SpecOp { id: string; method: string; path: string; node: Doc; pointer: string; namespace: string; fromDocs: boolean }
 
-export const escapePointer = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
 const valueAt = (body: unknown, pointer: string): unknown =>
   pointerTokens(pointer).reduce<unknown>((at, key) => (at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined), body);
 /** `/data/3/name` → `data[].name`: one finding per field, not per array element. */
@@ -55,18 +54,14 @@ const fieldName = (prefix: string, pointer: string) => [prefix, ...pointerTokens
 
 /** The spec's operations; `fromDocs`: its x-provenance names the docs (or it has none: smSend's spec comes from its docs only). */
 function specOperations(document: Doc): SpecOp[] {
-  return Object.entries(obj(document.paths)).flatMap(([path, item]) =>
-    METHODS.filter((m) => m in obj(item)).map((method) => {
-      const node = obj(obj(item)[method]);
-      const provenance = obj(node["x-provenance"]);
-      const id = typeof node.operationId === "string" ? node.operationId : `${method} ${path}`;
-      return {
-        id, method: method.toUpperCase(), path, node, namespace: id.split("/")[0]!,
-        pointer: `/paths/${escapePointer(path)}/${method}`,
-        fromDocs: !("x-provenance" in node) || list(provenance.sources).includes("docs"),
-      };
-    }),
-  );
+  return operationsOf(document).map(({ path, method, operation: node, pointer }) => {
+    const provenance = obj(node["x-provenance"]);
+    const id = typeof node.operationId === "string" ? node.operationId : `${method} ${path}`;
+    return {
+      id, method: method.toUpperCase(), path, node, namespace: id.split("/")[0]!, pointer,
+      fromDocs: !("x-provenance" in node) || list(provenance.sources).includes("docs"),
+    };
+  });
 }
 
 type Record_ = { topic: string; text: string };

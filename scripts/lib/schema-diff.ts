@@ -4,7 +4,9 @@
  * resolved in each schema's own document, `allOf` is merged and `anyOf`/`oneOf` combined, so a
  * schema moved into components or split into parts compares equal to its inline form.
  */
-export type Json = Record<string, unknown>;
+import { resolveRef, type Json } from "../../generator/document.js";
+
+export type { Json };
 export type Level = "major" | "minor" | "patch";
 export interface Change { level: Level; text: string }
 /** `request`: parameters and request bodies, which may widen; otherwise a reply, which may narrow. */
@@ -16,17 +18,8 @@ export const obj = (v: unknown): Json => (v !== null && typeof v === "object" &&
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const union = <T>(a: Iterable<T>, b: Iterable<T>): T[] => [...new Set([...a, ...b])];
 
-/** Follows local `$ref`s ("#/components/…"); a ref chain that loops ends where it loops. */
-export function deref(doc: Json, node: unknown): Json {
-  let current = obj(node);
-  const seen = new Set<string>();
-  while (typeof current.$ref === "string" && !seen.has(current.$ref)) {
-    seen.add(current.$ref);
-    const keys = current.$ref.replace(/^#\//, "").split("/").map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
-    current = obj(keys.reduce<unknown>((at, key) => obj(at)[key], doc));
-  }
-  return current;
-}
+/** resolveRef (generator/document.ts) as a plain object: `{}` for an absent node. */
+export const deref = (doc: Json, node: unknown): Json => obj(resolveRef(doc, node));
 
 function typeSet(node: Json): Set<string> | null {
   const implied = node.properties ? ["object"] : node.items ? ["array"] : null;

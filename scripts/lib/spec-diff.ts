@@ -36,9 +36,10 @@
  * version is 0.x, everything moves down one place, as npm's caret ranges treat 0.x (`^0.3.1`
  * accepts 0.3.x only): breaking → minor, additions and compatible changes → patch.
  */
-import type { OpenApiDocument } from "../../generator/bundle.js";
+import { operationsOf, successReply } from "../../generator/document.js";
 import buildModel from "../../generator/model.js";
-import { camelCase } from "../../runtime/operations.js";
+import { camelCase } from "../../runtime/bind.js";
+import { entry, expand } from "../../runtime/operation-table.js";
 import { compare, deref, list, obj, union, type Change, type Ctx, type Json, type Level } from "./schema-diff.js";
 
 export type { Change, Level };
@@ -47,20 +48,15 @@ export interface OperationDiff { id: string; kind: "added" | "removed" | "change
 export interface Side { document?: unknown }
 interface Operation { method: string; path: string; op: Json; params: Map<string, Json> }
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const change = (level: Level, text: string): Change => ({ level, text });
 
 function operations(doc: Json): Map<string, Operation> {
   const out = new Map<string, Operation>();
-  for (const [path, rawItem] of Object.entries(obj(doc.paths))) {
-    const item = deref(doc, rawItem);
-    for (const method of METHODS.filter((m) => m in item)) {
-      const op = obj(item[method]);
-      // Operation-level parameters override path-level ones of the same name and location.
-      const params = new Map<string, Json>();
-      for (const p of [...list(item.parameters), ...list(op.parameters)].map((p) => deref(doc, p))) params.set(`${String(p.in)}.${String(p.name)}`, p);
-      out.set(typeof op.operationId === "string" ? op.operationId : `${method} ${path}`, { method, path, op, params });
-    }
+  for (const { path, method, item, operation: op } of operationsOf(doc)) {
+    // Operation-level parameters override path-level ones of the same name and location.
+    const params = new Map<string, Json>();
+    for (const p of [...list(item.parameters), ...list(op.parameters)].map((p) => deref(doc, p))) params.set(`${String(p.in)}.${String(p.name)}`, p);
+    out.set(typeof op.operationId === "string" ? op.operationId : `${method} ${path}`, { method, path, op, params });
   }
   return out;
 }
@@ -71,9 +67,8 @@ const bodySchema = (holder: Json): unknown => {
   return media === undefined ? undefined : obj(media).schema;
 };
 function success(doc: Json, op: Json): { status: string; schema: unknown } {
-  const responses = obj(op.responses);
-  const status = Object.keys(responses).filter((s) => s.startsWith("2")).sort()[0] ?? "none";
-  return { status, schema: bodySchema(deref(doc, responses[status])) };
+  const reply = successReply(doc, op);
+  return { status: reply?.status ?? "none", schema: reply && bodySchema(reply.response) };
 }
 function hasEnvelope(doc: Json, schema: unknown, seen = new Set<string>()): boolean {
   const ref = obj(schema).$ref;
@@ -126,10 +121,19 @@ function diffOperation(before: Json, after: Json, a: Operation, b: Operation): C
   return out;
 }
 
-/** What the generated client makes of each operation: whether it pages (`.all()`) and is retried on its own. */
+/**
+ * What the generated client makes of each operation: whether it pages (`.all()`) and is retried
+ * on its own. Read through the operation-table contract, from the entry the generator would write
+ * (runtime/operation-table.ts), so it is what the runtime binds.
+ */
 export function clientSurface(document: unknown): Map<string, { idempotent: boolean; paginated: boolean }> {
   if (document === undefined) return new Map();
-  return new Map(buildModel(document as OpenApiDocument).operations.map((op) => [op.operationId, { idempotent: op.idempotent, paginated: op.pagination !== undefined }]));
+  return new Map(
+    buildModel(document as object).operations.map((op) => {
+      const bound = expand(entry(op));
+      return [op.operationId, { idempotent: bound.idempotent, paginated: bound.pagination !== undefined }];
+    }),
+  );
 }
 
 /** The variable each provider's client has in the README's examples. */

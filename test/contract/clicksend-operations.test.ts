@@ -7,8 +7,8 @@
 import { inject } from "vitest";
 import { ClickSendError } from "../../generated/clicksend/index.js";
 import * as operations from "../../generated/clicksend/operations.js";
-import { functionName } from "../../generator/emit-operations.js";
-import { camelCase } from "../../runtime/operations.js";
+import { functionName } from "../../generator/emit/operations.js";
+import { camelCase } from "../../runtime/bind.js";
 import { describeContract } from "../support/contract.js";
 import { loadSpec } from "../support/openapi.js";
 

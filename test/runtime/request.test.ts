@@ -1,6 +1,6 @@
 /** How an operation's input becomes the URL and body fetch sends (OpenAPI's default styles). */
 import { describe, expect, it } from "vitest";
-import { expandOperations } from "../../runtime/operations.js";
+import { expandOperations } from "../../runtime/operation-table.js";
 import { buildInit, buildUrl } from "../../runtime/request.js";
 
 const table = expandOperations({

@@ -16,7 +16,8 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createClickSendClient } from "../../generated/clicksend/index.js";
 import { createSmSendClient } from "../../generated/smsend/index.js";
-import { ApiError, basicAuthorization, type CallEvent, type CallOptions } from "../../runtime/index.js";
+import { basicAuthorization } from "../../runtime/clicksend-base.js";
+import { ApiError, type CallEvent, type CallOptions } from "../../runtime/index.js";
 import { startFaultServer, type FaultServer, type Reply } from "../support/fault-server.js";
 
 /** A server per property run (see `provoke`): a request given up on in one run cannot take the next run's reply. */

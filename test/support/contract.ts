@@ -16,7 +16,7 @@
 import { describe, expect, it } from "vitest";
 import { HttpError } from "../../runtime/index.js";
 import { distinctErrorCases, escapePointer, exampleInput, loadSpec, operationPointer } from "./openapi.js";
-import { camelCase } from "../../runtime/operations.js";
+import { camelCase } from "../../runtime/bind.js";
 import { operationRecorder } from "./routes.js";
 
 /** Any generated client; methods are looked up by name, so its static type does not matter here. */

@@ -5,7 +5,7 @@
  * provider picks the reply to send.
  */
 import type { OpenApiDocument } from "../../generator/bundle.js";
-import { resolveRef } from "../../generator/model.js";
+import { resolveRef } from "../../generator/document.js";
 import { findOperation } from "../../scripts/lib/verify-live/guard.js";
 
 type Json = Record<string, unknown>;

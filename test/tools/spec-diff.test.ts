@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../generator/providers.js";
 import { operationTable as clickSendTable } from "../../generated/clicksend/client.js";
 import { operationTable as smSendTable } from "../../generated/smsend/client.js";
-import { expandOperations } from "../../runtime/operations.js";
+import { expandOperations } from "../../runtime/operation-table.js";
 import { clientSurface, diffProvider, formatReport, proposeBump, type Level, type OperationDiff } from "../../scripts/lib/spec-diff.js";
 
 const fixture = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(repoRoot, "test", "fixtures", "spec-diff", name), "utf8"));

@@ -6,7 +6,7 @@
  * fallback; requests are matched to operations by test/support/routes.ts. Loopback only.
  */
 import type { OpenApiDocument } from "../../generator/bundle.js";
-import { resolveRef } from "../../generator/model.js";
+import { resolveRef } from "../../generator/document.js";
 import { startFaultServer, type Received, type Reply } from "../support/fault-server.js";
 import { documentOperations, operationAt } from "../support/routes.js";
 

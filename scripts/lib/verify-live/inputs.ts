@@ -3,7 +3,7 @@
  * spec's parameter examples for everything else, and request bodies from the spec's examples.
  */
 import type { OpenApiDocument } from "../../../generator/bundle.js";
-import { resolveRef } from "../../../generator/model.js";
+import { resolveRef } from "../../../generator/document.js";
 import type { CheckedOperation } from "./spec-facts.js";
 
 type Json = Record<string, unknown>;

@@ -9,7 +9,9 @@
  */
 import { createClickSendClient } from "../../../generated/clicksend/index.js";
 import { createSmSendClient } from "../../../generated/smsend/index.js";
-import { HttpError, UnparseableResponseError, camelCase, type OperationSpec } from "../../../runtime/index.js";
+import { camelCase } from "../../../runtime/bind.js";
+import { HttpError, UnparseableResponseError } from "../../../runtime/index.js";
+import type { OperationSpec } from "../../../runtime/operation-table.js";
 import type { ResponseMismatch } from "../../../runtime/validation.js";
 import type { ReplyToValidate } from "../../../runtime/validation-types.js";
 import { driftsOf, type Drift } from "./drift.js";

@@ -1,12 +1,12 @@
 /**
- * Tables for how a call's input is read: splitInput (runtime/operations.ts), the next-link parser
+ * Tables for how a call's input is read: splitInput (runtime/input.ts), the next-link parser
  * and page walk of runtime/paginate.ts, and JSON pointers (runtime/pointer.ts).
  */
 import { describe, expect, test } from "vitest";
-import { expandOperations, splitInput } from "../../../runtime/operations.js";
+import { splitInput } from "../../../runtime/input.js";
+import { expandOperations, type PaginationSpec } from "../../../runtime/operation-table.js";
 import { linkParameters, paginate, type PageOptions } from "../../../runtime/paginate.js";
 import { atPointer, escapePointer, pointerTokens } from "../../../runtime/pointer.js";
-import type { PaginationSpec } from "../../../runtime/operations.js";
 
 const table = expandOperations({
   "lists/update": ["PUT /lists/{list_id}", { query: ["page"], header: ["X-Trace"], body: "required" }],

@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { RedirectError, ResponseTooLargeError, UnparseableResponseError } from "../../../runtime/errors.js";
 import { brandBaseUrl, loginSecrets } from "../../../runtime/brands.js";
-import { camelCase } from "../../../runtime/operations.js";
+import { camelCase } from "../../../runtime/bind.js";
 import { Redactor } from "../../../runtime/redact.js";
 import { followRedirects, isRedirect, MAX_REDIRECTS, originOf } from "../../../runtime/redirects.js";
 import { readBody } from "../../../runtime/reply.js";
