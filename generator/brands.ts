@@ -40,7 +40,9 @@ type Json = Record<string, unknown>;
 
 /** The line of an overlay file where an action's target is written, for error messages. */
 function lineOf(text: string, target: string): number {
-  const index = text.split("\n").findIndex((line) => line.includes(`target: ${JSON.stringify(target)}`) || line.includes(`target: ${target}`));
+  const index = text
+    .split("\n")
+    .findIndex((line) => line.includes(`target: ${JSON.stringify(target)}`) || line.includes(`target: ${target}`));
   return index >= 0 ? index + 1 : 1;
 }
 
@@ -85,12 +87,28 @@ export async function applyBrandOverlays(provider: Provider, document: OpenApiDo
     const text = fs.readFileSync(file, "utf8");
     const overlaySet = YAML.parse(text) as { overlay?: string; actions?: { target: string }[] };
     if (!/^1\.0\.\d+$/.test(String(overlaySet.overlay))) {
-      findings.push({ file: relative(file), line: 1, column: 1, rule: "brand-overlay", severity: "error", message: `not an Overlay 1.0 document (overlay: ${String(overlaySet.overlay)})`, linter: "generator" });
+      findings.push({
+        file: relative(file),
+        line: 1,
+        column: 1,
+        rule: "brand-overlay",
+        severity: "error",
+        message: `not an Overlay 1.0 document (overlay: ${String(overlaySet.overlay)})`,
+        linter: "generator",
+      });
       continue;
     }
     const result = await openapiOverlay(structuredClone(document) as never, { overlaySet: overlaySet as never });
     for (const action of result.resultData.unusedActions as { target: string }[]) {
-      findings.push({ file: relative(file), line: lineOf(text, action.target), column: 1, rule: "brand-overlay", severity: "error", message: `the target ${action.target} matches nothing in the bundled document`, linter: "generator" });
+      findings.push({
+        file: relative(file),
+        line: lineOf(text, action.target),
+        column: 1,
+        rule: "brand-overlay",
+        severity: "error",
+        message: `the target ${action.target} matches nothing in the bundled document`,
+        linter: "generator",
+      });
     }
     brands.push({ id, file, document: withEvidenceList(result.data as OpenApiDocument) });
   }
@@ -122,7 +140,9 @@ export function brandProfile(document: OpenApiDocument): BrandProfile {
 
 /** generated/<provider>/brands.ts: the brand table (the default brand first) and its types. */
 export function emitBrandTable(provider: Provider, profiles: BrandProfile[]): string {
-  const entries = profiles.map((p) => `  ${JSON.stringify(p.id)}: ${JSON.stringify({ name: p.name, baseUrl: p.baseUrl, messageTypes: p.messageTypes })},`);
+  const entries = profiles.map(
+    (p) => `  ${JSON.stringify(p.id)}: ${JSON.stringify({ name: p.name, baseUrl: p.baseUrl, messageTypes: p.messageTypes })},`,
+  );
   return `${generatedHeader(provider.id)}
 
 /**

@@ -87,7 +87,10 @@ export default async function build(providers: readonly Provider[], options: Bui
   if (broken.length > 0) throw new LintFailure(broken);
   const lint = lintInChild(changed, timings); // on the other core, while this one loads the generators
   // Loaded only now: the linters and generators take longer to import than a no-change build.
-  const [{ default: generate }, { buildBrandDocs, buildProviderDocs, writeIndex }] = await Promise.all([import("./pipeline.js"), import("./docs.js")]);
+  const [{ default: generate }, { buildBrandDocs, buildProviderDocs, writeIndex }] = await Promise.all([
+    import("./pipeline.js"),
+    import("./docs.js"),
+  ]);
   const stage = path.join(buildHome, "stage");
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
@@ -128,9 +131,15 @@ export default async function build(providers: readonly Provider[], options: Bui
       await timed(timings, "docs", () => {
         for (const provider of changed) {
           buildProviderDocs(provider, documents[provider.id]!, docsDir);
-          for (const id of brandIds(provider)) buildBrandDocs(provider, id, JSON.parse(generatedFiles[provider.id]![`${id}.openapi.json`]!), docsDir);
+          for (const id of brandIds(provider))
+            buildBrandDocs(provider, id, JSON.parse(generatedFiles[provider.id]![`${id}.openapi.json`]!), docsDir);
         }
-        const all = Object.fromEntries(providers.map((p) => [p.id, documents[p.id] ?? JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8"))]));
+        const all = Object.fromEntries(
+          providers.map((p) => [
+            p.id,
+            documents[p.id] ?? JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8")),
+          ]),
+        );
         writeIndex(providers, docsDir, all);
       });
     } finally {
@@ -145,7 +154,10 @@ export default async function build(providers: readonly Provider[], options: Bui
       ...changed.map((p): [string, string] => [path.join(source, "generated", p.id), path.join(repoRoot, "generated", p.id)]),
       ...changed.flatMap((p) =>
         [p.id, ...brandIds(p).map((id) => `${p.id}-${id}`)].flatMap((name) =>
-          ["html", "openapi.json", "openapi.yaml"].map((ext): [string, string] => [path.join(docsDir, `${name}.${ext}`), path.join(repoRoot, "dist", "docs", `${name}.${ext}`)]),
+          ["html", "openapi.json", "openapi.yaml"].map((ext): [string, string] => [
+            path.join(docsDir, `${name}.${ext}`),
+            path.join(repoRoot, "dist", "docs", `${name}.${ext}`),
+          ]),
         ),
       ),
       [path.join(docsDir, "index.html"), path.join(repoRoot, "dist", "docs", "index.html")],

@@ -36,4 +36,3 @@ export default async function bundleProvider(provider: Provider): Promise<OpenAp
   if (errors.length > 0) throw new LintFailure(errors);
   return result.bundle.parsed as OpenApiDocument;
 }
-

@@ -58,7 +58,9 @@ export function docsDocument(provider: Provider, bundled: OpenApiDocument): Open
     // end of the description, where readers see them; x-codeSamples keeps them for other viewers.
     const samples = webhookSamples(bundled, provider, name);
     hook.post["x-codeSamples"] = samples;
-    const blocks = samples.map((sample) => `**${sample.label}**\n\n\`\`\`${sample.lang === "Shell" ? "bash" : "ts"}\n${sample.source}\`\`\``);
+    const blocks = samples.map(
+      (sample) => `**${sample.label}**\n\n\`\`\`${sample.lang === "Shell" ? "bash" : "ts"}\n${sample.source}\`\`\``,
+    );
     hook.post.description = `${String(hook.post.description ?? "").trimEnd()}\n\n**Receiving it**\n\n${blocks.join("\n\n")}\n`;
   }
   stripRecords(document);
@@ -82,7 +84,13 @@ export function changelogHtml(markdown: string): string {
   for (const block of blocks.map((b) => b.trim()).filter(Boolean)) {
     const heading = /^(#{2,4}) (.*)$/.exec(block);
     if (heading) html.push(`<h${heading[1]!.length + 1}>${inline(heading[2]!)}</h${heading[1]!.length + 1}>`);
-    else if (block.startsWith("- ")) html.push(`<ul>${block.split(/\n- /).map((item) => `<li>${inline(item.replace(/^- /, "").replace(/\s*\n\s*/g, " "))}</li>`).join("")}</ul>`);
+    else if (block.startsWith("- "))
+      html.push(
+        `<ul>${block
+          .split(/\n- /)
+          .map((item) => `<li>${inline(item.replace(/^- /, "").replace(/\s*\n\s*/g, " "))}</li>`)
+          .join("")}</ul>`,
+      );
     else html.push(`<p>${inline(block.replace(/\s*\n\s*/g, " "))}</p>`);
   }
   return html.join("\n");
@@ -102,7 +110,9 @@ function providerSection(provider: Provider, document: OpenApiDocument): string 
 
 /** A brand's name for the index: its overlay's own title ("Skebby brand of the smSend …"). */
 function overlayTitle(provider: Provider, brand: string): string {
-  const overlay = YAML.parse(fs.readFileSync(path.join(brandsDir(provider), `${brand}.overlay.yaml`), "utf8")) as { info?: { title?: string } };
+  const overlay = YAML.parse(fs.readFileSync(path.join(brandsDir(provider), `${brand}.overlay.yaml`), "utf8")) as {
+    info?: { title?: string };
+  };
   return overlay.info?.title ?? brand;
 }
 
@@ -155,8 +165,14 @@ ${changelog}
  * (download links); a brand's page offers its own documents for download. */
 function pageOptions(provider: Provider, name: string): Record<string, unknown> {
   type Options = Record<string, unknown>;
-  const config = YAML.parse(fs.readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")) as { apis: Record<string, { openapi?: Options }>; openapi?: Options };
-  const downloads = name === provider.id ? {} : { downloadUrls: ["JSON", "YAML"].map((kind) => ({ title: `OpenAPI (${kind})`, url: `${name}.openapi.${kind.toLowerCase()}` })) };
+  const config = YAML.parse(fs.readFileSync(path.join(repoRoot, "redocly.yaml"), "utf8")) as {
+    apis: Record<string, { openapi?: Options }>;
+    openapi?: Options;
+  };
+  const downloads =
+    name === provider.id
+      ? {}
+      : { downloadUrls: ["JSON", "YAML"].map((kind) => ({ title: `OpenAPI (${kind})`, url: `${name}.openapi.${kind.toLowerCase()}` })) };
   // skipBundle: the document is bundled already; disableTelemetry: readers' browsers never phone home.
   return { ...config.openapi, ...config.apis[provider.redoclyAlias]!.openapi, ...downloads, skipBundle: true, disableTelemetry: true };
 }
@@ -180,14 +196,22 @@ const REDOC_BUNDLE = path.join(repoRoot, "node_modules", "@redocly", "cli", "lib
 let redocBundle: string | undefined;
 
 /** JSON safe inside a <script>: no `</script>` and no line separators that end a JS string. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 /** The page: Redoc's bundle, the document and the options inline, so it opens from disk offline. */
 export function pageHtml(title: string, document: unknown, options: Record<string, unknown>): string {
   if (redocBundle === undefined) {
-    if (!fs.existsSync(REDOC_BUNDLE)) throw new Error(`Redoc's browser bundle is not at ${REDOC_BUNDLE}: @redocly/cli changed its layout; see generator/docs.ts`);
+    if (!fs.existsSync(REDOC_BUNDLE))
+      throw new Error(`Redoc's browser bundle is not at ${REDOC_BUNDLE}: @redocly/cli changed its layout; see generator/docs.ts`);
     // Redoc's own logo in the sidebar credit comes from a CDN: an inline picture keeps the credit offline.
-    redocBundle = fs.readFileSync(REDOC_BUNDLE, "utf8").replace(CDN_LOGOS, LOCAL_LOGO).replace(/<\/(script)/gi, "<\\/$1");
+    redocBundle = fs
+      .readFileSync(REDOC_BUNDLE, "utf8")
+      .replace(CDN_LOGOS, LOCAL_LOGO)
+      .replace(/<\/(script)/gi, "<\\/$1");
   }
   return `<!DOCTYPE html>
 <html lang="en">

@@ -48,6 +48,8 @@ export function operationsOf(document: object): DocumentOperation[] {
 /** The operation's success reply: its lowest 2xx status and that response, `$ref` followed. */
 export function successReply(document: object, operation: Json): { status: string; response: Json } | undefined {
   const responses = (operation.responses ?? {}) as Json;
-  const status = Object.keys(responses).sort().find((code) => /^2\d\d$/.test(code));
+  const status = Object.keys(responses)
+    .sort()
+    .find((code) => /^2\d\d$/.test(code));
   return status === undefined ? undefined : { status, response: resolveRef<Json>(document, responses[status]) ?? {} };
 }

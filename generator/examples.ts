@@ -22,11 +22,16 @@ export function parameterInput(document: OpenApiDocument, op: OperationModel): J
 }
 
 /** The request body's media type object and its examples by name, in the spec's order. */
-export function requestExamples(document: OpenApiDocument, op: OperationModel): { media: Json | undefined; examples: (readonly [string, unknown])[] } {
+export function requestExamples(
+  document: OpenApiDocument,
+  op: OperationModel,
+): { media: Json | undefined; examples: (readonly [string, unknown])[] } {
   const operation = resolveRef<Json>(document, document.paths?.[op.path])[op.method] as Json;
   const content = (resolveRef<Json>(document, operation.requestBody).content ?? {}) as Record<string, Json>;
   const [, media] = Object.entries(content)[0] ?? [];
-  const examples = Object.entries((media?.examples ?? {}) as Json).map(([name, raw]) => [name, resolveRef<Json>(document, raw).value] as const);
+  const examples = Object.entries((media?.examples ?? {}) as Json).map(
+    ([name, raw]) => [name, resolveRef<Json>(document, raw).value] as const,
+  );
   if (media && "example" in media) examples.push(["example", media.example]);
   return { media, examples };
 }

@@ -56,7 +56,14 @@ export const outputsOf = {
   /** What the edit loop (`--generated-only`) writes. */
   generated: (p: Provider) => hashFiles([`generated/${p.id}`]),
   provider: (p: Provider) =>
-    hashFiles([`generated/${p.id}`, ...[p.id, ...brandIds(p).map((id) => `${p.id}-${id}`)].flatMap((name) => [`dist/docs/${name}.html`, `dist/docs/${name}.openapi.json`, `dist/docs/${name}.openapi.yaml`])]),
+    hashFiles([
+      `generated/${p.id}`,
+      ...[p.id, ...brandIds(p).map((id) => `${p.id}-${id}`)].flatMap((name) => [
+        `dist/docs/${name}.html`,
+        `dist/docs/${name}.openapi.json`,
+        `dist/docs/${name}.openapi.yaml`,
+      ]),
+    ]),
   library: () => hashFiles(["generated", "dist/lib", "dist/docs/index.html"]),
 };
 

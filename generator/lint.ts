@@ -39,26 +39,24 @@ async function redoclyFindings(provider: Provider): Promise<Finding[]> {
   const config = await loadConfig({ configPath: path.join(repoRoot, "redocly.yaml") });
   const problems = await redoclyLint({ ref: provider.root, config });
   return problems.map((p) => {
-      const where = p.location[0];
-      const at = where ? getLineColLocation(where) : undefined;
-      return {
-        file: relative(where?.source.absoluteRef ?? provider.root),
-        line: at?.start.line ?? 1,
-        column: at?.start.col ?? 1,
-        rule: p.ruleId,
-        severity: p.severity === "error" ? "error" : "warning",
-        message: p.message,
-        linter: "redocly",
-      };
-    });
+    const where = p.location[0];
+    const at = where ? getLineColLocation(where) : undefined;
+    return {
+      file: relative(where?.source.absoluteRef ?? provider.root),
+      line: at?.start.line ?? 1,
+      column: at?.start.col ?? 1,
+      rule: p.ruleId,
+      severity: p.severity === "error" ? "error" : "warning",
+      message: p.message,
+      linter: "redocly",
+    };
+  });
 }
 
 /** Lints one provider's split documents; sorted by file and line so output is stable. */
 export default async function lintProvider(provider: Provider): Promise<Finding[]> {
   const findings = [...(await spectralFindings(provider)), ...(await redoclyFindings(provider))];
-  return findings.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
-  );
+  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
 // Run as a script by ./lint-child.ts: lints the providers given (as JSON) on the command line,

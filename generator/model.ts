@@ -53,7 +53,9 @@ export default function buildModel(document: object): ApiModel {
     const operationId = String(operation.operationId);
     const [namespace, action] = operationId.split("/");
     if (!namespace || !action) throw new Error(`${method.toUpperCase()} ${path}: operationId "${operationId}" is not namespace/action`);
-    const params = [...((item.parameters ?? []) as unknown[]), ...((operation.parameters ?? []) as unknown[])].map((p) => resolveRef<Json>(document, p));
+    const params = [...((item.parameters ?? []) as unknown[]), ...((operation.parameters ?? []) as unknown[])].map((p) =>
+      resolveRef<Json>(document, p),
+    );
     const named = (where: string) => params.filter((p) => p.in === where).map((p) => String(p.name));
     const requestBody = operation.requestBody ? resolveRef<Json>(document, operation.requestBody) : undefined;
     const body = !requestBody ? "none" : requestBody.required ? "required" : "optional";

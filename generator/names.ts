@@ -14,7 +14,9 @@ import { locate } from "./source.js";
 /** Members of the client object besides the method groups: `raw`, the provider's extra members,
  * and what every object inherits (a group named `constructor` would be looked up, not created). */
 export function reservedMembers(provider: Provider): string[] {
-  const extra = provider.extraMembers.map((member) => /^(?:readonly\s+)?([A-Za-z_$][\w$]*)/.exec(member.split("\n").at(-1) ?? "")?.[1] ?? "");
+  const extra = provider.extraMembers.map(
+    (member) => /^(?:readonly\s+)?([A-Za-z_$][\w$]*)/.exec(member.split("\n").at(-1) ?? "")?.[1] ?? "",
+  );
   return ["raw", ...extra.filter(Boolean), ...Object.getOwnPropertyNames(Object.prototype)];
 }
 
@@ -33,11 +35,19 @@ export default function checkNames(provider: Provider, model: ApiModel): Finding
     const group = camelCase(op.namespace);
     const name = `${group}.${camelCase(op.action)}`;
     if (reserved.has(group)) {
-      report(op, "namespace-collision", `operationId ${op.operationId}: namespace ${op.namespace} becomes client.${group}, which is already a member of ${provider.clientType}`);
+      report(
+        op,
+        "namespace-collision",
+        `operationId ${op.operationId}: namespace ${op.namespace} becomes client.${group}, which is already a member of ${provider.clientType}`,
+      );
     }
     const earlier = methods.get(name);
     if (earlier) {
-      report(op, "method-name-collision", `operationId ${op.operationId} becomes client.${name}, like ${earlier.operationId}: one of them would be unreachable`);
+      report(
+        op,
+        "method-name-collision",
+        `operationId ${op.operationId} becomes client.${name}, like ${earlier.operationId}: one of them would be unreachable`,
+      );
     } else {
       methods.set(name, op);
     }

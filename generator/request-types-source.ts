@@ -25,10 +25,17 @@ function descend(document: OpenApiDocument, pointer: string, token: string): str
   const schema = atPointer(document, at) as Json | undefined;
   if (!schema || typeof schema !== "object") return undefined;
   const direct =
-    token === "[]" ? (schema.items !== undefined ? "items" : undefined)
-    : token === "[key]" ? (schema.additionalProperties !== undefined ? "additionalProperties" : undefined)
-    : (schema.properties as Json | undefined)?.[token] !== undefined ? `properties/${escapePointer(token)}`
-    : undefined;
+    token === "[]"
+      ? schema.items !== undefined
+        ? "items"
+        : undefined
+      : token === "[key]"
+        ? schema.additionalProperties !== undefined
+          ? "additionalProperties"
+          : undefined
+        : (schema.properties as Json | undefined)?.[token] !== undefined
+          ? `properties/${escapePointer(token)}`
+          : undefined;
   if (direct) return `${at}/${direct}`;
   for (const combiner of ["allOf", "anyOf", "oneOf"]) {
     const branches = (schema[combiner] ?? []) as unknown[];
@@ -57,7 +64,7 @@ export function schemaPointer(document: OpenApiDocument, op: OperationModel, pos
   } else {
     const item = resolveRef<Json>(document, document.paths?.[op.path]);
     const candidates = [
-      ...((item[op.method] as Json).parameters as unknown[] ?? []).map((p, i) => [p, `${operationAt}/parameters/${i}`] as const),
+      ...(((item[op.method] as Json).parameters as unknown[]) ?? []).map((p, i) => [p, `${operationAt}/parameters/${i}`] as const),
       ...((item.parameters ?? []) as unknown[]).map((p, i) => [p, `/paths/${escapedPath}/parameters/${i}`] as const),
     ];
     const match = candidates.find(([p]) => resolveRef<Json>(document, p).name === first);

@@ -28,16 +28,18 @@ export interface CodeSample {
   source: string;
 }
 
-
 const packageName = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { name: string }).name;
 
 /** How each provider's samples authenticate; placeholders, never real keys. */
-const AUTH: Record<Provider["id"], { client: string; variable: string; curl: string[]; fetch: string[]; note?: string; publicNote?: string }> = {
+const AUTH: Record<
+  Provider["id"],
+  { client: string; variable: string; curl: string[]; fetch: string[]; note?: string; publicNote?: string }
+> = {
   clicksend: {
     client: `{ username: "YOUR_USERNAME", apiKey: "YOUR_API_KEY" }`,
     variable: "clickSend",
     curl: [`--user "$CLICKSEND_USERNAME:$CLICKSEND_API_KEY"`],
-    fetch: ["Authorization: `Basic ${btoa(\"YOUR_USERNAME:YOUR_API_KEY\")}`,"],
+    fetch: ['Authorization: `Basic ${btoa("YOUR_USERNAME:YOUR_API_KEY")}`,'],
   },
   smsend: {
     client: `{ username: "YOUR_USERNAME", password: "YOUR_PASSWORD" }`,
@@ -57,14 +59,18 @@ export function literal(value: unknown, indent = ""): string {
   if (value === null || typeof value !== "object" || flat.length + indent.length <= 72) return toLiteral(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) return `[\n${value.map((item) => `${inner}${literal(item, inner)},`).join("\n")}\n${indent}]`;
-  const entries = Object.entries(value as Json).map(([key, item]) => `${inner}${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${literal(item, inner)},`);
+  const entries = Object.entries(value as Json).map(
+    ([key, item]) => `${inner}${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${literal(item, inner)},`,
+  );
   return `{\n${entries.join("\n")}\n${indent}}`;
 }
 
 function toLiteral(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(toLiteral).join(", ")}]`;
-  const entries = Object.entries(value as Json).map(([key, item]) => `${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${toLiteral(item)}`);
+  const entries = Object.entries(value as Json).map(
+    ([key, item]) => `${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${toLiteral(item)}`,
+  );
   return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
 }
 
@@ -87,7 +93,13 @@ function typescriptSample(provider: Provider, op: OperationModel, input: Json, e
         ? [`const reply = ${call};`, "console.log(reply.response_code, reply.data);"]
         : [`const reply = ${call};`, "console.log(reply);"];
   const notes = [auth.note, op.authenticated ? undefined : auth.publicNote].filter((note) => note !== undefined);
-  const lines = [`import { ${provider.factory} } from "${packageName}/${provider.id}";`, "", ...notes, `const ${auth.variable} = ${factory};`, ...use];
+  const lines = [
+    `import { ${provider.factory} } from "${packageName}/${provider.id}";`,
+    "",
+    ...notes,
+    `const ${auth.variable} = ${factory};`,
+    ...use,
+  ];
   return { lang: "TypeScript", label: "TypeScript", source: `${lines.join("\n")}\n` };
 }
 
@@ -129,7 +141,11 @@ export function operationSamples(document: OpenApiDocument, provider: Provider, 
   // The model's operation is the contract's OperationSpec: the runtime's own code builds the URL.
   const request = splitInput(op.operationId, op, input);
   const url = buildUrl(model.defaultServer, op, request.params);
-  return [typescriptSample(provider, op, input, enveloped(document, provider, op)), curlSample(provider, op, url, request), fetchSample(provider, op, url, request)];
+  return [
+    typescriptSample(provider, op, input, enveloped(document, provider, op)),
+    curlSample(provider, op, url, request),
+    fetchSample(provider, op, url, request),
+  ];
 }
 
 /** A handler that checks a received webhook with `parseWebhook`, and a curl call replaying one. */
@@ -167,6 +183,10 @@ export function webhookSamples(document: OpenApiDocument, provider: Provider, na
   }
   return [
     { lang: "TypeScript", label: "TypeScript", source: `${typescript.join("\n")}\n` },
-    { lang: "Shell", label: "curl", source: `# What ${provider.title.split(" ")[0]} sends to your URL: replay it against your handler.\n${curl.join(" \\\n  ")}\n` },
+    {
+      lang: "Shell",
+      label: "curl",
+      source: `# What ${provider.title.split(" ")[0]} sends to your URL: replay it against your handler.\n${curl.join(" \\\n  ")}\n`,
+    },
   ];
 }

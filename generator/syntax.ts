@@ -10,7 +10,8 @@ import type { Finding } from "./findings.js";
 import { relative, type Provider } from "./providers.js";
 
 function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((name) => /\.ya?ml$/.test(name))
     .map((name) => path.join(dir, name))
     .sort();

@@ -12,7 +12,6 @@ import { resolveRef, type Json } from "./document.js";
 import { parameterInput, requestExamples } from "./examples.js";
 import type { ApiModel, OperationModel } from "./model.js";
 
-
 export interface TypeTests {
   source: string;
   negatives: number;
@@ -22,7 +21,10 @@ export interface TypeTests {
 const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** The properties and required names of an object schema, through `$ref`s and `allOf` parts. */
-function shape(document: OpenApiDocument, raw: unknown): { properties: Record<string, Json>; required: string[]; oneOfRequired: string[]; map: boolean } {
+function shape(
+  document: OpenApiDocument,
+  raw: unknown,
+): { properties: Record<string, Json>; required: string[]; oneOfRequired: string[]; map: boolean } {
   const schema = resolveRef<Json>(document, raw);
   // A typed map (`additionalProperties: {schema}`) takes any name: no name is misspelt there.
   const map = isObject(schema.additionalProperties) || schema.additionalProperties === true;
@@ -36,7 +38,8 @@ function shape(document: OpenApiDocument, raw: unknown): { properties: Record<st
     for (const [name, value] of Object.entries(inner.properties)) properties[name] ??= value;
     required.push(...inner.required);
     oneOfRequired.push(...inner.oneOfRequired);
-    for (const branch of (resolveRef<Json>(document, part).anyOf ?? []) as unknown[]) oneOfRequired.push(...shape(document, branch).required);
+    for (const branch of (resolveRef<Json>(document, part).anyOf ?? []) as unknown[])
+      oneOfRequired.push(...shape(document, branch).required);
   }
   return { properties, required: [...new Set(required)], oneOfRequired: [...new Set(oneOfRequired)], map };
 }
@@ -78,12 +81,18 @@ function negatives(document: OpenApiDocument, schemaRef: unknown, body: Json): {
     if (!map) {
       const name = present.find((key) => !required.includes(key)) ?? present[0] ?? Object.keys(properties)[0] ?? "field";
       const typo = misspell(name, properties);
-      found.push({ label: `misspelt property ${where}${typo} (for ${name})`, body: edit(body, path, (parent) => (parent[typo] = parent[name] ?? "x")) });
+      found.push({
+        label: `misspelt property ${where}${typo} (for ${name})`,
+        body: edit(body, path, (parent) => (parent[typo] = parent[name] ?? "x")),
+      });
     }
     const typed = required.find((name) => name in value && wrongPrimitive(properties[name] ?? {}) !== undefined);
     if (typed && !found.some((c) => c.label.startsWith("wrong type"))) {
       const wrong = wrongPrimitive(properties[typed]!);
-      found.push({ label: `wrong type in required ${where}${typed}: ${JSON.stringify(wrong)}`, body: edit(body, path, (parent) => (parent[typed] = wrong)) });
+      found.push({
+        label: `wrong type in required ${where}${typed}: ${JSON.stringify(wrong)}`,
+        body: edit(body, path, (parent) => (parent[typed] = wrong)),
+      });
     }
     const missing = required.find((name) => name in value);
     if (missing && !found.some((c) => c.label.startsWith("missing required"))) {
@@ -91,7 +100,10 @@ function negatives(document: OpenApiDocument, schemaRef: unknown, body: Json): {
     }
     const alternatives = oneOfRequired.filter((name) => name in value);
     if (alternatives.length > 0 && !found.some((c) => c.label.startsWith("none of"))) {
-      found.push({ label: `none of ${oneOfRequired.map((n) => where + n).join(", ")}`, body: edit(body, path, (parent) => alternatives.forEach((n) => delete parent[n])) });
+      found.push({
+        label: `none of ${oneOfRequired.map((n) => where + n).join(", ")}`,
+        body: edit(body, path, (parent) => alternatives.forEach((n) => delete parent[n])),
+      });
     }
     if (depth > 3) return;
     // Go on into required nested objects (and the first item of arrays of objects).
@@ -99,7 +111,8 @@ function negatives(document: OpenApiDocument, schemaRef: unknown, body: Json): {
       const child = value[name];
       const childSchema = properties[name] ?? {};
       if (isObject(child)) visit(childSchema, child, [...path, name], `${where}${name}.`, depth + 1);
-      else if (Array.isArray(child) && isObject(child[0]) && childSchema.items) visit(childSchema.items, child[0], [...path, name, 0], `${where}${name}[0].`, depth + 1);
+      else if (Array.isArray(child) && isObject(child[0]) && childSchema.items)
+        visit(childSchema.items, child[0], [...path, name, 0], `${where}${name}[0].`, depth + 1);
     }
   };
   visit(schemaRef, body, [], "body.", 0);
@@ -133,7 +146,8 @@ export default function typeTests(document: OpenApiDocument, model: ApiModel, cl
     const method = `client.${camelCase(op.namespace)}.${camelCase(op.action)}`;
     lines.push("");
     for (const c of positives) lines.push(`// ${op.operationId}: ${c.label}`, `void ${method}(${JSON.stringify(c.input)});`);
-    for (const c of wrong) lines.push(`// ${op.operationId}: ${c.label}`, "// @ts-expect-error", `void ${method}(${JSON.stringify(c.input)});`);
+    for (const c of wrong)
+      lines.push(`// ${op.operationId}: ${c.label}`, "// @ts-expect-error", `void ${method}(${JSON.stringify(c.input)});`);
     positiveCount += positives.length;
     negativeCount += wrong.length;
   }

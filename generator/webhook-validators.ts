@@ -47,7 +47,10 @@ export default function webhookValidators(document: OpenApiDocument, header: str
   });
   const code = standaloneCode.default(ajv, exports);
   // The package must not need Ajv at run time: standalone code that requires a helper would.
-  if (/\brequire\(/.test(code)) throw new Error("webhook validators: Ajv's standalone code requires a runtime helper; keep the webhook schemas to keywords that need none");
+  if (/\brequire\(/.test(code))
+    throw new Error(
+      "webhook validators: Ajv's standalone code requires a runtime helper; keep the webhook schemas to keywords that need none",
+    );
   return [
     header,
     "// @ts-nocheck -- Ajv's standalone code (generator/webhook-validators.ts), typed by the export below.",

@@ -25,7 +25,8 @@ export function bindOperations(table: OperationTable, call: CallHandler): Record
     const pagination = spec.pagination;
     if (pagination) {
       Object.assign(method, {
-        all: (input?: unknown, options?: CallOptions & PageOptions) => paginate((pageInput) => call(operationId, pageInput, options), pagination, input, options),
+        all: (input?: unknown, options?: CallOptions & PageOptions) =>
+          paginate((pageInput) => call(operationId, pageInput, options), pagination, input, options),
       });
     }
     group[camelCase(action)] = method;

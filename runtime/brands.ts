@@ -12,11 +12,7 @@ import type { CallOptions } from "./call-options.js";
  * through objects and arrays: how a brand's client types its requests and replies from the
  * types generated for smSend.
  */
-export type Rebrand<T, From, To> = T extends From
-  ? To
-  : T extends object
-    ? { [K in keyof T]: Rebrand<T[K], From, To> }
-    : T;
+export type Rebrand<T, From, To> = T extends From ? To : T extends object ? { [K in keyof T]: Rebrand<T[K], From, To> } : T;
 
 /** The default base URL of `brand` (the table's first entry when none is given). */
 export function brandBaseUrl(table: Readonly<Record<string, { readonly baseUrl: string }>>, brand: string | undefined): string {

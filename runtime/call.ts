@@ -54,7 +54,6 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
   }
 }
 
-
 export function createCaller(settings: CallerSettings): CallHandler {
   const { table, redactor } = settings;
 
@@ -76,7 +75,8 @@ export function createCaller(settings: CallerSettings): CallHandler {
     // timers are cleared as soon as the reply is read, so finished calls leave no timer behind.
     const controller = timeoutMs > 0 || signal || bodyTimer ? new AbortController() : undefined;
     let expired: Expired | undefined;
-    const timer = timeoutMs > 0 ? setTimeout(() => ((expired ??= { what: "no reply", ms: timeoutMs }), controller?.abort()), timeoutMs) : undefined;
+    const timer =
+      timeoutMs > 0 ? setTimeout(() => ((expired ??= { what: "no reply", ms: timeoutMs }), controller?.abort()), timeoutMs) : undefined;
     let bodyTimeout: ReturnType<typeof setTimeout> | undefined;
     const onCallerAbort = () => controller?.abort(signal?.reason);
     if (signal?.aborted) onCallerAbort();
@@ -91,7 +91,11 @@ export function createCaller(settings: CallerSettings): CallHandler {
       const init = buildInit(spec, request.params, request.body, headers, controller?.signal);
       response = await settings.fetch(url, init);
       if (isRedirect(response)) response = await followRedirects(settings.fetch, response, url, init, settings.origin, context, redactor);
-      if (bodyTimer) bodyTimeout = setTimeout(() => ((expired ??= { what: "reply body not read", ms: bodyTimeoutMs }), controller?.abort()), bodyTimeoutMs);
+      if (bodyTimer)
+        bodyTimeout = setTimeout(
+          () => ((expired ??= { what: "reply body not read", ms: bodyTimeoutMs }), controller?.abort()),
+          bodyTimeoutMs,
+        );
       payload = await readBody(response, response.ok && spec.parseAs === "blob", settings.maxResponseBytes, context);
     } catch (cause) {
       return failure(cause, context, signal, expired, redactor);
@@ -106,7 +110,13 @@ export function createCaller(settings: CallerSettings): CallHandler {
     if (!response.ok) {
       const parsed = parseJson(text);
       const reply = { status, body: redactor.value(parsed.ok ? parsed.value : text), headers: redactor.headers(response.headers) };
-      return { ok: false, error: settings.httpError(context(), reply), status, retryable: isRetryableStatus(status), retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
+      return {
+        ok: false,
+        error: settings.httpError(context(), reply),
+        status,
+        retryable: isRetryableStatus(status),
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+      };
     }
     if (spec.parseAs === "none") return { ok: true, value: undefined, status };
     if (spec.parseAs === "blob") return { ok: true, value: payload, status };
@@ -117,7 +127,13 @@ export function createCaller(settings: CallerSettings): CallHandler {
       // A 2xx with a broken body may mean a proxy error page; repeat only what is safe to repeat.
       return { ok: false, error, status, retryable: true };
     }
-    settings.validateResponse?.({ operationId, spec, status, contentType: response.headers.get("content-type") ?? undefined, body: parsed.value });
+    settings.validateResponse?.({
+      operationId,
+      spec,
+      status,
+      contentType: response.headers.get("content-type") ?? undefined,
+      body: parsed.value,
+    });
     return { ok: true, value: parsed.value, status };
   }
 
@@ -142,7 +158,10 @@ export function createCaller(settings: CallerSettings): CallHandler {
         return outcome.value;
       }
       settings.onCall?.({ ...event(), ...(outcome.status === undefined ? {} : { status: outcome.status }), error: outcome.error });
-      const wait = outcome.retryable && mayRepeat && policy && retry < policy.maxRetries ? retryDelay(retry + 1, policy, outcome.retryAfterMs) : undefined;
+      const wait =
+        outcome.retryable && mayRepeat && policy && retry < policy.maxRetries
+          ? retryDelay(retry + 1, policy, outcome.retryAfterMs)
+          : undefined;
       if (wait === undefined) throw outcome.error;
       const signal = options?.signal;
       await sleep(wait, signal).catch(() => {

@@ -20,7 +20,10 @@ export function createClickSendRuntime<Paths extends {}>(options: ClickSendOptio
   return {
     ...bindOperations(table, call),
     get raw(): Client<Paths> {
-      return (raw ??= createClient<Paths>({ ...rawClientSettings(options, baseUrl, origin, redactor), headers: { Authorization: authorization } }));
+      return (raw ??= createClient<Paths>({
+        ...rawClientSettings(options, baseUrl, origin, redactor),
+        headers: { Authorization: authorization },
+      }));
     },
   };
 }

@@ -32,7 +32,9 @@ export interface CallContext {
 export const MAX_MESSAGE_DETAIL = 300;
 
 function clip(text: string): string {
-  return text.length <= MAX_MESSAGE_DETAIL ? text : `${text.slice(0, MAX_MESSAGE_DETAIL)}… (${text.length - MAX_MESSAGE_DETAIL} more characters)`;
+  return text.length <= MAX_MESSAGE_DETAIL
+    ? text
+    : `${text.slice(0, MAX_MESSAGE_DETAIL)}… (${text.length - MAX_MESSAGE_DETAIL} more characters)`;
 }
 
 export class ApiError extends Error {
@@ -65,7 +67,15 @@ export interface HttpReply {
  * Headers that carry a request id. Neither ClickSend's nor smSend's docs name one; these are the
  * common ones (and those of the load balancers and CDNs such APIs sit behind), first match wins.
  */
-export const REQUEST_ID_HEADERS: readonly string[] = ["x-request-id", "request-id", "x-amzn-requestid", "x-amz-request-id", "x-amz-cf-id", "x-correlation-id", "cf-ray"];
+export const REQUEST_ID_HEADERS: readonly string[] = [
+  "x-request-id",
+  "request-id",
+  "x-amzn-requestid",
+  "x-amz-request-id",
+  "x-amz-cf-id",
+  "x-correlation-id",
+  "cf-ray",
+];
 
 export class HttpError extends ApiError {
   /** HTTP status of the reply. */

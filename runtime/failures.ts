@@ -9,10 +9,18 @@ import type { Redactor } from "./redact.js";
 export type Expired = { what: "no reply" | "reply body not read"; ms: number };
 
 /** An attempt's outcome: a value, or an error plus whether another attempt may fix it. */
-export type Attempt = { ok: true; value: unknown; status: number } | { ok: false; error: Error; retryable: boolean; retryAfterMs?: number | undefined; status?: number | undefined };
+export type Attempt =
+  | { ok: true; value: unknown; status: number }
+  | { ok: false; error: Error; retryable: boolean; retryAfterMs?: number | undefined; status?: number | undefined };
 
 /** An attempt that threw (in fetch, a redirect, or reading the body) as one of the package's errors. */
-export function failure(cause: unknown, context: () => CallContext, signal: AbortSignal | undefined, expired: Expired | undefined, redactor: Redactor): Attempt {
+export function failure(
+  cause: unknown,
+  context: () => CallContext,
+  signal: AbortSignal | undefined,
+  expired: Expired | undefined,
+  redactor: Redactor,
+): Attempt {
   // The caller's signal first: its abort is final, whatever else happened meanwhile.
   if (signal?.aborted) return { ok: false, error: callerAbort(context(), signal, redactor), retryable: false };
   if (expired) return { ok: false, error: new TimeoutError(context(), expired.ms, expired.what), retryable: true };

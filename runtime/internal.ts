@@ -6,7 +6,15 @@
 export * from "./index.js";
 export { bindOperations, camelCase } from "./bind.js";
 export type { CallHandler } from "./call-options.js";
-export { expand, expandOperations, type OperationEntries, type OperationEntry, type OperationSpec, type OperationTable, type PaginationSpec } from "./operation-table.js";
+export {
+  expand,
+  expandOperations,
+  type OperationEntries,
+  type OperationEntry,
+  type OperationSpec,
+  type OperationTable,
+  type PaginationSpec,
+} from "./operation-table.js";
 export { splitInput } from "./input.js";
 export { basicAuthorization, createClickSendBase, type ClickSendBase } from "./clicksend-base.js";
 export { createClickSendRuntime } from "./clicksend.js";

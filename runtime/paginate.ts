@@ -72,7 +72,8 @@ export async function* paginate(
   let fromLink: Record<string, string> = {};
 
   for (let fetched = 0; ; fetched++) {
-    if (fetched >= maxPages) throw new PaginationError(`stopped after ${maxPages} pages: the server keeps sending more (raise maxPages if that is real)`);
+    if (fetched >= maxPages)
+      throw new PaginationError(`stopped after ${maxPages} pages: the server keeps sending more (raise maxPages if that is real)`);
     const position = pagination.page ? { [pagination.page]: page } : pagination.offset ? { [pagination.offset]: offset } : fromLink;
     const reply = await fetchPage({ ...base, ...position });
     const items = atPointer(reply, pagination.items);
@@ -86,9 +87,12 @@ export async function* paginate(
       const link = pagination.next ? atPointer(reply, pagination.next) : undefined;
       if (typeof link !== "string" || link === "") return;
       const parameters = linkParameters(link);
-      const next = Object.fromEntries((pagination.fromNext ?? []).filter((name) => name in parameters).map((name) => [name, parameters[name]!]));
+      const next = Object.fromEntries(
+        (pagination.fromNext ?? []).filter((name) => name in parameters).map((name) => [name, parameters[name]!]),
+      );
       if (next[pagination.cursor] === undefined) return;
-      if (next[pagination.cursor] === fromLink[pagination.cursor]) throw new PaginationError(`the server sent the same ${pagination.cursor} twice`);
+      if (next[pagination.cursor] === fromLink[pagination.cursor])
+        throw new PaginationError(`the server sent the same ${pagination.cursor} twice`);
       fromLink = next;
       continue;
     }

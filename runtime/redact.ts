@@ -38,11 +38,38 @@ const utf8 = new TextEncoder();
 
 /** Named HTML entities a server may use for the characters worth escaping. */
 const HTML_NAMES: Record<string, readonly string[]> = {
-  "&": ["amp"], "<": ["lt"], ">": ["gt"], '"': ["quot"], "'": ["apos"], "/": ["sol"], "!": ["excl"], "#": ["num"],
-  $: ["dollar"], "%": ["percnt"], "(": ["lpar"], ")": ["rpar"], "*": ["ast"], "+": ["plus"], ",": ["comma"], ".": ["period"],
-  ":": ["colon"], ";": ["semi"], "=": ["equals"], "?": ["quest"], "@": ["commat"], "[": ["lsqb", "lbrack"], "\\": ["bsol"],
-  "]": ["rsqb", "rbrack"], "^": ["Hat"], _: ["lowbar"], "`": ["grave"], "{": ["lcub", "lbrace"], "|": ["verbar", "vert"],
-  "}": ["rcub", "rbrace"], "~": ["tilde"], " ": ["nbsp"],
+  "&": ["amp"],
+  "<": ["lt"],
+  ">": ["gt"],
+  '"': ["quot"],
+  "'": ["apos"],
+  "/": ["sol"],
+  "!": ["excl"],
+  "#": ["num"],
+  $: ["dollar"],
+  "%": ["percnt"],
+  "(": ["lpar"],
+  ")": ["rpar"],
+  "*": ["ast"],
+  "+": ["plus"],
+  ",": ["comma"],
+  ".": ["period"],
+  ":": ["colon"],
+  ";": ["semi"],
+  "=": ["equals"],
+  "?": ["quest"],
+  "@": ["commat"],
+  "[": ["lsqb", "lbrack"],
+  "\\": ["bsol"],
+  "]": ["rsqb", "rbrack"],
+  "^": ["Hat"],
+  _: ["lowbar"],
+  "`": ["grave"],
+  "{": ["lcub", "lbrace"],
+  "|": ["verbar", "vert"],
+  "}": ["rcub", "rbrace"],
+  "~": ["tilde"],
+  " ": ["nbsp"],
 };
 /** JSON's short escapes; `/` is escaped by PHP's json_encode and others. */
 const JSON_SHORT: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", "\n": "n", "\r": "r", "\t": "t", "\b": "b", "\f": "f" };
@@ -111,7 +138,13 @@ export class Redactor {
   text(value: string): string {
     if (this.#secrets.size === 0) return value;
     // Longest first, so a secret that contains another is replaced whole.
-    this.#pattern ??= new RegExp([...this.#secrets].sort((a, b) => b.length - a.length).map(secretPattern).join("|"), "g");
+    this.#pattern ??= new RegExp(
+      [...this.#secrets]
+        .sort((a, b) => b.length - a.length)
+        .map(secretPattern)
+        .join("|"),
+      "g",
+    );
     return value.replace(this.#pattern, REDACTED);
   }
 

@@ -28,14 +28,28 @@ export function isRedirect(response: Response): boolean {
  * Follows same-origin redirects from `response`, the reply to `url` and `init`. `init.redirect`
  * must be "manual" and `init.body` (if any) reusable (a string or bytes): a 307/308 sends it again.
  */
-export async function followRedirects(send: Send, response: Response, url: string, init: RequestInit, origin: string, context: () => CallContext, redactor: Redactor): Promise<Response> {
+export async function followRedirects(
+  send: Send,
+  response: Response,
+  url: string,
+  init: RequestInit,
+  origin: string,
+  context: () => CallContext,
+  redactor: Redactor,
+): Promise<Response> {
   for (let hops = 0; response.type === "opaqueredirect" || isRedirectStatus(response.status); hops++) {
     const refuse = (location: string | undefined, reason: string) => {
       void response.body?.cancel().catch(() => {});
       // The reason names the target's origin, which a hostile server may have filled with an echo.
-      return new RedirectError(context(), response.status, location === undefined ? undefined : redactor.url(location), redactor.text(reason));
+      return new RedirectError(
+        context(),
+        response.status,
+        location === undefined ? undefined : redactor.url(location),
+        redactor.text(reason),
+      );
     };
-    if (response.type === "opaqueredirect") throw refuse(undefined, "target hidden by the browser, so it cannot be checked to be on the same origin");
+    if (response.type === "opaqueredirect")
+      throw refuse(undefined, "target hidden by the browser, so it cannot be checked to be on the same origin");
     const location = response.headers.get("location");
     if (location === null) return response; // not a usable redirect: reported as the provider's HTTP error
     let target: URL;
@@ -69,7 +83,12 @@ export async function followRedirects(send: Send, response: Response, url: strin
   // a reply from another origin is not used.
   if (response.redirected && response.url && new URL(response.url).origin !== origin) {
     void response.body?.cancel().catch(() => {});
-    throw new RedirectError(context(), 0, redactor.url(response.url), redactor.text(`the fetch in use followed a redirect to another origin (${new URL(response.url).origin}) itself`));
+    throw new RedirectError(
+      context(),
+      0,
+      redactor.url(response.url),
+      redactor.text(`the fetch in use followed a redirect to another origin (${new URL(response.url).origin}) itself`),
+    );
   }
   return response;
 }
@@ -90,10 +109,20 @@ export function originOf(baseUrl: string): string {
  * A fetch for openapi-fetch (the clients' `raw`), taking a Request as openapi-fetch does, with
  * the same redirect rule as the typed methods.
  */
-export function rawFetch(fetchRequest: (request: Request) => Promise<Response>, origin: string, redactor: Redactor): (request: Request) => Promise<Response> {
+export function rawFetch(
+  fetchRequest: (request: Request) => Promise<Response>,
+  origin: string,
+  redactor: Redactor,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const init: RequestInit = { method: request.method, headers: request.headers, signal: request.signal, redirect: "manual", ...(body ? { body } : {}) };
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      signal: request.signal,
+      redirect: "manual",
+      ...(body ? { body } : {}),
+    };
     const context = () => ({ operationId: "raw", method: request.method, url: redactor.url(request.url) });
     const send: Send = (url, next) => fetchRequest(new Request(url, next));
     const response = await send(request.url, init);

@@ -42,7 +42,9 @@ export function readBody(response: Response, asBlob: boolean, maxBytes: number, 
     if (asBlob) return response.blob();
     return charset === undefined ? response.text() : response.arrayBuffer().then((bytes) => decode(bytes, charset));
   }
-  return readCapped(response, maxBytes, context).then((bytes) => (asBlob ? new Blob([bytes], contentType ? { type: contentType } : {}) : decode(bytes, charset)));
+  return readCapped(response, maxBytes, context).then((bytes) =>
+    asBlob ? new Blob([bytes], contentType ? { type: contentType } : {}) : decode(bytes, charset),
+  );
 }
 
 async function readCapped(response: Response, maxBytes: number, context: () => CallContext): Promise<Uint8Array<ArrayBuffer>> {

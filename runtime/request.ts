@@ -29,7 +29,13 @@ export function buildUrl(baseUrl: string, spec: OperationSpec, params: Params): 
   return `${baseUrl}${path}${query ? `?${query}` : ""}`;
 }
 
-export function buildInit(spec: OperationSpec, params: Params, body: unknown, headers: Record<string, string>, signal: AbortSignal | undefined): RequestInit {
+export function buildInit(
+  spec: OperationSpec,
+  params: Params,
+  body: unknown,
+  headers: Record<string, string>,
+  signal: AbortSignal | undefined,
+): RequestInit {
   const all: Record<string, string> = { ...headers };
   for (const [name, value] of Object.entries(params.header)) if (value !== undefined) all[name] = String(value);
   // Redirects are followed by ./redirects.ts, only within the client's origin.

@@ -105,7 +105,12 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
     const flow = options.auth ?? "session";
     const operationId = LOGIN_OPERATION[flow];
     login = async () => {
-      const reply = await logIn((input, callOptions) => send(operationId, input, callOptions), options.username, options.password, options.loginCredentials);
+      const reply = await logIn(
+        (input, callOptions) => send(operationId, input, callOptions),
+        options.username,
+        options.password,
+        options.loginCredentials,
+      );
       const text = String(reply);
       const context = { operationId, method: "GET", url: redactor.url(`${baseUrl}${table[operationId]?.path ?? ""}`) };
       const { userKey, key } = parseLoginReply(text, context);

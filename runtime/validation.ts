@@ -52,7 +52,11 @@ export function createResponseValidator(document: object, onMismatch: (mismatch:
   return (reply) => {
     const validate = validatorFor(reply);
     if (!validate) {
-      onMismatch({ operationId: reply.operationId, status: reply.status, errors: [{ path: "", message: "the spec documents no reply with this status and content type" }] });
+      onMismatch({
+        operationId: reply.operationId,
+        status: reply.status,
+        errors: [{ path: "", message: "the spec documents no reply with this status and content type" }],
+      });
       return;
     }
     if (!validate(reply.body)) {

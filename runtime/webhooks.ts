@@ -49,7 +49,8 @@ export function createWebhookParser<Payloads extends Record<string, unknown>>(va
     const content = Object.hasOwn(validators, name) ? validators[name] : undefined;
     if (!content) throw new WebhookPayloadError(name, `unknown webhook (known: ${Object.keys(validators).join(", ")})`);
     const mediaType = received.contentType?.split(";")[0]?.trim().toLowerCase() || FORM;
-    if (!Object.hasOwn(content, mediaType)) throw new WebhookPayloadError(name, `unexpected content type ${mediaType} (expected ${Object.keys(content).join(" or ")})`);
+    if (!Object.hasOwn(content, mediaType))
+      throw new WebhookPayloadError(name, `unexpected content type ${mediaType} (expected ${Object.keys(content).join(" or ")})`);
 
     const body = decode(received.body);
     let value: unknown;

@@ -23,7 +23,9 @@ try {
   } else if (!libraryRebuilt) {
     console.log(`build is current: nothing changed since the last good build (${took} ms; --force rebuilds)`);
   } else {
-    const steps = Object.entries(timings).map(([step, ms]) => `${step} ${Math.round(ms)} ms`).join(", ");
+    const steps = Object.entries(timings)
+      .map(([step, ms]) => `${step} ${Math.round(ms)} ms`)
+      .join(", ");
     console.log(`rebuilt ${rebuilt.length > 0 ? rebuilt.join(", ") : "the library"}: generated/, dist/lib, dist/docs`);
     console.log(`build finished in ${took} ms (${steps})`);
   }

@@ -14,7 +14,9 @@ import { diffProvider, proposeBump } from "./lib/spec-diff.js";
 const given = process.argv[2];
 const ref = given ?? lastReleaseTag();
 if (ref === undefined) {
-  console.error("changelog: no release tag (v1.2.3) is reachable from HEAD, so there is nothing to compare with; give a ref: npm run changelog -- <git-ref>");
+  console.error(
+    "changelog: no release tag (v1.2.3) is reachable from HEAD, so there is nothing to compare with; give a ref: npm run changelog -- <git-ref>",
+  );
   process.exit(2);
 }
 if (!isCommit(ref)) {
@@ -25,7 +27,10 @@ if (!isCommit(ref)) {
 const packageFile = path.join(repoRoot, "package.json");
 const packageJson = fs.readFileSync(packageFile, "utf8");
 const base = (JSON.parse(git(["show", `${ref}:package.json`]) ?? packageJson) as { version: string }).version;
-const results = providers.map((p) => ({ provider: p.id, operations: diffProvider(p.id, { document: documentAt(ref, p.id) }, { document: documentAt(undefined, p.id) }) }));
+const results = providers.map((p) => ({
+  provider: p.id,
+  operations: diffProvider(p.id, { document: documentAt(ref, p.id) }, { document: documentAt(undefined, p.id) }),
+}));
 const changes = results.flatMap((r) => r.operations.flatMap((o) => o.changes));
 if (changes.length === 0) {
   console.log(`changelog: no API changes since ${ref}; CHANGELOG.md and package.json left as they are`);

@@ -29,12 +29,20 @@ async function rebuild(): Promise<string[]> {
   const started = performance.now();
   try {
     const { rebuilt, warnings } = await build(providers, { generatedOnly: true });
-    if (warnings[0]) console.warn(`  warning: ${formatFinding(warnings[0])}${warnings.length > 1 ? ` (+${warnings.length - 1} more: npm run lint)` : ""}`);
-    console.log(rebuilt.length > 0 ? `rebuilt ${rebuilt.join(", ")} in ${Math.round(performance.now() - started)} ms` : "nothing to rebuild");
+    if (warnings[0])
+      console.warn(`  warning: ${formatFinding(warnings[0])}${warnings.length > 1 ? ` (+${warnings.length - 1} more: npm run lint)` : ""}`);
+    console.log(
+      rebuilt.length > 0 ? `rebuilt ${rebuilt.join(", ")} in ${Math.round(performance.now() - started)} ms` : "nothing to rebuild",
+    );
     return rebuilt;
   } catch (error) {
     // The first error is the one to fix; the rest often follow from it.
-    const first = error instanceof LintFailure ? formatFinding(error.findings.find((f) => f.severity === "error")!) : error instanceof CompileFailure ? error.message : String(error);
+    const first =
+      error instanceof LintFailure
+        ? formatFinding(error.findings.find((f) => f.severity === "error")!)
+        : error instanceof CompileFailure
+          ? error.message
+          : String(error);
     console.error(`build failed (outputs unchanged): ${first}`);
     return [];
   }

@@ -20,5 +20,8 @@ if (!isCommit(ref)) {
 }
 
 const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
-const results = providers.map((p) => ({ provider: p.id, operations: diffProvider(p.id, { document: documentAt(ref, p.id) }, { document: documentAt(undefined, p.id) }) }));
+const results = providers.map((p) => ({
+  provider: p.id,
+  operations: diffProvider(p.id, { document: documentAt(ref, p.id) }, { document: documentAt(undefined, p.id) }),
+}));
 console.log(formatReport(ref, version, results));

@@ -31,8 +31,12 @@ function cell(text: string | undefined): string {
 let total = 0;
 for (const provider of providers) {
   const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, "openapi.json"), "utf8"));
-  const rows = [...walk(document, [])].flatMap(([where, list]) => list.map((d) => `| ${cell(where)} | ${cell(d.topic)} | ${cell(d.decision)} |`));
+  const rows = [...walk(document, [])].flatMap(([where, list]) =>
+    list.map((d) => `| ${cell(where)} | ${cell(d.topic)} | ${cell(d.decision)} |`),
+  );
   total += rows.length;
-  console.log(`## ${provider.title}: ${rows.length} recorded choices\n\n| where | question | decision |\n| --- | --- | --- |\n${rows.join("\n")}\n`);
+  console.log(
+    `## ${provider.title}: ${rows.length} recorded choices\n\n| where | question | decision |\n| --- | --- | --- |\n${rows.join("\n")}\n`,
+  );
 }
 console.error(`${total} recorded choices`);

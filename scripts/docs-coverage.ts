@@ -31,7 +31,12 @@ const document: unknown = JSON.parse(fs.readFileSync(path.join(repoRoot, "genera
 const recordedSamples = loadRecordedSamples(repoRoot, id);
 
 const names = captures.map((file) => path.basename(file));
-const { coverage, drift } = checkCaptures(id, captures.map((file, i) => ({ name: names[i]!, text: fs.readFileSync(file, "utf8") })), document, recordedSamples);
+const { coverage, drift } = checkCaptures(
+  id,
+  captures.map((file, i) => ({ name: names[i]!, text: fs.readFileSync(file, "utf8") })),
+  document,
+  recordedSamples,
+);
 const fresh = drift.findings.filter((f) => !f.recorded).length;
 if (json) console.log(JSON.stringify({ provider: id, captures: names, new: fresh, coverage, ...drift }, null, 2));
 else console.log([formatCoverage(id, names, coverage), "", ...formatDrift(drift)].join("\n"));

@@ -9,13 +9,14 @@ import lintProvider from "../generator/lint.js";
 import { providers } from "../generator/providers.js";
 
 const roots = process.argv.slice(2).map((arg) => path.resolve(arg));
-const targets = roots.length === 0
-  ? providers
-  : roots.map((root) => {
-      const provider = providers.find((p) => path.dirname(p.root) === path.dirname(root));
-      if (!provider) throw new Error(`${root} is not in specs/clicksend/ or specs/smsend/`);
-      return { ...provider, root };
-    });
+const targets =
+  roots.length === 0
+    ? providers
+    : roots.map((root) => {
+        const provider = providers.find((p) => path.dirname(p.root) === path.dirname(root));
+        if (!provider) throw new Error(`${root} is not in specs/clicksend/ or specs/smsend/`);
+        return { ...provider, root };
+      });
 
 let errors = 0;
 for (const provider of targets) {

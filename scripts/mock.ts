@@ -17,5 +17,7 @@ if (!provider) {
 }
 const document = path.join(repoRoot, "generated", provider.id, brand ? `${brand}.openapi.json` : "openapi.json");
 const child = await startPrism(document, Number(port), { inheritOutput: true });
-console.log(`\n${brand ? `${provider.title}, brand ${brand},` : provider.title} mock: http://127.0.0.1:${port} (baseUrl for the client; requests are validated)`);
+console.log(
+  `\n${brand ? `${provider.title}, brand ${brand},` : provider.title} mock: http://127.0.0.1:${port} (baseUrl for the client; requests are validated)`,
+);
 process.on("SIGINT", () => child.kill());

@@ -8,4 +8,9 @@
  */
 import { main } from "./lib/verify-live/cli.js";
 
-process.exitCode = await main(process.argv.slice(2), process.env, (text) => process.stdout.write(`${text}\n`), (text) => process.stderr.write(`${text}\n`));
+process.exitCode = await main(
+  process.argv.slice(2),
+  process.env,
+  (text) => process.stdout.write(`${text}\n`),
+  (text) => process.stderr.write(`${text}\n`),
+);

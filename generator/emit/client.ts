@@ -16,14 +16,27 @@ export default function emitClient(project: Project, provider: Provider, model: 
   const typeArgs = brand ? ", B" : "";
   const brandParameter = brand ? [`B extends Brand = ${JSON.stringify(brand.default)}`] : [];
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "openapi-fetch", namedImports: ["Client"] });
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: [...(brand ? ["components"] : []), "operations", "paths"] });
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: "./schema.js",
+    namedImports: [...(brand ? ["components"] : []), "operations", "paths"],
+  });
   if (brand) file.addImportDeclaration({ moduleSpecifier: "./brands.js", namedImports: ["brands", "type Brand", "type BrandMessageType"] });
   file.addImportDeclaration({
     moduleSpecifier: RUNTIME.internal,
     namedImports: [
       provider.runtime.factory,
       ...(brand ? ["brandBaseUrl"] : []),
-      ...["CallOptions", "OperationEntries", "OperationInput", "PageItem", "PageOptions", provider.runtime.options, ...provider.extraTypes, ...(brand ? ["Rebrand"] : [])].map((name) => `type ${name}`),
+      ...[
+        "CallOptions",
+        "OperationEntries",
+        "OperationInput",
+        "PageItem",
+        "PageOptions",
+        provider.runtime.options,
+        ...provider.extraTypes,
+        ...(brand ? ["Rebrand"] : []),
+      ].map((name) => `type ${name}`),
     ],
   });
 
@@ -67,25 +80,34 @@ export default function emitClient(project: Project, provider: Provider, model: 
     docs: ["The success reply of every operation, by operationId."],
     properties: model.operations.map((op) => ({ name: `"${op.operationId}"`, type: replyType(op) })),
   });
-  file.addTypeAlias({ isExported: true, name: "Reply", typeParameters: ["K extends OperationId", ...brandParameter], type: brand ? "Branded<Replies[K], B>" : "Replies[K]" });
+  file.addTypeAlias({
+    isExported: true,
+    name: "Reply",
+    typeParameters: ["K extends OperationId", ...brandParameter],
+    type: brand ? "Branded<Replies[K], B>" : "Replies[K]",
+  });
 
   const groups = [...byNamespace(model)].map(([namespace, ops]) => {
     const tag = model.tags[namespace];
     const doc = tag ? `${jsdoc([`${tag.displayName}: ${tag.description}`])}\n` : "";
     return `${doc}readonly ${camelCase(namespace)}: {\n${ops.map((op) => methodSignature(op, typeArgs)).join("\n")}\n};`;
   });
-  file.addInterface({
-    isExported: true,
-    name: provider.clientType,
-    typeParameters: brandParameter,
-    docs: [`A typed client for ${model.title}: one method per operation, grouped by tag.${brand ? " `B` is the brand of gateway it talks to." : ""}`],
-  }).addMember(
-    [
-      ...groups,
-      `/** The underlying openapi-fetch client, typed by \`paths\`, for anything the methods do not cover. */\nreadonly raw: Client<paths>;`,
-      ...provider.extraMembers,
-    ].join("\n"),
-  );
+  file
+    .addInterface({
+      isExported: true,
+      name: provider.clientType,
+      typeParameters: brandParameter,
+      docs: [
+        `A typed client for ${model.title}: one method per operation, grouped by tag.${brand ? " `B` is the brand of gateway it talks to." : ""}`,
+      ],
+    })
+    .addMember(
+      [
+        ...groups,
+        `/** The underlying openapi-fetch client, typed by \`paths\`, for anything the methods do not cover. */\nreadonly raw: Client<paths>;`,
+        ...provider.extraMembers,
+      ].join("\n"),
+    );
 
   const clientType = `${provider.clientType}${brand ? "<B>" : ""}`;
   const returns = provider.runtime.async ? `Promise<${clientType}>` : clientType;
@@ -98,7 +120,9 @@ export default function emitClient(project: Project, provider: Provider, model: 
     typeParameters: brandParameter,
     docs: [
       `Creates a ${provider.title} client.${provider.runtime.async ? " Logs in first when given a username and password." : ""}` +
-        (brand ? ` \`brand\` picks the gateway (its default base URL and its \`message_type\` codes; default ${JSON.stringify(brand.default)}).` : ""),
+        (brand
+          ? ` \`brand\` picks the gateway (its default base URL and its \`message_type\` codes; default ${JSON.stringify(brand.default)}).`
+          : ""),
     ],
     parameters: [{ name: "options", type: brand ? `${provider.runtime.options} & { brand?: B }` : provider.runtime.options }],
     returnType: returns,

@@ -17,7 +17,7 @@ export default function emitEnvelope(project: Project): SourceFile {
     isExported: true,
     name: "ReplyData",
     typeParameters: ["K extends OperationId"],
-    docs: ["The `data` inside an operation's envelope, e.g. `ReplyData<\"sms/send\">`."],
+    docs: ['The `data` inside an operation\'s envelope, e.g. `ReplyData<"sms/send">`.'],
     type: `Replies[K] extends { data: infer D } ? D : never`,
   });
   return file;

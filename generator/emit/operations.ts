@@ -28,7 +28,10 @@ export default function emitOperations(project: Project, provider: Provider, mod
   const base = BASES[provider.id];
   if (!base) return undefined;
   const file = newFile(project, "operations.ts");
-  file.addImportDeclaration({ moduleSpecifier: base.module, namedImports: [{ name: base.factory, alias: "createBase" }, `type ${base.type}`, `type ${base.options}`] });
+  file.addImportDeclaration({
+    moduleSpecifier: base.module,
+    namedImports: [{ name: base.factory, alias: "createBase" }, `type ${base.type}`, `type ${base.options}`],
+  });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: RUNTIME.public, namedImports: ["CallOptions"] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./client.js", namedImports: ["Input", "Reply"] });
   file.addExportDeclaration({ isTypeOnly: true, namedExports: [base.type, base.options] });

@@ -12,7 +12,12 @@ export default function emitWebhooks(project: Project, model: ApiModel): SourceF
   file.addImportDeclaration({ moduleSpecifier: "./webhook-validators.js", namedImports: ["webhookValidators"] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["webhooks"] });
   file.addImportDeclaration({ moduleSpecifier: RUNTIME.webhooks, namedImports: ["createWebhookParser"] });
-  file.addTypeAlias({ isExported: true, name: "WebhookName", docs: ["Every webhook the provider may call, by name."], type: "keyof webhooks" });
+  file.addTypeAlias({
+    isExported: true,
+    name: "WebhookName",
+    docs: ["Every webhook the provider may call, by name."],
+    type: "keyof webhooks",
+  });
   file.addTypeAlias({
     isExported: true,
     name: "WebhookPayloads",
@@ -22,7 +27,9 @@ export default function emitWebhooks(project: Project, model: ApiModel): SourceF
   file.addVariableStatement({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [`Parses and checks a received webhook (${model.webhooks.map((name) => `\`${name}\``).join(", ")}); throws WebhookPayloadError when it does not match the spec.`],
+    docs: [
+      `Parses and checks a received webhook (${model.webhooks.map((name) => `\`${name}\``).join(", ")}); throws WebhookPayloadError when it does not match the spec.`,
+    ],
     declarations: [{ name: "parseWebhook", initializer: "createWebhookParser<WebhookPayloads>(webhookValidators)" }],
   });
   file.addExportDeclaration({ moduleSpecifier: RUNTIME.webhooks, namedExports: ["WebhookPayloadError", "type ReceivedWebhook"] });

@@ -19,10 +19,13 @@ export function paginationOf(raw: unknown, queryParams: string[], where: Operati
   }
   if (Array.isArray(value.fromNext)) spec.fromNext = value.fromNext.map(String);
   const problems: string[] = [];
-  if ([spec.page, spec.offset, spec.cursor].filter(Boolean).length !== 1) problems.push("needs exactly one of `page`, `offset` and `cursor`");
-  if (spec.cursor && (!spec.next || !spec.fromNext?.length)) problems.push("a `cursor` needs `next` (where the next link is) and `fromNext` (the parameters to take from it)");
+  if ([spec.page, spec.offset, spec.cursor].filter(Boolean).length !== 1)
+    problems.push("needs exactly one of `page`, `offset` and `cursor`");
+  if (spec.cursor && (!spec.next || !spec.fromNext?.length))
+    problems.push("a `cursor` needs `next` (where the next link is) and `fromNext` (the parameters to take from it)");
   for (const param of [spec.page, spec.offset, spec.cursor, spec.size, ...(spec.fromNext ?? [])]) {
-    if (param !== undefined && !queryParams.includes(param)) problems.push(`names query parameter "${param}", which the operation does not have`);
+    if (param !== undefined && !queryParams.includes(param))
+      problems.push(`names query parameter "${param}", which the operation does not have`);
   }
   for (const pointer of [spec.items, spec.total, spec.lastPage, spec.next]) {
     if (pointer !== undefined && !pointer.startsWith("/")) problems.push(`"${pointer}" is not a JSON pointer`);

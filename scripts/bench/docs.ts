@@ -51,8 +51,15 @@ export default async function benchDocs(): Promise<BenchResult> {
     const budget = BUDGET[provider.id]!;
     const met = raw <= budget.raw && gzip <= budget.gzip;
     verdicts.push(`${provider.id} ${mib(raw)} (${mib(gzip)} gzip) ${met ? "met" : "missed"}`);
-    rows.push([`\`${provider.id}.html\``, bytes(raw), bytes(gzip), `≤ ${mib(budget.raw)}, ≤ ${mib(budget.gzip)} gzip`, met ? "**met**" : "**missed**"]);
-    for (const [part, size] of Object.entries(parts(html))) partRows.push([`\`${provider.id}.html\``, part, bytes(size), `${((100 * size) / raw).toFixed(1)} %`]);
+    rows.push([
+      `\`${provider.id}.html\``,
+      bytes(raw),
+      bytes(gzip),
+      `≤ ${mib(budget.raw)}, ≤ ${mib(budget.gzip)} gzip`,
+      met ? "**met**" : "**missed**",
+    ]);
+    for (const [part, size] of Object.entries(parts(html)))
+      partRows.push([`\`${provider.id}.html\``, part, bytes(size), `${((100 * size) / raw).toFixed(1)} %`]);
   }
   const markdown = [
     "Each reference page as `npm run build` wrote it, opened from disk: it loads nothing else. Gzip is node:zlib level 9, what a web server would send.",

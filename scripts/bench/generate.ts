@@ -57,13 +57,19 @@ export default async function benchGenerate(): Promise<BenchResult> {
     const oursOut = listFiles(path.join(work, "ours-0"));
     const heyOut = listFiles(path.join(work, "heyapi-1"));
     const differing = [...oursOut.keys()].filter(
-      (file) => fs.readFileSync(path.join(work, "ours-0", file), "utf8") !== fs.readFileSync(path.join(repoRoot, "generated", file), "utf8"),
+      (file) =>
+        fs.readFileSync(path.join(work, "ours-0", file), "utf8") !== fs.readFileSync(path.join(repoRoot, "generated", file), "utf8"),
     );
     if (!heyOut.has(path.join("clicksend", "sdk.gen.ts"))) throw new Error("hey-api wrote no clicksend/sdk.gen.ts");
 
     const rows = [
       [...sideRow("hey-api 0.95 (baseline)", hey, fmtMs), "1.00×", "", ""],
-      [...sideRow("ours: types + model + emit", ours, fmtMs), fmtRatio(ratio), "≤ 1.00× (no slower)", met ? "**met**" : `**missed** by ${fmtMs(ours.median - hey.median)} (${((ratio - 1) * 100).toFixed(0)} % slower)`],
+      [
+        ...sideRow("ours: types + model + emit", ours, fmtMs),
+        fmtRatio(ratio),
+        "≤ 1.00× (no slower)",
+        met ? "**met**" : `**missed** by ${fmtMs(ours.median - hey.median)} (${((ratio - 1) * 100).toFixed(0)} % slower)`,
+      ],
     ];
     const markdown = [
       `Wall time of one child process generating both APIs; ${ours.runs.length} runs per side after one warm-up, interleaved. Ratio = ours ÷ hey-api (lower is faster).`,
@@ -78,7 +84,11 @@ export default async function benchGenerate(): Promise<BenchResult> {
       table(["side", "phase", "median"], [...phaseRows("ours", runs.ours!), ...phaseRows("hey-api", runs.heyapi!)]),
       met ? "" : `\n**Why missed**: ${diagnosis()}`,
     ].join("\n");
-    return { title: "1b. Generation: types + clients from the bundled documents", markdown, verdict: `generation: ours ${fmtRatio(ratio)} hey-api's time, ${met ? "met" : "missed"}` };
+    return {
+      title: "1b. Generation: types + clients from the bundled documents",
+      markdown,
+      verdict: `generation: ours ${fmtRatio(ratio)} hey-api's time, ${met ? "met" : "missed"}`,
+    };
   } finally {
     removeDir(work);
   }

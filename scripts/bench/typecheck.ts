@@ -10,7 +10,20 @@ import fs from "node:fs";
 import path from "node:path";
 import buildPackage from "../../generator/package.js";
 import { providers } from "../../generator/providers.js";
-import { fmtMs, fmtRatio, interleaved, removeDir, repoRoot, sideRow, stats, table, tempDir, timeChild, tsChild, type BenchResult } from "./lib.js";
+import {
+  fmtMs,
+  fmtRatio,
+  interleaved,
+  removeDir,
+  repoRoot,
+  sideRow,
+  stats,
+  table,
+  tempDir,
+  timeChild,
+  tsChild,
+  type BenchResult,
+} from "./lib.js";
 
 const OURS_CONSUMER = `import { ClickSendError, createClickSendClient } from "./generated/clicksend/index.js";
 
@@ -53,12 +66,28 @@ function consumerProject(dir: string, source: string): void {
   fs.writeFileSync(path.join(dir, "consumer.ts"), source);
 }
 
-const tsc = (dir: string, ...extra: string[]) => timeChild(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(dir, "tsconfig.json"), ...extra]);
+const tsc = (dir: string, ...extra: string[]) =>
+  timeChild(process.execPath, [
+    path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"),
+    "-p",
+    path.join(dir, "tsconfig.json"),
+    ...extra,
+  ]);
 
 /** tsc's own counters (--extendedDiagnostics), from one extra untimed run per side. */
 async function diagnostics(dir: string): Promise<Record<string, string>> {
   const { stdout } = await tsc(dir, "--extendedDiagnostics");
-  const wanted = ["Files", "Lines of TypeScript", "Lines of Definitions", "Types", "Instantiations", "Memory used", "Parse time", "Check time", "Total time"];
+  const wanted = [
+    "Files",
+    "Lines of TypeScript",
+    "Lines of Definitions",
+    "Types",
+    "Instantiations",
+    "Memory used",
+    "Parse time",
+    "Check time",
+    "Total time",
+  ];
   const found: Record<string, string> = {};
   for (const line of stdout.split("\n")) {
     const match = /^([A-Za-z ]+):\s+(\S+)/.exec(line);
@@ -88,7 +117,10 @@ export default async function benchTypecheck(): Promise<BenchResult> {
     await packageVariant(ours);
     const oursSource = path.join(work, "ours-source");
     consumerProject(oursSource, OURS_CONSUMER);
-    fs.cpSync(path.join(repoRoot, "generated", "clicksend"), path.join(oursSource, "generated", "clicksend"), { recursive: true, filter: (f) => !f.endsWith(".json") });
+    fs.cpSync(path.join(repoRoot, "generated", "clicksend"), path.join(oursSource, "generated", "clicksend"), {
+      recursive: true,
+      filter: (f) => !f.endsWith(".json"),
+    });
     fs.cpSync(path.join(repoRoot, "runtime"), path.join(oursSource, "runtime"), { recursive: true });
     const hey = path.join(work, "heyapi");
     consumerProject(hey, HEYAPI_CONSUMER);
@@ -105,7 +137,12 @@ export default async function benchTypecheck(): Promise<BenchResult> {
 
     const rows = [
       [...sideRow("hey-api 0.95 output (baseline)", h, fmtMs), "1.00×", "", ""],
-      [...sideRow("ours: the package (dist/lib declarations)", o, fmtMs), fmtRatio(ratio), "≤ 1.00× (no slower)", met ? "**met**" : `**missed** by ${fmtMs(o.median - h.median)} (${((ratio - 1) * 100).toFixed(0)} % slower)`],
+      [
+        ...sideRow("ours: the package (dist/lib declarations)", o, fmtMs),
+        fmtRatio(ratio),
+        "≤ 1.00× (no slower)",
+        met ? "**met**" : `**missed** by ${fmtMs(o.median - h.median)} (${((ratio - 1) * 100).toFixed(0)} % slower)`,
+      ],
       [...sideRow("ours from in-repo sources (generated/*.ts)", d, fmtMs), fmtRatio(d.median / h.median), "(not a side)", ""],
     ];
     const markdown = [
@@ -115,10 +152,17 @@ export default async function benchTypecheck(): Promise<BenchResult> {
       "",
       "tsc --extendedDiagnostics (one untimed run each):",
       "",
-      table(["counter", "ours (package)", "hey-api", "ours (sources)"], Object.keys(diag[0]!).map((key) => [key, ...diag.map((x) => x[key] ?? "")])),
+      table(
+        ["counter", "ours (package)", "hey-api", "ours (sources)"],
+        Object.keys(diag[0]!).map((key) => [key, ...diag.map((x) => x[key] ?? "")]),
+      ),
       met ? "" : `\n**Why missed**: ${whyMissed(diag[0]!, diag[1]!, diag[2]!)}`,
     ].join("\n");
-    return { title: "2. Consumer type-check (`tsc --noEmit`, strict)", markdown, verdict: `type-check: ours ${fmtRatio(ratio)} hey-api's time, ${met ? "met" : "missed"}` };
+    return {
+      title: "2. Consumer type-check (`tsc --noEmit`, strict)",
+      markdown,
+      verdict: `type-check: ours ${fmtRatio(ratio)} hey-api's time, ${met ? "met" : "missed"}`,
+    };
   } finally {
     removeDir(work);
   }

@@ -25,11 +25,20 @@ function sectionOf(level: string, text: string): Section {
   if (text === "operation deprecated") return "Deprecated";
   if (/^client .*retries/.test(text)) return "Changed";
   if (/^(operation|property|parameter|request body|reply body) removed|^client .*\.all\(\) removed/.test(text)) return "Removed";
-  if (/^(property|parameter|enum value|security alternative|request body|reply body) added|^client .*\.all\(\) added/.test(text) && level !== "major") return "Added";
+  if (
+    /^(property|parameter|enum value|security alternative|request body|reply body) added|^client .*\.all\(\) added/.test(text) &&
+    level !== "major"
+  )
+    return "Added";
   return level === "patch" ? "Fixed" : "Changed";
 }
 
-export function changelogEntry(version: string, date: string, ref: string, results: { provider: string; operations: OperationDiff[] }[]): string {
+export function changelogEntry(
+  version: string,
+  date: string,
+  ref: string,
+  results: { provider: string; operations: OperationDiff[] }[],
+): string {
   const sections = new Map<Section, string[]>(ORDER.map((s) => [s, []]));
   for (const { provider, operations } of results) {
     for (const op of operations) {
@@ -38,10 +47,13 @@ export function changelogEntry(version: string, date: string, ref: string, resul
       for (const c of op.changes) {
         const breaking = c.level === "major" ? "**Breaking:** " : "";
         const line =
-          op.kind === "added" ? `${call} ${route}` :
-          op.kind === "removed" ? `${breaking}${call} ${route}` :
-          c.text.startsWith("client ") ? `${breaking}${c.text.replace(/\b((?:cs|sm|client)\.[\w.]+\(\))/, "`$1`")}` :
-          `${breaking}${call}: ${c.text}`;
+          op.kind === "added"
+            ? `${call} ${route}`
+            : op.kind === "removed"
+              ? `${breaking}${call} ${route}`
+              : c.text.startsWith("client ")
+                ? `${breaking}${c.text.replace(/\b((?:cs|sm|client)\.[\w.]+\(\))/, "`$1`")}`
+                : `${breaking}${call}: ${c.text}`;
         sections.get(op.kind === "added" ? "Added" : op.kind === "removed" ? "Removed" : sectionOf(c.level, c.text))!.push(`- ${line}`);
       }
     }
@@ -57,7 +69,9 @@ export function insertEntry(changelog: string | undefined, entry: string): strin
   const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const without = text.replace(new RegExp(`^## \\[${escaped}\\][\\s\\S]*?(?=^## \\[|(?![\\s\\S]))`, "m"), "");
   const first = without.search(/^## \[/m);
-  return first < 0 ? `${without.trimEnd()}\n\n${entry.trimEnd()}\n` : `${without.slice(0, first)}${entry.trimEnd()}\n\n${without.slice(first)}`;
+  return first < 0
+    ? `${without.trimEnd()}\n\n${entry.trimEnd()}\n`
+    : `${without.slice(0, first)}${entry.trimEnd()}\n\n${without.slice(first)}`;
 }
 
 /** package.json with its version set, everything else as it was. */

@@ -15,8 +15,16 @@ import { operationsOf } from "../../generator/document.js";
 
 export type ProviderId = "clicksend" | "smsend";
 /** `where` is "capture:line"; `path` is as documented, without base path and query string. */
-export interface Endpoint { method: string; path: string; where: string }
-export interface SpecOperation { id: string; method: string; path: string }
+export interface Endpoint {
+  method: string;
+  path: string;
+  where: string;
+}
+export interface SpecOperation {
+  id: string;
+  method: string;
+  path: string;
+}
 /** `otherMethods`: methods the spec has on a missing endpoint's path, a likely docs or spec mistake. */
 export interface Coverage {
   documented: Endpoint[];
@@ -31,7 +39,10 @@ const METHODS = "GET|POST|PUT|DELETE|PATCH";
 
 /** `/lists/{list_id}/` and `/lists/{id}?page=2` both become `/lists/{}`. */
 export function normalisePath(path: string): string {
-  return path.split("?")[0]!.replace(/\{[^}]*\}/g, "{}").replace(/(.)\/+$/, "$1");
+  return path
+    .split("?")[0]!
+    .replace(/\{[^}]*\}/g, "{}")
+    .replace(/(.)\/+$/, "$1");
 }
 const keyOf = (method: string, path: string) => `${method.toUpperCase()} ${normalisePath(path)}`;
 /** The path below the provider's base path, without its query string. */
@@ -134,8 +145,16 @@ export function formatCoverage(provider: ProviderId, captures: string[], c: Cove
     }),
   ];
   if (c.unresolved.length > 0) {
-    lines.push("", `URLs without a method in any code sample (${c.unresolved.length}):`, ...c.unresolved.map((e) => `  ${e.path}  (${e.where})`));
+    lines.push(
+      "",
+      `URLs without a method in any code sample (${c.unresolved.length}):`,
+      ...c.unresolved.map((e) => `  ${e.path}  (${e.where})`),
+    );
   }
-  lines.push("", `spec operations the capture does not mention (${c.unmentioned.length}):`, ...c.unmentioned.map((o) => `  ${o.method} ${o.path}  ${o.id}`));
+  lines.push(
+    "",
+    `spec operations the capture does not mention (${c.unmentioned.length}):`,
+    ...c.unmentioned.map((o) => `  ${o.method} ${o.path}  ${o.id}`),
+  );
   return lines.join("\n");
 }

@@ -25,7 +25,15 @@ import type { OpenApiDocument } from "../../generator/bundle.js";
 import { operationsOf } from "../../generator/document.js";
 import { escapePointer, pointerTokens } from "../../runtime/pointer.js";
 import { createSchemaLookup } from "../../runtime/schemas.js";
-import { coverage as compareEndpoints, extractEndpoints, normalisePath, specOperations as endpointsOf, type Coverage, type Endpoint, type ProviderId } from "./docs-coverage.js";
+import {
+  coverage as compareEndpoints,
+  extractEndpoints,
+  normalisePath,
+  specOperations as endpointsOf,
+  type Coverage,
+  type Endpoint,
+  type ProviderId,
+} from "./docs-coverage.js";
 import { extractSections, isTemplate, typedPlaceholder, type DocSample, type DocSection, type Json, type Unread } from "./docs-samples.js";
 import { covers, deref, list, obj, view } from "./schema-diff.js";
 
@@ -42,15 +50,33 @@ export interface Finding {
   recorded?: string;
 }
 /** A sample of test/fixtures/samples/ (only those with an erratum matter here). */
-export interface RecordedSample { operationId: string; kind: "request" | "response"; status?: number; body: unknown; erratum?: { invalidAt: string[]; reason: string } }
+export interface RecordedSample {
+  operationId: string;
+  kind: "request" | "response";
+  status?: number;
+  body: unknown;
+  erratum?: { invalidAt: string[]; reason: string };
+}
 
 type Doc = Record<string, unknown>;
-interface SpecOp { id: string; method: string; path: string; node: Doc; pointer: string; namespace: string; fromDocs: boolean }
+interface SpecOp {
+  id: string;
+  method: string;
+  path: string;
+  node: Doc;
+  pointer: string;
+  namespace: string;
+  fromDocs: boolean;
+}
 
 const valueAt = (body: unknown, pointer: string): unknown =>
-  pointerTokens(pointer).reduce<unknown>((at, key) => (at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined), body);
+  pointerTokens(pointer).reduce<unknown>(
+    (at, key) => (at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined),
+    body,
+  );
 /** `/data/3/name` → `data[].name`: one finding per field, not per array element. */
-const fieldName = (prefix: string, pointer: string) => [prefix, ...pointerTokens(pointer).map((t) => (/^\d+$/.test(t) ? "[]" : t))].join(".").replace(/\.\[\]/g, "[]");
+const fieldName = (prefix: string, pointer: string) =>
+  [prefix, ...pointerTokens(pointer).map((t) => (/^\d+$/.test(t) ? "[]" : t))].join(".").replace(/\.\[\]/g, "[]");
 
 /** The spec's operations; `fromDocs`: its x-provenance names the docs (or it has none: smSend's spec comes from its docs only). */
 function specOperations(document: Doc): SpecOp[] {
@@ -58,14 +84,20 @@ function specOperations(document: Doc): SpecOp[] {
     const provenance = obj(node["x-provenance"]);
     const id = typeof node.operationId === "string" ? node.operationId : `${method} ${path}`;
     return {
-      id, method: method.toUpperCase(), path, node, namespace: id.split("/")[0]!, pointer,
+      id,
+      method: method.toUpperCase(),
+      path,
+      node,
+      namespace: id.split("/")[0]!,
+      pointer,
       fromDocs: !("x-provenance" in node) || list(provenance.sources).includes("docs"),
     };
   });
 }
 
 type Record_ = { topic: string; text: string };
-const entries = (node: unknown): Record_[] => list(obj(node)["x-discrepancies"]).map((e) => ({ topic: String(obj(e).topic ?? ""), text: JSON.stringify(e) }));
+const entries = (node: unknown): Record_[] =>
+  list(obj(node)["x-discrepancies"]).map((e) => ({ topic: String(obj(e).topic ?? ""), text: JSON.stringify(e) }));
 /** The operation's own records: on it and its path item, written inline (schemas they reference count per field, below). */
 function inlineRecords(node: unknown, seen = new Set<unknown>()): Record_[] {
   if (node === null || typeof node !== "object" || seen.has(node) || "$ref" in (node as Doc)) return [];
@@ -90,7 +122,14 @@ function schemaChain(document: Doc, root: unknown, segments: string[]): unknown[
   const chain = [root];
   for (const segment of segments) {
     const v = view(document, chain.at(-1));
-    const next = segment === "[]" || /^\d+$/.test(segment) ? v.items : v.props.has(segment) ? v.props.get(segment) : obj(v.additional).type || obj(v.additional).$ref ? v.additional : undefined;
+    const next =
+      segment === "[]" || /^\d+$/.test(segment)
+        ? v.items
+        : v.props.has(segment)
+          ? v.props.get(segment)
+          : obj(v.additional).type || obj(v.additional).$ref
+            ? v.additional
+            : undefined;
     if (next === undefined) break;
     chain.push(next);
   }
@@ -108,8 +147,12 @@ const fieldRecords = (document: Doc, root: unknown, segments: string[]): Record_
  * the first word, else any.
  */
 const recordFor = (list: Record_[], words: string[]): string | undefined =>
-  (list.find((r) => names(r.topic, words[0]!) && words.every((w) => names(r.text, w))) ?? list.find((r) => words.every((w) => names(r.text, w))))?.topic;
-const names = (text: string, word: string) => new RegExp(`(^|[^A-Za-z0-9_-])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^A-Za-z0-9_-])`).test(text);
+  (
+    list.find((r) => names(r.topic, words[0]!) && words.every((w) => names(r.text, w))) ??
+    list.find((r) => words.every((w) => names(r.text, w)))
+  )?.topic;
+const names = (text: string, word: string) =>
+  new RegExp(`(^|[^A-Za-z0-9_-])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^A-Za-z0-9_-])`).test(text);
 
 /** Follows `$ref`s along a pointer, so validators are found under referenced responses and bodies. */
 function locate(document: Doc, pointer: string): { pointer: string; node: unknown } {
@@ -163,7 +206,8 @@ function docsType(word: string): string | undefined {
   if (/^(object|json|map)/.test(w)) return "object";
   return undefined;
 }
-const jsonType = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value);
+const jsonType = (value: unknown) =>
+  value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
 
 export interface DriftInput {
   document: unknown;
@@ -172,7 +216,11 @@ export interface DriftInput {
   unread: Unread[];
   recordedSamples: RecordedSample[];
 }
-export interface Drift { findings: Finding[]; unread: Unread[]; checked: { samples: number; fields: number; statuses: number } }
+export interface Drift {
+  findings: Finding[];
+  unread: Unread[];
+  checked: { samples: number; fields: number; statuses: number };
+}
 
 /** The bundled document with the lookups every check needs, and the findings so far. */
 function context(raw: unknown, recordedSamples: RecordedSample[]) {
@@ -215,22 +263,48 @@ function checkSample(ctx: Context, op: SpecOp, endpoint: Endpoint, sample: DocSa
   const prefix = sample.kind === "request" ? "body" : "reply";
   const located = locate(document, sample.kind === "request" ? `${op.pointer}/requestBody` : `${op.pointer}/responses/${sample.status}`);
   if (sample.kind === "response" && located.node === undefined) {
-    if (!obj(op.node.responses).default) ctx.add(op, { category: "status", field: `status ${sample.status}`, detail: `a reply sample has status ${sample.status}, which the spec does not declare`, where }, [sample.status!]);
+    if (!obj(op.node.responses).default)
+      ctx.add(
+        op,
+        {
+          category: "status",
+          field: `status ${sample.status}`,
+          detail: `a reply sample has status ${sample.status}, which the spec does not declare`,
+          where,
+        },
+        [sample.status!],
+      );
     return;
   }
   const type = Object.keys(obj(obj(deref(document, located.node)).content)).find((t) => /json/.test(t));
   if (!type) return; // a JSON sample of a non-JSON body says nothing about its fields
   const schemaPointer = `${located.pointer}/content/${escapePointer(type)}/schema`;
   const root = locate(document, schemaPointer).node;
-  const errata = ctx.recordedSamples.filter((s) => s.erratum && s.operationId === op.id && s.kind === sample.kind && (s.kind === "request" || String(s.status ?? 200) === sample.status));
+  const errata = ctx.recordedSamples.filter(
+    (s) =>
+      s.erratum && s.operationId === op.id && s.kind === sample.kind && (s.kind === "request" || String(s.status ?? 200) === sample.status),
+  );
   const erratumAt = (pointer: string) =>
-    errata.find((s) => s.erratum!.invalidAt.some((p) => (pointer === p || pointer.startsWith(`${p}/`)) && isDeepStrictEqual(valueAt(s.body, p), valueAt(sample.body, p))))?.erratum!.reason;
+    errata.find((s) =>
+      s.erratum!.invalidAt.some(
+        (p) => (pointer === p || pointer.startsWith(`${p}/`)) && isDeepStrictEqual(valueAt(s.body, p), valueAt(sample.body, p)),
+      ),
+    )?.erratum!.reason;
   /** `shown`: the value the docs show, which a record of the contradiction must name too. */
   const report = (category: Category, pointer: string, detail: string, shown?: string) => {
     const field = fieldName(prefix, pointer);
-    const word = field.split(/[.[\]]+/).filter(Boolean).at(-1) ?? prefix;
+    const word =
+      field
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .at(-1) ?? prefix;
     const words = shown === undefined ? [word] : [word, shown];
-    ctx.add(op, { category, field, detail, where }, words, erratumAt(pointer) ?? recordFor([...ctx.records(op), ...fieldRecords(document, root, pointerTokens(pointer))], words));
+    ctx.add(
+      op,
+      { category, field, detail, where },
+      words,
+      erratumAt(pointer) ?? recordFor([...ctx.records(op), ...fieldRecords(document, root, pointerTokens(pointer))], words),
+    );
   };
   // Fields the schema does not declare (Ajv accepts them on open objects), and typed outlines.
   const walk = (schema: unknown, value: Json, pointer: string, depth: number): void => {
@@ -239,7 +313,8 @@ function checkSample(ctx: Context, op: SpecOp, endpoint: Endpoint, sample: DocSa
     const declared = typedPlaceholder(value);
     if (declared !== undefined) {
       const t = docsType(declared);
-      if (t && v.types && !covers(v.types, new Set([t]))) report("type", pointer, `the docs outline ${declared}, the spec says ${[...v.types].join("|")}`, declared);
+      if (t && v.types && !covers(v.types, new Set([t])))
+        report("type", pointer, `the docs outline ${declared}, the spec says ${[...v.types].join("|")}`, declared);
       return;
     }
     if (Array.isArray(value)) value.forEach((item, i) => walk(v.items, item, `${pointer}/${i}`, depth + 1));
@@ -248,8 +323,10 @@ function checkSample(ctx: Context, op: SpecOp, endpoint: Endpoint, sample: DocSa
       for (const [key, item] of Object.entries(value)) {
         const at = `${pointer}/${escapePointer(key)}`;
         if (v.props.has(key)) walk(v.props.get(key), item, at, depth + 1);
-        else if (v.additional !== undefined && v.additional !== false) walk(obj(v.additional).type || obj(v.additional).$ref ? v.additional : undefined, item, at, depth + 1);
-        else if (v.additional === undefined && (v.props.size > 0 || v.types?.has("object"))) report("lacks", at, `the docs show ${fieldName(prefix, at)}; the spec does not declare it`);
+        else if (v.additional !== undefined && v.additional !== false)
+          walk(obj(v.additional).type || obj(v.additional).$ref ? v.additional : undefined, item, at, depth + 1);
+        else if (v.additional === undefined && (v.props.size > 0 || v.types?.has("object")))
+          report("lacks", at, `the docs show ${fieldName(prefix, at)}; the spec does not declare it`);
       }
     }
   };
@@ -258,15 +335,24 @@ function checkSample(ctx: Context, op: SpecOp, endpoint: Endpoint, sample: DocSa
   if (!validate || validate(sample.body)) return;
   for (const error of validate.errors ?? []) {
     if (["anyOf", "oneOf", "if", "not"].includes(error.keyword)) continue;
-    const pointer = error.keyword === "required" ? `${error.instancePath}/${escapePointer(String(error.params.missingProperty))}` : error.instancePath;
+    const pointer =
+      error.keyword === "required" ? `${error.instancePath}/${escapePointer(String(error.params.missingProperty))}` : error.instancePath;
     const value = valueAt(sample.body, error.instancePath);
     if (error.keyword !== "required" && (isTemplate(value) || typedPlaceholder(value) !== undefined)) continue;
     if (error.keyword === "additionalProperties") {
       const at = `${error.instancePath}/${escapePointer(String(error.params.additionalProperty))}`;
       report("lacks", at, `the docs show ${fieldName(prefix, at)}; the spec does not allow it`);
-    } else if (error.keyword === "required") report("omitted", pointer, `the spec requires ${fieldName(prefix, pointer)}; the docs' sample omits it`);
-    else if (error.keyword === "type") report("type", pointer, `the docs' sample has ${jsonType(value)} ${JSON.stringify(value)}, the spec says ${String(error.params.type)}`, jsonType(value));
-    else if (error.keyword === "enum" || error.keyword === "const") report("enum", pointer, `the docs' sample has ${JSON.stringify(value)}, not one of the spec's values`, String(value));
+    } else if (error.keyword === "required")
+      report("omitted", pointer, `the spec requires ${fieldName(prefix, pointer)}; the docs' sample omits it`);
+    else if (error.keyword === "type")
+      report(
+        "type",
+        pointer,
+        `the docs' sample has ${jsonType(value)} ${JSON.stringify(value)}, the spec says ${String(error.params.type)}`,
+        jsonType(value),
+      );
+    else if (error.keyword === "enum" || error.keyword === "const")
+      report("enum", pointer, `the docs' sample has ${JSON.stringify(value)}, not one of the spec's values`, String(value));
     else report("value", pointer, `the docs' sample has ${JSON.stringify(value)}: ${error.message ?? error.keyword}`, String(value));
   }
 }
@@ -275,13 +361,23 @@ function checkSample(ctx: Context, op: SpecOp, endpoint: Endpoint, sample: DocSa
 function checkTables(ctx: Context, op: SpecOp, section: DocSection): void {
   const { document } = ctx;
   const checkType = (schema: unknown, docs: string, field: string, where: string, word: string, around: Record_[]) => {
-    const wanted = docs.split(/\s+or\s+/i).map(docsType).filter((t): t is string => t !== undefined);
+    const wanted = docs
+      .split(/\s+or\s+/i)
+      .map(docsType)
+      .filter((t): t is string => t !== undefined);
     const types = view(document, schema).types;
     if (wanted.length === 0 || !types || wanted.some((t) => covers(types, new Set([t])))) return;
     const words = [word, docs.split(/[\s(]/)[0]!];
-    ctx.add(op, { category: "type", field, detail: `the docs' table says ${docs}, the spec says ${[...types].join("|")}`, where }, words, recordFor([...ctx.records(op), ...around], words));
+    ctx.add(
+      op,
+      { category: "type", field, detail: `the docs' table says ${docs}, the spec says ${[...types].join("|")}`, where },
+      words,
+      recordFor([...ctx.records(op), ...around], words),
+    );
   };
-  const bodyType = Object.keys(obj(obj(deref(document, locate(document, `${op.pointer}/requestBody`).node)).content)).find((t) => /json/.test(t));
+  const bodyType = Object.keys(obj(obj(deref(document, locate(document, `${op.pointer}/requestBody`).node)).content)).find((t) =>
+    /json/.test(t),
+  );
   const bodySchema = bodyType ? locate(document, `${op.pointer}/requestBody/content/${escapePointer(bodyType)}/schema`).node : undefined;
   const params = ctx.paramsOf(op);
   const bodyRows = section.fields.filter((r) => r.in === "body");
@@ -294,13 +390,31 @@ function checkTables(ctx: Context, op: SpecOp, section: DocSection): void {
       const found = bodySchema === undefined ? { open: false } : schemaAlong(document, bodySchema, segments);
       const around = bodySchema === undefined ? [] : fieldRecords(document, bodySchema, segments);
       if (found.schema !== undefined) checkType(found.schema, row.type, field, where, name, around);
-      else if (!found.open) ctx.add(op, { category: "lacks", field, detail: `the docs' table lists ${field} (${row.type}); the spec does not declare it`, where }, [name], recordFor([...ctx.records(op), ...around], [name]));
+      else if (!found.open)
+        ctx.add(
+          op,
+          { category: "lacks", field, detail: `the docs' table lists ${field} (${row.type}); the spec does not declare it`, where },
+          [name],
+          recordFor([...ctx.records(op), ...around], [name]),
+        );
       continue;
     }
-    const raw = params.find((p) => deref(document, p).name === row.name && deref(document, p).in === row.in) ?? params.find((p) => deref(document, p).name === row.name);
+    const raw =
+      params.find((p) => deref(document, p).name === row.name && deref(document, p).in === row.in) ??
+      params.find((p) => deref(document, p).name === row.name);
     const param = raw === undefined ? undefined : deref(document, raw);
     const field = `${param ? String(param.in) : row.in}.${row.name}`;
-    if (!param) ctx.add(op, { category: "lacks", field, detail: `the docs' table lists parameter ${row.name} (${row.type}); the spec does not declare it`, where }, [row.name]);
+    if (!param)
+      ctx.add(
+        op,
+        {
+          category: "lacks",
+          field,
+          detail: `the docs' table lists parameter ${row.name} (${row.type}); the spec does not declare it`,
+          where,
+        },
+        [row.name],
+      );
     else checkType(param.schema, row.type, field, where, row.name, ctx.sharedRecords(raw));
   }
 }
@@ -310,7 +424,16 @@ function checkStatuses(ctx: Context, op: SpecOp, section: DocSection): void {
   const declared = Object.keys(obj(op.node.responses));
   for (const { code, line } of section.statuses) {
     if (declared.includes(code) || declared.includes(`${code[0]}XX`) || declared.includes("default")) continue;
-    ctx.add(op, { category: "status", field: `status ${code}`, detail: `the docs name status ${code}; the spec does not declare it`, where: `${fileOf(section.endpoint)}:${line}` }, [code]);
+    ctx.add(
+      op,
+      {
+        category: "status",
+        field: `status ${code}`,
+        detail: `the docs name status ${code}; the spec does not declare it`,
+        where: `${fileOf(section.endpoint)}:${line}`,
+      },
+      [code],
+    );
   }
 }
 
@@ -321,12 +444,33 @@ function checkEndpoints(ctx: Context, coverage: Coverage): void {
     const samePath = ctx.ops.filter((o) => normalisePath(o.path) === normalisePath(e.path));
     const record = samePath.flatMap(ctx.records).find((r) => names(r.text, e.method.toUpperCase()) && names(r.text, "method"))?.topic;
     const hint = e.otherMethods.length > 0 ? `; the spec has ${e.otherMethods.join(", ")} on this path` : "";
-    ctx.findings.push({ operation: `${e.method} ${e.path}`, category: "endpoint", field: `${e.method} ${normalisePath(e.path)}`, detail: `documented, not in the spec${hint}`, where: e.where, ...(record ? { recorded: record } : {}) });
+    ctx.findings.push({
+      operation: `${e.method} ${e.path}`,
+      category: "endpoint",
+      field: `${e.method} ${normalisePath(e.path)}`,
+      detail: `documented, not in the spec${hint}`,
+      where: e.where,
+      ...(record ? { recorded: record } : {}),
+    });
   }
-  const covered = new Set(coverage.documented.map(ctx.opOf).filter((o) => o !== undefined).map((o) => o.namespace));
+  const covered = new Set(
+    coverage.documented
+      .map(ctx.opOf)
+      .filter((o) => o !== undefined)
+      .map((o) => o.namespace),
+  );
   const unmentioned = new Set(coverage.unmentioned.map((o) => o.id));
   for (const op of ctx.ops.filter((o) => o.fromDocs && covered.has(o.namespace) && unmentioned.has(o.id))) {
-    ctx.add(op, { category: "endpoint", field: `${op.method} ${op.path}`, detail: `the spec has it from the docs; the capture documents other ${op.namespace} endpoints but not this one`, where: "" }, [op.method]);
+    ctx.add(
+      op,
+      {
+        category: "endpoint",
+        field: `${op.method} ${op.path}`,
+        detail: `the spec has it from the docs; the capture documents other ${op.namespace} endpoints but not this one`,
+        where: "",
+      },
+      [op.method],
+    );
   }
 }
 
@@ -380,18 +524,32 @@ export function formatDrift(d: Drift): string[] {
     `recorded in the spec or the samples' errata (${recorded.length}):`,
     ...group(recorded, (f) => `${f.field}: ${f.detail} [recorded: ${f.recorded!.replace(/\s+/g, " ").slice(0, 90)}]`),
   ];
-  if (d.unread.length > 0) lines.push("", `samples that could not be read (${d.unread.length}):`, ...d.unread.map((u) => `  ${u.endpoint ? `${u.endpoint.method} ${u.endpoint.path} ` : ""}line ${u.line}: ${u.text.slice(0, 60)}`));
+  if (d.unread.length > 0)
+    lines.push(
+      "",
+      `samples that could not be read (${d.unread.length}):`,
+      ...d.unread.map((u) => `  ${u.endpoint ? `${u.endpoint.method} ${u.endpoint.path} ` : ""}line ${u.line}: ${u.text.slice(0, 60)}`),
+    );
   return lines;
 }
 
 /** The whole check of some captures (name and text) of one provider against a bundled document. */
-export function checkCaptures(provider: ProviderId, captures: { name: string; text: string }[], document: unknown, recordedSamples: RecordedSample[]): { coverage: Coverage; drift: Drift } {
+export function checkCaptures(
+  provider: ProviderId,
+  captures: { name: string; text: string }[],
+  document: unknown,
+  recordedSamples: RecordedSample[],
+): { coverage: Coverage; drift: Drift } {
   const read = captures.map(({ name, text }) => {
     const found = extractEndpoints(provider, text, name);
     const anchors = found.documented.map((e) => ({ ...e, line: Number(e.where.split(":").at(-1)) - 1 }));
     return { found, ...extractSections(provider, text, anchors) };
   });
-  const coverage = compareEndpoints(read.flatMap((r) => r.found.documented), read.flatMap((r) => r.found.unresolved), endpointsOf(document));
+  const coverage = compareEndpoints(
+    read.flatMap((r) => r.found.documented),
+    read.flatMap((r) => r.found.unresolved),
+    endpointsOf(document),
+  );
   const sections = read.flatMap((r) => r.sections);
   const unread = read.flatMap((r) => r.unread);
   return { coverage, drift: drift({ document, coverage, sections, unread, recordedSamples }) };
@@ -401,5 +559,9 @@ export function checkCaptures(provider: ProviderId, captures: { name: string; te
 export function loadRecordedSamples(root: string, provider: ProviderId): RecordedSample[] {
   const dir = path.join(root, "test", "fixtures", "samples", provider);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort().flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as RecordedSample[]);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as RecordedSample[]);
 }

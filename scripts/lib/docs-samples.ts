@@ -20,19 +20,39 @@
 import type { Endpoint, ProviderId } from "./docs-coverage.js";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export interface DocSample { kind: "request" | "response"; status?: string; body: Json; line: number }
+export interface DocSample {
+  kind: "request" | "response";
+  status?: string;
+  body: Json;
+  line: number;
+}
 /** `in`: "body" for body-field tables, else the parameter location ("query", "path"). */
 /** A table row. Its Required column is not compared: the spec decides requiredness from more than one table (see its x-discrepancies). */
-export interface DocField { name: string; in: string; type: string; line: number }
-export interface DocSection { endpoint: Endpoint; samples: DocSample[]; fields: DocField[]; statuses: { code: string; line: number }[] }
+export interface DocField {
+  name: string;
+  in: string;
+  type: string;
+  line: number;
+}
+export interface DocSection {
+  endpoint: Endpoint;
+  samples: DocSample[];
+  fields: DocField[];
+  statuses: { code: string; line: number }[];
+}
 /** A sample that could not be read as JSON even leniently: shown, never silently skipped. */
-export interface Unread { endpoint?: Endpoint; line: number; text: string }
+export interface Unread {
+  endpoint?: Endpoint;
+  line: number;
+  text: string;
+}
 
 /** A value the docs write as `{NAME}`: stands for any value, so its type says nothing. */
 export const isTemplate = (value: unknown): boolean => typeof value === "string" && /^\{[^{}]+\}$/.test(value.trim());
 /** `(string)`, `(int)` in an outline: a value of that type. */
 const TYPED = "\u0000type:";
-export const typedPlaceholder = (value: unknown): string | undefined => (typeof value === "string" && value.startsWith(TYPED) ? value.slice(TYPED.length) : undefined);
+export const typedPlaceholder = (value: unknown): string | undefined =>
+  typeof value === "string" && value.startsWith(TYPED) ? value.slice(TYPED.length) : undefined;
 
 /** The JSON-ish block starting at or after `from` (skipping blank and comment lines), and the line after it. */
 function block(lines: string[], from: number): { text: string; start: number; end: number } | undefined {
@@ -101,7 +121,14 @@ function tableRows(lines: string[], header: number): { row: string; at: number }
 }
 
 /** Field and parameter tables, status lists and samples, each with its line, in capture order. */
-interface Item { line: number; kind: "sample" | "field" | "status" | "unread"; sample?: DocSample; field?: DocField; status?: string; text?: string }
+interface Item {
+  line: number;
+  kind: "sample" | "field" | "status" | "unread";
+  sample?: DocSample;
+  field?: DocField;
+  status?: string;
+  text?: string;
+}
 
 function clickSendItems(lines: string[]): Item[] {
   const items: Item[] = [];
@@ -111,9 +138,16 @@ function clickSendItems(lines: string[]): Item[] {
     if (!found) return;
     const parsed = readLenient(found.text);
     if (parsed === undefined) return items.push({ line, kind: "unread", text: found.text.split("\n")[0] });
-    const body = redoc && parsed !== null && typeof parsed === "object" ? Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, collapsed(v)])) : parsed;
+    const body =
+      redoc && parsed !== null && typeof parsed === "object"
+        ? Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, collapsed(v)]))
+        : parsed;
     const code = (body as { http_code?: unknown } | null)?.http_code;
-    items.push({ line, kind: "sample", sample: { kind, body, line: line + 1, ...(kind === "response" ? { status: String(typeof code === "number" ? code : 200) } : {}) } });
+    items.push({
+      line,
+      kind: "sample",
+      sample: { kind, body, line: line + 1, ...(kind === "response" ? { status: String(typeof code === "number" ? code : 200) } : {}) },
+    });
   };
   lines.forEach((raw, i) => {
     const text = raw.trim();
@@ -180,7 +214,11 @@ function smSendItems(lines: string[]): Item[] {
  * Ties every item to an endpoint: the one before it or the one after it, by kind and format
  * (see the header). `anchors` are the capture's endpoint mentions, each with its 0-based line.
  */
-export function extractSections(provider: ProviderId, text: string, anchors: (Endpoint & { line: number })[]): { sections: DocSection[]; unread: Unread[] } {
+export function extractSections(
+  provider: ProviderId,
+  text: string,
+  anchors: (Endpoint & { line: number })[],
+): { sections: DocSection[]; unread: Unread[] } {
   const lines = text.split(/\r?\n/);
   const redoc = provider === "clicksend" && lines.some((l) => /^(get|post|put|delete|patch)\/v3/.test(l.trim()));
   const items = provider === "clicksend" ? clickSendItems(lines) : smSendItems(lines);

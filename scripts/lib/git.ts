@@ -17,10 +17,12 @@ export function git(args: string[], cwd = repoRoot): string | undefined {
 }
 
 /** Whether `ref` names a commit; a ref starting with "-" would reach git as an option, so it never does. */
-export const isCommit = (ref: string, cwd = repoRoot): boolean => !ref.startsWith("-") && git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], cwd) !== undefined;
+export const isCommit = (ref: string, cwd = repoRoot): boolean =>
+  !ref.startsWith("-") && git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], cwd) !== undefined;
 
 /** The newest release tag (`v1.2.3`) reachable from HEAD, if any. */
-export const lastReleaseTag = (cwd = repoRoot): string | undefined => git(["describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"], cwd)?.trim() || undefined;
+export const lastReleaseTag = (cwd = repoRoot): string | undefined =>
+  git(["describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"], cwd)?.trim() || undefined;
 
 /**
  * generated/<provider>/openapi.json at `ref`, or in the working tree when `ref` is undefined. A

@@ -8,11 +8,27 @@ import { resolveRef, type Json } from "../../generator/document.js";
 
 export type { Json };
 export type Level = "major" | "minor" | "patch";
-export interface Change { level: Level; text: string }
+export interface Change {
+  level: Level;
+  text: string;
+}
 /** `request`: parameters and request bodies, which may widen; otherwise a reply, which may narrow. */
-export interface Ctx { before: Json; after: Json; request: boolean; out: Change[]; stack: Set<string> }
+export interface Ctx {
+  before: Json;
+  after: Json;
+  request: boolean;
+  out: Change[];
+  stack: Set<string>;
+}
 /** One schema, merged: `additional` is its additionalProperties (or patternProperties), if any. */
-export interface View { types: Set<string> | null; props: Map<string, unknown>; required: Set<string>; values: Set<string> | null; items: unknown; additional?: unknown }
+export interface View {
+  types: Set<string> | null;
+  props: Map<string, unknown>;
+  required: Set<string>;
+  values: Set<string> | null;
+  items: unknown;
+  additional?: unknown;
+}
 
 export const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -39,19 +55,34 @@ function allOf(x: View, y: View): View {
   const props = new Map(x.props);
   for (const [k, v] of y.props) props.set(k, props.has(k) ? { allOf: [props.get(k), v] } : v);
   const required = new Set(union(x.required, y.required));
-  return { types: meet(x.types, y.types), props, required, values: meet(x.values, y.values), items: x.items ?? y.items, additional: x.additional ?? y.additional };
+  return {
+    types: meet(x.types, y.types),
+    props,
+    required,
+    values: meet(x.values, y.values),
+    items: x.items ?? y.items,
+    additional: x.additional ?? y.additional,
+  };
 }
 /** Either may hold: a property is only required when every alternative requires it. */
 function anyOf(x: View, y: View): View {
   const required = new Set([...x.required].filter((r) => y.required.has(r)));
-  return { types: join(x.types, y.types), props: new Map([...y.props, ...x.props]), required, values: join(x.values, y.values), items: x.items ?? y.items, additional: x.additional ?? y.additional };
+  return {
+    types: join(x.types, y.types),
+    props: new Map([...y.props, ...x.props]),
+    required,
+    values: join(x.values, y.values),
+    items: x.items ?? y.items,
+    additional: x.additional ?? y.additional,
+  };
 }
 
 /** One schema's types, enum and properties, with allOf merged and anyOf/oneOf combined. */
 export function view(doc: Json, schema: unknown, seen: ReadonlySet<string> = new Set()): View {
   const ref = obj(schema).$ref;
   // An allOf that contains itself adds nothing the first time round did not.
-  if (typeof ref === "string" && seen.has(ref)) return { types: null, props: new Map(), required: new Set(), values: null, items: undefined };
+  if (typeof ref === "string" && seen.has(ref))
+    return { types: null, props: new Map(), required: new Set(), values: null, items: undefined };
   const inner = typeof ref === "string" ? new Set([...seen, ref]) : seen;
   const node = deref(doc, schema);
   const values = Array.isArray(node.enum) ? node.enum : "const" in node ? [node.const] : null;
@@ -93,7 +124,8 @@ export function compare(ctx: Ctx, a: unknown, b: unknown, where: string, depth =
     const [pa, pb, at] = [x.props.get(name), y.props.get(name), `${where}.${name}`];
     const [wasRequired, isRequired] = [x.required.has(name), y.required.has(name)];
     if (pb === undefined) push("major", `property removed: ${at}`);
-    else if (pa === undefined) push(ctx.request && isRequired ? "major" : "minor", `property added${isRequired ? " as required" : ""}: ${at}`);
+    else if (pa === undefined)
+      push(ctx.request && isRequired ? "major" : "minor", `property added${isRequired ? " as required" : ""}: ${at}`);
     else {
       if (wasRequired !== isRequired) push(isRequired ? narrow : widen, `became ${isRequired ? "required" : "optional"}: ${at}`);
       compare(ctx, pa, pb, at, depth + 1);
@@ -102,4 +134,3 @@ export function compare(ctx: Ctx, a: unknown, b: unknown, where: string, depth =
   if (x.items !== undefined && y.items !== undefined) compare(ctx, x.items, y.items, `${where}[]`, depth + 1);
   ctx.stack.delete(key);
 }
-

@@ -43,10 +43,23 @@ import { entry, expand } from "../../runtime/operation-table.js";
 import { compare, deref, list, obj, union, type Change, type Ctx, type Json, type Level } from "./schema-diff.js";
 
 export type { Change, Level };
-export interface OperationDiff { id: string; kind: "added" | "removed" | "changed"; method: string; path: string; changes: Change[] }
+export interface OperationDiff {
+  id: string;
+  kind: "added" | "removed" | "changed";
+  method: string;
+  path: string;
+  changes: Change[];
+}
 /** One side of the comparison: a parsed bundled document, absent when the provider did not exist. */
-export interface Side { document?: unknown }
-interface Operation { method: string; path: string; op: Json; params: Map<string, Json> }
+export interface Side {
+  document?: unknown;
+}
+interface Operation {
+  method: string;
+  path: string;
+  op: Json;
+  params: Map<string, Json>;
+}
 
 const change = (level: Level, text: string): Change => ({ level, text });
 
@@ -55,7 +68,8 @@ function operations(doc: Json): Map<string, Operation> {
   for (const { path, method, item, operation: op } of operationsOf(doc)) {
     // Operation-level parameters override path-level ones of the same name and location.
     const params = new Map<string, Json>();
-    for (const p of [...list(item.parameters), ...list(op.parameters)].map((p) => deref(doc, p))) params.set(`${String(p.in)}.${String(p.name)}`, p);
+    for (const p of [...list(item.parameters), ...list(op.parameters)].map((p) => deref(doc, p)))
+      params.set(`${String(p.in)}.${String(p.name)}`, p);
     out.set(typeof op.operationId === "string" ? op.operationId : `${method} ${path}`, { method, path, op, params });
   }
   return out;
@@ -88,15 +102,21 @@ function diffOperation(before: Json, after: Json, a: Operation, b: Operation): C
   if (a.method !== b.method) out.push(change("major", `method changed: ${a.method.toUpperCase()} → ${b.method.toUpperCase()}`));
   if (a.path !== b.path) out.push(change("major", `path changed: ${a.path} → ${b.path}`));
   const [secA, secB] = [security(before, a.op), security(after, b.op)];
-  for (const s of secA) if (!secB.includes(s)) out.push(change(secB.includes("anonymous") ? "patch" : "major", `security alternative removed: ${s}`));
+  for (const s of secA)
+    if (!secB.includes(s)) out.push(change(secB.includes("anonymous") ? "patch" : "major", `security alternative removed: ${s}`));
   for (const s of secB) if (!secA.includes(s)) out.push(change("minor", `security alternative added: ${s}`));
   for (const name of union(a.params.keys(), b.params.keys())) {
     const [pa, pb] = [a.params.get(name), b.params.get(name)];
     if (!pb) out.push(change("major", `parameter removed: ${name}`));
-    else if (!pa) out.push(pb.required === true ? change("major", `parameter added as required: ${name}`) : change("minor", `parameter added: ${name}`));
+    else if (!pa)
+      out.push(
+        pb.required === true ? change("major", `parameter added as required: ${name}`) : change("minor", `parameter added: ${name}`),
+      );
     else {
       if (Boolean(pa.required) !== Boolean(pb.required)) {
-        out.push(pb.required ? change("major", `parameter became required: ${name}`) : change("minor", `parameter became optional: ${name}`));
+        out.push(
+          pb.required ? change("major", `parameter became required: ${name}`) : change("minor", `parameter became optional: ${name}`),
+        );
       }
       compare(ctx(true), pa.schema, pb.schema, name);
     }
@@ -104,7 +124,8 @@ function diffOperation(before: Json, after: Json, a: Operation, b: Operation): C
   const [ba, bb] = [deref(before, a.op.requestBody), deref(after, b.op.requestBody)];
   const [hadBody, hasBody] = [a.op.requestBody !== undefined, b.op.requestBody !== undefined];
   if (hadBody && !hasBody) out.push(change("major", "request body removed"));
-  else if (!hadBody && hasBody) out.push(bb.required === true ? change("major", "request body added as required") : change("minor", "request body added"));
+  else if (!hadBody && hasBody)
+    out.push(bb.required === true ? change("major", "request body added as required") : change("minor", "request body added"));
   else if (hadBody) {
     if (Boolean(ba.required) !== Boolean(bb.required)) {
       out.push(bb.required ? change("major", "request body became required") : change("minor", "request body became optional"));
@@ -139,36 +160,44 @@ export function clientSurface(document: unknown): Map<string, { idempotent: bool
 /** The variable each provider's client has in the README's examples. */
 const CLIENT_VARIABLE: Record<string, string> = { clicksend: "cs", smsend: "sm" };
 /** An operation's method as users call it: `cs.contacts.list()`. */
-export const methodName = (provider: string, id: string): string => `${CLIENT_VARIABLE[provider] ?? "client"}.${id.split("/").map(camelCase).join(".")}()`;
+export const methodName = (provider: string, id: string): string =>
+  `${CLIENT_VARIABLE[provider] ?? "client"}.${id.split("/").map(camelCase).join(".")}()`;
 
 export function diffProvider(provider: string, before: Side, after: Side): OperationDiff[] {
   const [docA, docB] = [obj(before.document), obj(after.document)];
   const [opsA, opsB] = [operations(docA), operations(docB)];
   const [tabA, tabB] = [clientSurface(before.document), clientSurface(after.document)];
   const call = (id: string) => methodName(provider, id);
-  return union(opsA.keys(), opsB.keys()).sort().flatMap((id): OperationDiff[] => {
-    const [a, b] = [opsA.get(id), opsB.get(id)];
-    if (!a || !b) {
-      const { method, path } = (a ?? b)!;
-      const kind = a ? "removed" : "added";
-      return [{ id, kind, method, path, changes: [change(a ? "major" : "minor", `operation ${kind}: ${call(id)}`)] }];
-    }
-    const changes = diffOperation(docA, docB, a, b);
-    const [ca, cb] = [tabA.get(id), tabB.get(id)];
-    if (ca && cb && ca.paginated !== cb.paginated) {
-      changes.push(change(cb.paginated ? "minor" : "major", `client ${call(id).slice(0, -2)}.all() ${cb.paginated ? "added" : "removed"}`));
-    }
-    if (ca && cb && ca.idempotent !== cb.idempotent) {
-      changes.push(change("patch", `client ${cb.idempotent ? "now retries" : "no longer retries"} ${call(id)} on its own`));
-    }
-    return changes.length > 0 ? [{ id, kind: "changed", method: b.method, path: b.path, changes }] : [];
-  });
+  return union(opsA.keys(), opsB.keys())
+    .sort()
+    .flatMap((id): OperationDiff[] => {
+      const [a, b] = [opsA.get(id), opsB.get(id)];
+      if (!a || !b) {
+        const { method, path } = (a ?? b)!;
+        const kind = a ? "removed" : "added";
+        return [{ id, kind, method, path, changes: [change(a ? "major" : "minor", `operation ${kind}: ${call(id)}`)] }];
+      }
+      const changes = diffOperation(docA, docB, a, b);
+      const [ca, cb] = [tabA.get(id), tabB.get(id)];
+      if (ca && cb && ca.paginated !== cb.paginated) {
+        changes.push(
+          change(cb.paginated ? "minor" : "major", `client ${call(id).slice(0, -2)}.all() ${cb.paginated ? "added" : "removed"}`),
+        );
+      }
+      if (ca && cb && ca.idempotent !== cb.idempotent) {
+        changes.push(change("patch", `client ${cb.idempotent ? "now retries" : "no longer retries"} ${call(id)} on its own`));
+      }
+      return changes.length > 0 ? [{ id, kind: "changed", method: b.method, path: b.path, changes }] : [];
+    });
 }
 
 /** The change level the whole set calls for, and the version it proposes (0.x rule in the table above). */
 export function proposeBump(version: string, changes: Change[]): { level: Level; bump: Level; next: string } {
   const level: Level = changes.some((c) => c.level === "major") ? "major" : changes.some((c) => c.level === "minor") ? "minor" : "patch";
-  const [major = 0, minor = 0, patch = 0] = version.split(/[.+-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
+  const [major = 0, minor = 0, patch = 0] = version
+    .split(/[.+-]/)
+    .slice(0, 3)
+    .map((n) => Number.parseInt(n, 10) || 0);
   const bump: Level = major > 0 ? level : level === "major" ? "minor" : "patch";
   const next = bump === "major" ? `${major + 1}.0.0` : bump === "minor" ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
   return { level, bump, next };
@@ -192,6 +221,9 @@ export function formatReport(ref: string, version: string, results: { provider: 
   const n = (level: Level) => all.filter((c) => c.level === level).length;
   const bump = proposeBump(version, all);
   const why = bump.bump !== bump.level ? `; ${PLURAL[bump.level]} bump the ${bump.bump} version while it is 0.x` : "";
-  lines.push("", `proposed bump: ${bump.bump} (${version} → ${bump.next}${why}): ${n("major")} breaking, ${n("minor")} additions, ${n("patch")} compatible`);
+  lines.push(
+    "",
+    `proposed bump: ${bump.bump} (${version} → ${bump.next}${why}): ${n("major")} breaking, ${n("minor")} additions, ${n("patch")} compatible`,
+  );
   return lines.join("\n");
 }

@@ -53,17 +53,22 @@ function check(schema, path, results, seen) {
     const typedMap = isObject(schema.additionalProperties);
     if (names === ANY && !typedMap) {
       results.push({
-        message: "request body object is open: add `additionalProperties: false` (for an allOf composition, `propertyNames` listing its fields)",
+        message:
+          "request body object is open: add `additionalProperties: false` (for an allOf composition, `propertyNames` listing its fields)",
         path,
       });
     } else if (names !== ANY) {
       const refused = [...fields].filter((name) => !names.has(name));
       if (refused.length > 0) {
-        results.push({ message: `declares ${refused.join(", ")} but a closed part refuses them (additionalProperties does not see allOf/anyOf siblings)`, path });
+        results.push({
+          message: `declares ${refused.join(", ")} but a closed part refuses them (additionalProperties does not see allOf/anyOf siblings)`,
+          path,
+        });
       }
       const listed = Array.isArray(schema.propertyNames?.enum) ? schema.propertyNames.enum.map(String) : [];
       const stray = listed.filter((name) => !fields.has(name));
-      if (stray.length > 0) results.push({ message: `propertyNames lists ${stray.join(", ")}, which no part declares`, path: [...path, "propertyNames"] });
+      if (stray.length > 0)
+        results.push({ message: `propertyNames lists ${stray.join(", ")}, which no part declares`, path: [...path, "propertyNames"] });
     }
   }
   // The values inside: properties (own and of every part), array items, typed map values.

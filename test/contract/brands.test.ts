@@ -36,14 +36,21 @@ describe("a Skebby client against Skebby's mock", () => {
 
   it("without baseUrl, points at Skebby's host", async () => {
     const calls = recording();
-    const sk = await createSmSendClient({ ...keys, brand: "skebby", fetch: async (request) => (calls.sent.push(request), new Response("{}", { status: 500 })) });
+    const sk = await createSmSendClient({
+      ...keys,
+      brand: "skebby",
+      fetch: async (request) => (calls.sent.push(request), new Response("{}", { status: 500 })),
+    });
     await sk.sms.send({ body: { message_type: "GP", message: "Ciao", recipient } }).catch(() => undefined);
     expect(new URL(calls.sent[0]!.url).origin).toBe("https://api.skebby.it");
   });
 });
 
 describe("logins with HTTP Basic against smSend's mock", () => {
-  it.each([["session", "/login"], ["token", "/token"]] as const)("auth %s: Basic by default, no credentials in the URL", async (auth, path) => {
+  it.each([
+    ["session", "/login"],
+    ["token", "/token"],
+  ] as const)("auth %s: Basic by default, no credentials in the URL", async (auth, path) => {
     const calls = recording();
     const sm = await createSmSendClient({ baseUrl: prism.smsend!, username: "alice", password: "s3cret-pass", auth, fetch: calls.fetch });
     const login = calls.sent[0]!;
@@ -56,7 +63,13 @@ describe("logins with HTTP Basic against smSend's mock", () => {
   });
 
   it("the query-string form still works", async () => {
-    const sm = await createSmSendClient({ baseUrl: prism.smsend!, username: "alice", password: "s3cret-pass", auth: "token", loginCredentials: "query" });
+    const sm = await createSmSendClient({
+      baseUrl: prism.smsend!,
+      username: "alice",
+      password: "s3cret-pass",
+      auth: "token",
+      loginCredentials: "query",
+    });
     expect(sm.currentKeys()?.kind).toBe("Access_token");
   });
 

@@ -35,10 +35,15 @@ describe("ClickSend client, typed calls against Prism", () => {
   });
 
   it("is refused by Prism without credentials, and the error names no secret", async () => {
-    const anonymous = createClickSendClient({ username: "x", apiKey: "wrong-key-value", baseUrl, fetch: (request) => {
-      request.headers.delete("Authorization");
-      return fetch(request);
-    } });
+    const anonymous = createClickSendClient({
+      username: "x",
+      apiKey: "wrong-key-value",
+      baseUrl,
+      fetch: (request) => {
+        request.headers.delete("Authorization");
+        return fetch(request);
+      },
+    });
     const error = await anonymous.account.get().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClickSendError);
     expect((error as ClickSendError).status).toBe(401);

@@ -25,14 +25,22 @@ function recordingFetch() {
 }
 
 async function refusal(call: Promise<unknown>): Promise<HttpError> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HttpError);
   return error as HttpError;
 }
 
 describe("a misspelt field in a send", () => {
   const recorder = recordingFetch();
-  const cs = createClickSendClient({ username: "api-user", apiKey: "D83DED51-9E35-4D42-9BB9-0E34B7CA85AE", baseUrl: prism.clicksend!, fetch: recorder.fetch });
+  const cs = createClickSendClient({
+    username: "api-user",
+    apiKey: "D83DED51-9E35-4D42-9BB9-0E34B7CA85AE",
+    baseUrl: prism.clicksend!,
+    fetch: recorder.fetch,
+  });
   const message = { to: "+61411111111", body: "Opening at 9am tomorrow", schedule: 1436874701 };
 
   it("ClickSend: spelt right, the scheduled message is accepted", async () => {
@@ -50,7 +58,8 @@ describe("a misspelt field in a send", () => {
   });
 
   const smRecorder = recordingFetch();
-  const smsend = () => createSmSendClient({ baseUrl: prism.smsend!, userKey: "USERKEY1", accessToken: "ACCESSTOKEN1", fetch: smRecorder.fetch });
+  const smsend = () =>
+    createSmSendClient({ baseUrl: prism.smsend!, userKey: "USERKEY1", accessToken: "ACCESSTOKEN1", fetch: smRecorder.fetch });
   const send = { message_type: "N" as const, message: "Hello", recipient: ["+393471234567"] };
 
   it("smSend: spelt right, the message is accepted", async () => {

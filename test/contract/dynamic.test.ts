@@ -14,20 +14,25 @@ const CALLS_PER_OPERATION = 5;
 const urls = inject("prism");
 
 const makers: Record<string, (validate: ReturnType<typeof createResponseValidator>) => Promise<object> | object> = {
-  clicksend: (validateResponses) => createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: urls.clicksend!, validateResponses, retry: false }),
-  smsend: (validateResponses) => createSmSendClient({ userKey: "U1234", accessToken: "T1234", baseUrl: urls.smsend!, validateResponses, retry: false }),
+  clicksend: (validateResponses) =>
+    createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: urls.clicksend!, validateResponses, retry: false }),
+  smsend: (validateResponses) =>
+    createSmSendClient({ userKey: "U1234", accessToken: "T1234", baseUrl: urls.smsend!, validateResponses, retry: false }),
 };
 
 for (const [providerId, make] of Object.entries(makers)) {
   const spec = loadSpec(providerId);
   describe(`${providerId} replies in Prism's dynamic mode`, () => {
-    it.each(spec.model.operations.map((op) => [op.operationId, op] as const))("%s: random valid replies parse and validate", async (_, op) => {
-      const mismatches: ResponseMismatch[] = [];
-      const client = await make(createResponseValidator(spec.document, (m) => mismatches.push(m)));
-      for (let i = 0; i < CALLS_PER_OPERATION; i++) {
-        await methodOf(client, op.operationId)(exampleInput(spec, op), { headers: { Prefer: "dynamic=true" } });
-      }
-      expect(mismatches).toEqual([]);
-    });
+    it.each(spec.model.operations.map((op) => [op.operationId, op] as const))(
+      "%s: random valid replies parse and validate",
+      async (_, op) => {
+        const mismatches: ResponseMismatch[] = [];
+        const client = await make(createResponseValidator(spec.document, (m) => mismatches.push(m)));
+        for (let i = 0; i < CALLS_PER_OPERATION; i++) {
+          await methodOf(client, op.operationId)(exampleInput(spec, op), { headers: { Prefer: "dynamic=true" } });
+        }
+        expect(mismatches).toEqual([]);
+      },
+    );
   });
 }

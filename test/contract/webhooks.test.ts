@@ -12,7 +12,9 @@ const hooks = (document as unknown as { webhooks: Record<string, { post: { reque
 
 const cases = Object.entries(hooks).flatMap(([name, hook]) =>
   Object.entries(hook.post.requestBody.content).flatMap(([contentType, media]) =>
-    Object.entries(media.examples ?? {}).map(([example, { value }]) => [`${name} ${contentType} ${example}`, name as WebhookName, contentType, value] as const),
+    Object.entries(media.examples ?? {}).map(
+      ([example, { value }]) => [`${name} ${contentType} ${example}`, name as WebhookName, contentType, value] as const,
+    ),
   ),
 );
 
@@ -52,9 +54,17 @@ describe("ClickSend webhooks", () => {
   it.each([
     ["invalid JSON", { body: "{not json", contentType: "application/json" }, /not valid JSON/],
     ["an unexpected content type", { body: "<xml/>", contentType: "text/xml" }, /unexpected content type text\/xml/],
-    ["a field of the wrong type", { body: JSON.stringify({ message_id: 42 }), contentType: "application/json" }, /does not match the spec: .*\/message_id/],
+    [
+      "a field of the wrong type",
+      { body: JSON.stringify({ message_id: 42 }), contentType: "application/json" },
+      /does not match the spec: .*\/message_id/,
+    ],
     ["an empty form", { body: "", contentType: "application/x-www-form-urlencoded" }, /does not match the spec/],
-    ["a content type named like an object's own property", { body: "{}", contentType: "constructor" }, /unexpected content type constructor/],
+    [
+      "a content type named like an object's own property",
+      { body: "{}", contentType: "constructor" },
+      /unexpected content type constructor/,
+    ],
   ])("rejects %s with WebhookPayloadError", (_, received, message) => {
     const call = () => parseWebhook("sms-delivery-receipt", received);
     expect(call).toThrow(WebhookPayloadError);

@@ -12,7 +12,17 @@ import { loadSpec } from "../support/openapi.js";
 type Json = Record<string, any>;
 
 const SECTIONS: Record<string, string[]> = {
-  clicksend: ["Authentication", "Status codes", "Application status codes", "Rate limits and retries", "Pagination", "Testing", "Webhooks", "Pointing ClickSend at your URL", "Verifying payloads with parseWebhook"],
+  clicksend: [
+    "Authentication",
+    "Status codes",
+    "Application status codes",
+    "Rate limits and retries",
+    "Pagination",
+    "Testing",
+    "Webhooks",
+    "Pointing ClickSend at your URL",
+    "Verifying payloads with parseWebhook",
+  ],
   smsend: ["Authentication", "Status codes", "Rate limits and retries", "Pagination", "Testing", "Other gateways"],
 };
 
@@ -31,7 +41,8 @@ function mediaWithExamples(node: unknown, where: string[] = []): { where: string
   if (node === null || typeof node !== "object") return [];
   const found: { where: string; media: Json }[] = [];
   const value = node as Json;
-  if (where.at(-2) === "content" && value.examples && typeof value.examples === "object") found.push({ where: where.join(" "), media: value });
+  if (where.at(-2) === "content" && value.examples && typeof value.examples === "object")
+    found.push({ where: where.join(" "), media: value });
   for (const [key, child] of Object.entries(value)) if (key !== "examples") found.push(...mediaWithExamples(child, [...where, key]));
   return found;
 }
@@ -41,7 +52,10 @@ describe.each(providers.map((p) => [p.id] as const))("%s guide", (id) => {
   const guide = String(document.info.description);
 
   it("has the sections readers look for, each with text", () => {
-    const headings = guide.split("\n").filter((line) => /^#+ /.test(line)).map((line) => line.replace(/^#+ /, ""));
+    const headings = guide
+      .split("\n")
+      .filter((line) => /^#+ /.test(line))
+      .map((line) => line.replace(/^#+ /, ""));
     expect(SECTIONS[id]!.filter((title) => !headings.includes(title))).toEqual([]);
     for (const title of SECTIONS[id]!) expect(section(guide, title).trim().length, title).toBeGreaterThan(80);
   });
@@ -68,7 +82,9 @@ describe("ClickSend's Testing section", () => {
   it("lists every test recipient and test credential that x-test-recipients and x-test-credentials record", () => {
     const recipients = Object.entries(document.info["x-test-recipients"] as Json).filter(([, v]) => Array.isArray(v));
     expect(recipients.length).toBeGreaterThan(4);
-    const missing = recipients.flatMap(([channel, list]) => (list as string[]).filter((r) => !testing.includes(`\`${r}\``)).map((r) => `${channel} ${r}`));
+    const missing = recipients.flatMap(([channel, list]) =>
+      (list as string[]).filter((r) => !testing.includes(`\`${r}\``)).map((r) => `${channel} ${r}`),
+    );
     for (const account of document.info["x-test-credentials"].accounts as Json[]) {
       if (!testing.includes(`| \`${account.username}\` | \`${account.apiKey}\` |`)) missing.push(`credential ${account.username}`);
     }

@@ -33,18 +33,31 @@ function compilable(): Compiled[] {
     const add = (where: string, samples: PageSample[]) =>
       samples
         .filter((s) => s.lang === "TypeScript" || s.lang === "JavaScript")
-        .forEach((s, i) => out.push({ file: path.join(repoRoot, "test", "docs", ".samples", provider.id, `${out.length}-${i}.ts`), where: `${provider.id} ${where} (${s.label})`, source: `${s.source}\nexport {};\n` }));
+        .forEach((s, i) =>
+          out.push({
+            file: path.join(repoRoot, "test", "docs", ".samples", provider.id, `${out.length}-${i}.ts`),
+            where: `${provider.id} ${where} (${s.label})`,
+            source: `${s.source}\nexport {};\n`,
+          }),
+        );
     for (const op of spec.model.operations) add(op.operationId, samplesOf(definition.paths[op.path]?.[op.method]));
     for (const name of spec.model.webhooks) add(`webhook ${name}`, samplesOf(definition.webhooks[name]?.post));
     // The guide's own TypeScript blocks (info.description) compile too.
-    const blocks = [...String(definition.info.description).matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => ({ lang: "TypeScript", label: "TypeScript", source: m[1]! }));
+    const blocks = [...String(definition.info.description).matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => ({
+      lang: "TypeScript",
+      label: "TypeScript",
+      source: m[1]!,
+    }));
     add("guide", blocks);
   }
   return out;
 }
 
 function diagnostics(files: Compiled[]): string[] {
-  const program = virtualProgram(new Map(files.map((f) => [f.file, f.source])), files.map((f) => f.file));
+  const program = virtualProgram(
+    new Map(files.map((f) => [f.file, f.source])),
+    files.map((f) => f.file),
+  );
   return files.flatMap((f) => {
     const source = program.getSourceFile(f.file)!;
     return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => {
@@ -55,22 +68,26 @@ function diagnostics(files: Compiled[]): string[] {
 }
 
 describe("code samples on the docs pages", () => {
-  it.each(pages.map((p) => [p.provider.id, p] as const))("%s: every operation has TypeScript, curl and fetch samples; every webhook TypeScript and curl", (_, { definition, spec }) => {
-    const missing: string[] = [];
-    for (const op of spec.model.operations) {
-      const labels = samplesOf(definition.paths[op.path]?.[op.method]).map((s) => s.label);
-      for (const wanted of ["TypeScript", "curl", "fetch"]) if (!labels.includes(wanted)) missing.push(`${op.operationId}: ${wanted}`);
-    }
-    for (const name of spec.model.webhooks) {
-      const post = definition.webhooks[name]?.post;
-      const labels = samplesOf(post).map((s) => s.label);
-      for (const wanted of ["TypeScript", "curl"]) if (!labels.includes(wanted)) missing.push(`webhook ${name}: ${wanted}`);
-      // Redoc shows no sample panel for webhooks: the samples must be in the description too.
-      for (const sample of samplesOf(post)) if (!String(post.description).includes(sample.source)) missing.push(`webhook ${name}: ${sample.label} not in the description`);
-    }
-    expect(spec.model.operations.length).toBeGreaterThan(0);
-    expect(missing).toEqual([]);
-  });
+  it.each(pages.map((p) => [p.provider.id, p] as const))(
+    "%s: every operation has TypeScript, curl and fetch samples; every webhook TypeScript and curl",
+    (_, { definition, spec }) => {
+      const missing: string[] = [];
+      for (const op of spec.model.operations) {
+        const labels = samplesOf(definition.paths[op.path]?.[op.method]).map((s) => s.label);
+        for (const wanted of ["TypeScript", "curl", "fetch"]) if (!labels.includes(wanted)) missing.push(`${op.operationId}: ${wanted}`);
+      }
+      for (const name of spec.model.webhooks) {
+        const post = definition.webhooks[name]?.post;
+        const labels = samplesOf(post).map((s) => s.label);
+        for (const wanted of ["TypeScript", "curl"]) if (!labels.includes(wanted)) missing.push(`webhook ${name}: ${wanted}`);
+        // Redoc shows no sample panel for webhooks: the samples must be in the description too.
+        for (const sample of samplesOf(post))
+          if (!String(post.description).includes(sample.source)) missing.push(`webhook ${name}: ${sample.label} not in the description`);
+      }
+      expect(spec.model.operations.length).toBeGreaterThan(0);
+      expect(missing).toEqual([]);
+    },
+  );
 
   it("every TypeScript and fetch sample compiles against the package, and a wrong call does not", () => {
     const files = compilable();
@@ -81,10 +98,16 @@ describe("code samples on the docs pages", () => {
     const controls = pages.map(({ provider }) => {
       const first = files.find((f) => f.where.startsWith(`${provider.id} `) && f.where.endsWith("(TypeScript)"))!;
       const variable = /const (\w+) = /.exec(first.source)![1];
-      return { ...first, file: first.file.replace(/\.ts$/, ".control.ts"), where: `control ${provider.id}`, source: `${first.source}\nvoid ${variable}.notAnOperation;\n` };
+      return {
+        ...first,
+        file: first.file.replace(/\.ts$/, ".control.ts"),
+        where: `control ${provider.id}`,
+        source: `${first.source}\nvoid ${variable}.notAnOperation;\n`,
+      };
     });
     const found = diagnostics([...files, ...controls]);
-    for (const control of controls) expect(found.filter((d) => d.startsWith(control.where))).toEqual([expect.stringContaining("notAnOperation")]);
+    for (const control of controls)
+      expect(found.filter((d) => d.startsWith(control.where))).toEqual([expect.stringContaining("notAnOperation")]);
     expect(found.filter((d) => !d.startsWith("control "))).toEqual([]);
   }, 120_000);
 });

@@ -13,14 +13,20 @@ const provider = (id: string) => providers.find((p) => p.id === id)!;
 
 describe("emitClientFiles", () => {
   const cases: [string, { given: { provider: string; spec: string }; want: { dir: string; files: string[] } }][] = [
-    ["ClickSend's shape: envelope, webhooks, tree-shakable operation functions", {
-      given: { provider: "clicksend", spec: "enveloped.yaml" },
-      want: { dir: "enveloped", files: ["client.ts", "envelope.ts", "index.ts", "operations.ts", "webhooks.ts"] },
-    }],
-    ["smSend's shape: no envelope, no webhooks, a client generic in the brand", {
-      given: { provider: "smsend", spec: "plain.yaml" },
-      want: { dir: "plain", files: ["client.ts", "index.ts"] },
-    }],
+    [
+      "ClickSend's shape: envelope, webhooks, tree-shakable operation functions",
+      {
+        given: { provider: "clicksend", spec: "enveloped.yaml" },
+        want: { dir: "enveloped", files: ["client.ts", "envelope.ts", "index.ts", "operations.ts", "webhooks.ts"] },
+      },
+    ],
+    [
+      "smSend's shape: no envelope, no webhooks, a client generic in the brand",
+      {
+        given: { provider: "smsend", spec: "plain.yaml" },
+        want: { dir: "plain", files: ["client.ts", "index.ts"] },
+      },
+    ],
   ];
   it.each(cases)("%s", async (_name, { given, want }) => {
     const files = emitClientFiles(provider(given.provider), buildModel(fixture(given.spec)));

@@ -12,7 +12,10 @@ const broken = fixture("openapi.yaml");
 
 describe("lint step", () => {
   it.each([
-    ["openapi.yaml", "test/fixtures/broken/openapi.yaml:19:20 error spectral/operation-id-namespaced operationId ListThings is not `namespace/action` in kebab-case"],
+    [
+      "openapi.yaml",
+      "test/fixtures/broken/openapi.yaml:19:20 error spectral/operation-id-namespaced operationId ListThings is not `namespace/action` in kebab-case",
+    ],
     // spectral:oas's own array-items only sees the root file; ours follows $refs into split files.
     [
       "array-without-items.yaml",

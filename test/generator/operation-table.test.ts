@@ -14,7 +14,18 @@ import { entry, expand, type OperationSpec } from "../../runtime/operation-table
 /** The fields of OperationSpec, as the model holds them (pagination left out when absent, as `expand` does). */
 function asSpec(op: OperationModel): OperationSpec {
   const { method, path, pathParams, queryParams, headerParams, body, parseAs, authenticated, idempotent, pagination } = op;
-  return { method, path, pathParams, queryParams, headerParams, body, parseAs, authenticated, idempotent, ...(pagination ? { pagination } : {}) };
+  return {
+    method,
+    path,
+    pathParams,
+    queryParams,
+    headerParams,
+    body,
+    parseAs,
+    authenticated,
+    idempotent,
+    ...(pagination ? { pagination } : {}),
+  };
 }
 
 describe.each(providers.map((p) => [p.id] as const))("%s: expand(entry(op)) is the model's operation", (id) => {
@@ -30,7 +41,10 @@ describe.each(providers.map((p) => [p.id] as const))("%s: expand(entry(op)) is t
     // Without these the round trip above would hold vacuously for a field.
     const entries = operations.map((op) => entry(op)[1] ?? {});
     const seen = new Set(entries.flatMap((extras) => Object.keys(extras)));
-    const wanted = id === "clicksend" ? ["query", "body", "parseAs", "public", "idempotent", "pagination"] : ["query", "body", "parseAs", "public", "pagination"];
+    const wanted =
+      id === "clicksend"
+        ? ["query", "body", "parseAs", "public", "idempotent", "pagination"]
+        : ["query", "body", "parseAs", "public", "pagination"];
     expect([...seen].filter((key) => wanted.includes(key)).sort()).toEqual([...wanted].sort());
     expect(entries.some((extras) => Object.keys(extras).length === 0)).toBe(true);
   });

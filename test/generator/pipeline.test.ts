@@ -13,7 +13,12 @@ describe("generation", () => {
     // process: a second generation here that equals it shows the output depends on nothing but
     // the specs. The linters already passed in that build; `npm run check` compares with git.
     const { files } = await generate(providers, {}, { checks: false });
-    expect(readGenerated(path.join(repoRoot, "generated"), providers.map((p) => p.id))).toEqual(files);
+    expect(
+      readGenerated(
+        path.join(repoRoot, "generated"),
+        providers.map((p) => p.id),
+      ),
+    ).toEqual(files);
   }, 120_000);
 
   it("marks every generated file as generated on its first line", () => {

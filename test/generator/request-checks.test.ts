@@ -11,7 +11,11 @@ import { findUnknownInputs } from "../../generator/request-types.js";
 
 function fixture(name: string): Provider {
   // A tiny smSend-like spec, without the brand profiles of the real one.
-  return { ...providers.find((p) => p.id === "smsend")!, brands: undefined, root: path.join(repoRoot, "test", "fixtures", "request-checks", `${name}.yaml`) };
+  return {
+    ...providers.find((p) => p.id === "smsend")!,
+    brands: undefined,
+    root: path.join(repoRoot, "test", "fixtures", "request-checks", `${name}.yaml`),
+  };
 }
 
 const dir = "test/fixtures/request-checks";
@@ -38,23 +42,33 @@ describe("build errors instead of silent surprises", () => {
       "open-body",
       `${dir}/components/schemas/MessageOpen.yaml:1:1 error spectral/request-body-closed request body object is open: add \`additionalProperties: false\` (for an allOf composition, \`propertyNames\` listing its fields)`,
     ],
-  ])("%s stops the build with file, line and rule", async (name, want) => {
-    await expect(generate([fixture(name)])).rejects.toThrow(`build stopped: 1 error(s) in the specs:\n${want}`);
-  }, 60_000);
+  ])(
+    "%s stops the build with file, line and rule",
+    async (name, want) => {
+      await expect(generate([fixture(name)])).rejects.toThrow(`build stopped: 1 error(s) in the specs:\n${want}`);
+    },
+    60_000,
+  );
 
   it("the same fixture with the rule written as complete branches builds", async () => {
     // The control for the fixtures above: they differ from this one by the one broken thing.
     const { files } = await generate([fixture("valid")]);
-    expect(files.smsend?.["schema.d.ts"]).toMatch(/Message: \{[^}]*body: string;[\s\S]*?\} & \(\s*\|?\s*\{\s*to: string;\s*\}\s*\|\s*\{\s*list_id: number;\s*\}\s*\)/);
+    expect(files.smsend?.["schema.d.ts"]).toMatch(
+      /Message: \{[^}]*body: string;[\s\S]*?\} & \(\s*\|?\s*\{\s*to: string;\s*\}\s*\|\s*\{\s*list_id: number;\s*\}\s*\)/,
+    );
   }, 60_000);
 });
 
 describe("request types of the real specs", () => {
-  it.each(providers.map((p) => [p.id, p] as const))("%s has no request position typed unknown or any", (_, provider) => {
-    const dir = path.join(repoRoot, "generated", provider.id);
-    const document = JSON.parse(fs.readFileSync(path.join(dir, "openapi.json"), "utf8"));
-    const schema = fs.readFileSync(path.join(dir, "schema.d.ts"), "utf8");
-    const found = findUnknownInputs([{ provider, document, schema }]).get(provider) ?? [];
-    expect(found.map((u) => `${u.operationId} ${u.position.join(".")}`)).toEqual([]);
-  }, 60_000);
+  it.each(providers.map((p) => [p.id, p] as const))(
+    "%s has no request position typed unknown or any",
+    (_, provider) => {
+      const dir = path.join(repoRoot, "generated", provider.id);
+      const document = JSON.parse(fs.readFileSync(path.join(dir, "openapi.json"), "utf8"));
+      const schema = fs.readFileSync(path.join(dir, "schema.d.ts"), "utf8");
+      const found = findUnknownInputs([{ provider, document, schema }]).get(provider) ?? [];
+      expect(found.map((u) => `${u.operationId} ${u.position.join(".")}`)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -87,7 +87,10 @@ beforeAll(async () => {
 
 describe("other generators on the published documents", () => {
   it("hey-api and openapi-zod-client output type-checks (strict)", () => {
-    const files = [...Object.values(heyApi).flatMap((f) => Object.keys(f)), ...providers.map((p) => path.join(outDir, "zod", `${p.id}.ts`))];
+    const files = [
+      ...Object.values(heyApi).flatMap((f) => Object.keys(f)),
+      ...providers.map((p) => path.join(outDir, "zod", `${p.id}.ts`)),
+    ];
     expect(files.length).toBeGreaterThan(4);
     expect(typeErrors(files)).toEqual([]);
   }, 180_000);
@@ -108,7 +111,8 @@ describe("other generators on the published documents", () => {
         // Every required property of an object schema is in its zod schema.
         const body = zod[id]!.slice(schema.index).split(/\n(?=const |export )/)[0]!;
         const required = (documentOf(id).components.schemas[name].required ?? []) as string[];
-        for (const property of required) if (!new RegExp(`\\b${property}\\b`).test(body)) lost.push(`zod: ${name} lost required ${property}`);
+        for (const property of required)
+          if (!new RegExp(`\\b${property}\\b`).test(body)) lost.push(`zod: ${name} lost required ${property}`);
       }
     }
     const partial = [...new Set(lost.filter((l) => / lost required /.test(l)).map((l) => l.split(" ")[1]!))].sort();
@@ -138,9 +142,14 @@ describe("Redocly's no-ambiguous-paths", () => {
     const problems = await lint({ ref: documentPath(id), config });
     const reported = problems
       .filter((p) => p.ruleId === "no-ambiguous-paths")
-      .map((p) => [...p.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).sort().join(" | "))
+      .map((p) =>
+        [...p.message.matchAll(/`([^`]+)`/g)]
+          .map((m) => m[1]!)
+          .sort()
+          .join(" | "),
+      )
       .sort();
-    const recorded = ((documentOf(id)["x-ambiguous-paths"] ?? []) as { paths: string[]; reason: string }[]);
+    const recorded = (documentOf(id)["x-ambiguous-paths"] ?? []) as { paths: string[]; reason: string }[];
     for (const entry of recorded) expect(entry.reason?.length ?? 0, entry.paths.join(" | ")).toBeGreaterThan(40);
     expect(reported).toEqual(recorded.map((entry) => [...entry.paths].sort().join(" | ")).sort());
   });

@@ -18,9 +18,20 @@ vi.mock("openapi-fetch", async (original) => {
 
 /** The input files esbuild put bytes of into the bundle of `contents`. */
 async function bundledInputs(contents: string): Promise<string[]> {
-  const result = await build({ stdin: { contents, resolveDir: repoRoot, loader: "ts", sourcefile: "entry.ts" }, bundle: true, minify: true, format: "esm", platform: "browser", write: false, metafile: true, logLevel: "silent" });
+  const result = await build({
+    stdin: { contents, resolveDir: repoRoot, loader: "ts", sourcefile: "entry.ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
   const output = Object.values(result.metafile.outputs)[0]!;
-  return Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file);
+  return Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([file]) => file);
 }
 
 describe("bundles of the light entry points", () => {

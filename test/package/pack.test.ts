@@ -57,7 +57,20 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(consumer, "usage.ts"), usage);
   fs.writeFileSync(
     path.join(consumer, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, resolveJsonModule: true, skipLibCheck: false, lib: ["ES2022", "DOM"], types: [] }, files: ["usage.ts", "env.d.ts"] }),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        noEmit: true,
+        resolveJsonModule: true,
+        skipLibCheck: false,
+        lib: ["ES2022", "DOM"],
+        types: [],
+      },
+      files: ["usage.ts", "env.d.ts"],
+    }),
   );
   // The usage file reads argv; declare just that instead of installing @types/node.
   fs.writeFileSync(path.join(consumer, "env.d.ts"), "declare const process: { argv: string[] };\n");
@@ -76,7 +89,9 @@ describe("the packed package", () => {
   });
 
   it("type-checks a usage file in a fresh project", async () => {
-    const result = await run(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: path.join(work, "consumer") }).then(
+    const result = await run(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "."], {
+      cwd: path.join(work, "consumer"),
+    }).then(
       () => "ok",
       (e: { stdout?: string }) => e.stdout ?? String(e),
     );

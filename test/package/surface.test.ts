@@ -16,7 +16,21 @@ import * as smSendPublic from "../../runtime/smsend-public.js";
 
 const names = (module: object) => Object.keys(module).sort();
 /** The internals: what internal.ts adds to the public surface, and, should a public module leak one, those named here. */
-const KNOWN_INTERNALS = ["basicAuthorization", "bindOperations", "brandBaseUrl", "camelCase", "createClickSendBase", "createClickSendRuntime", "createSmSendRuntime", "expand", "expandOperations", "logIn", "loginSecrets", "parseLoginReply", "splitInput"];
+const KNOWN_INTERNALS = [
+  "basicAuthorization",
+  "bindOperations",
+  "brandBaseUrl",
+  "camelCase",
+  "createClickSendBase",
+  "createClickSendRuntime",
+  "createSmSendRuntime",
+  "expand",
+  "expandOperations",
+  "logIn",
+  "loginSecrets",
+  "parseLoginReply",
+  "splitInput",
+];
 const internalOnly = [...new Set([...names(internal).filter((name) => !(name in runtimeEntry)), ...KNOWN_INTERNALS])];
 
 it("has internals to keep out, each really exported by runtime/internal.ts", () => {
@@ -26,8 +40,22 @@ it("has internals to keep out, each really exported by runtime/internal.ts", () 
 });
 
 describe.each([
-  ["clicksend", clickSendEntry, clickSendPublic, smSendPublic, /sm-?send/i, ["createClickSendClient", "DEFAULT_BASE_URL", "operationTable"]],
-  ["smsend", smSendEntry, smSendPublic, clickSendPublic, /click-?send/i, ["createSmSendClient", "DEFAULT_BASE_URL", "operationTable", "brands"]],
+  [
+    "clicksend",
+    clickSendEntry,
+    clickSendPublic,
+    smSendPublic,
+    /sm-?send/i,
+    ["createClickSendClient", "DEFAULT_BASE_URL", "operationTable"],
+  ],
+  [
+    "smsend",
+    smSendEntry,
+    smSendPublic,
+    clickSendPublic,
+    /click-?send/i,
+    ["createSmSendClient", "DEFAULT_BASE_URL", "operationTable", "brands"],
+  ],
 ] as const)("generated/%s/index.ts", (_id, entry, own, other, otherName, client) => {
   const exported = names(entry);
 

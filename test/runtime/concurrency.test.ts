@@ -29,7 +29,9 @@ describe("concurrency", () => {
     // machine; only the never-answered calls get a short one of their own.
     const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, timeoutMs: 60_000, retry: false });
     const options = (id: number) => (kinds[id % kinds.length] === "slow" ? { timeoutMs: 200 } : undefined);
-    const outcomes = await Promise.allSettled(Array.from({ length: CALLS }, (_, id) => cs.subaccounts.get({ subaccount_id: id }, options(id))));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: CALLS }, (_, id) => cs.subaccounts.get({ subaccount_id: id }, options(id))),
+    );
 
     outcomes.forEach((outcome, id) => {
       const kind = kinds[id % kinds.length]!;

@@ -35,7 +35,9 @@ describe("timeouts", () => {
   it("throws TimeoutError when no reply comes within the timeout, and retries a GET", async () => {
     server.fallback = () => ({ hold: true });
     const events: CallEvent[] = [];
-    const error = await client({ timeoutMs: 50, retry: { ...fast, maxRetries: 1 }, onCall: (e) => events.push(e) }).account.get().catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 50, retry: { ...fast, maxRetries: 1 }, onCall: (e) => events.push(e) })
+      .account.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(50);
     expect(events.map((e) => [e.attempt, e.error?.name])).toEqual([
@@ -59,13 +61,21 @@ describe("timeouts", () => {
     server.queue({ hold: true });
     const controller = new AbortController();
     const reason = new Error("caller gave up");
-    const call = client().account.get(undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    const call = client()
+      .account.get(undefined, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await server.waitForRequests(1);
     controller.abort(reason);
     const error = (await call) as AbortError;
     expect(error).toBeInstanceOf(AbortError);
     expect(error).toBeInstanceOf(ApiError);
-    expect([error.name, error.operationId, error.method, error.url, error.cause]).toEqual(["AbortError", "account/get", "GET", `${server.url}/account`, reason]);
+    expect([error.name, error.operationId, error.method, error.url, error.cause]).toEqual([
+      "AbortError",
+      "account/get",
+      "GET",
+      `${server.url}/account`,
+      reason,
+    ]);
     expect(error.message).toContain("caller gave up");
   });
 
@@ -81,14 +91,18 @@ describe("timeouts", () => {
   });
 
   it("turns an already aborted signal into AbortError", async () => {
-    const error = await client().account.get(undefined, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error = await client()
+      .account.get(undefined, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).cause).toBeInstanceOf(DOMException);
   });
 
   it("reports the caller's AbortSignal.timeout as TimeoutError, not retried", async () => {
     server.fallback = () => ({ hold: true });
-    const error = await client().account.get(undefined, { signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+    const error = await client()
+      .account.get(undefined, { signal: AbortSignal.timeout(50) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).operationId).toBe("account/get");
     expect(((error as TimeoutError).cause as DOMException).name).toBe("TimeoutError");
@@ -100,21 +114,27 @@ describe("bounds", () => {
   it("refuses a reply whose declared length is over maxResponseBytes, without reading it", async () => {
     const body = JSON.stringify(envelope({ pad: "x".repeat(2_000) }));
     server.queue({ status: 200, body, headers: { "content-type": "application/json", "content-length": String(body.length) } });
-    const error = await client({ maxResponseBytes: 1_000, retry: false }).account.get().catch((e: unknown) => e);
+    const error = await client({ maxResponseBytes: 1_000, retry: false })
+      .account.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect((error as ResponseTooLargeError).maxResponseBytes).toBe(1_000);
   });
 
   it("stops reading an endless body past maxResponseBytes and drops the connection", async () => {
     server.queue({ status: 200, stream: { chunk: "x".repeat(64 * 1024), everyMs: 0 }, headers: { "content-type": "application/json" } });
-    const error = await client({ maxResponseBytes: 1024 * 1024, retry: false }).account.get().catch((e: unknown) => e);
+    const error = await client({ maxResponseBytes: 1024 * 1024, retry: false })
+      .account.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     await vi.waitFor(() => expect(server.streamsCut()).toBe(1));
   });
 
   it("cuts a trickling body with bodyTimeoutMs even when timeoutMs is 0", async () => {
     server.queue({ status: 200, stream: { chunk: " ", everyMs: 5 }, headers: { "content-type": "application/json" } });
-    const error = await client({ timeoutMs: 0, bodyTimeoutMs: 200, retry: false }).account.get().catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 0, bodyTimeoutMs: 200, retry: false })
+      .account.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(200);
     expect((error as TimeoutError).message).toMatch(/reply body/);
@@ -124,7 +144,9 @@ describe("bounds", () => {
   it("caps the message of a huge error reply, and keeps the whole body on the error", async () => {
     const huge = "E".repeat(1024 * 1024);
     server.queue({ status: 400, body: { http_code: 400, response_code: "BAD_REQUEST", response_msg: huge, data: [] } });
-    const error = (await client({ retry: false }).account.get().catch((e: unknown) => e)) as ClickSendError;
+    const error = (await client({ retry: false })
+      .account.get()
+      .catch((e: unknown) => e)) as ClickSendError;
     expect(error.message.length).toBeLessThan(1_000);
     expect(error.responseMsg).toBe(huge);
     expect((error.body as { response_msg: string }).response_msg).toBe(huge);
@@ -133,21 +155,31 @@ describe("bounds", () => {
 
   it("decodes the charset the reply declares (iso-8859-1), read whole (Content-Length)", async () => {
     const latin1 = Buffer.from(JSON.stringify(envelope({ city: "Forlì" })), "latin1");
-    server.queue({ status: 200, body: latin1, headers: { "content-type": "application/json; charset=iso-8859-1", "content-length": String(latin1.length) } });
+    server.queue({
+      status: 200,
+      body: latin1,
+      headers: { "content-type": "application/json; charset=iso-8859-1", "content-length": String(latin1.length) },
+    });
     const reply = (await client().account.get()) as unknown as { data: { city: string } };
     expect(reply.data.city).toBe("Forlì");
   });
 
   it("decodes the charset of an error reply too, streamed (no Content-Length)", async () => {
     const latin1 = Buffer.from("Città non valida", "latin1");
-    server.queue({ status: 400, body: latin1, headers: { "content-type": "text/plain; charset=ISO-8859-1", "transfer-encoding": "chunked" } });
-    const error = (await client({ retry: false }).account.get().catch((e: unknown) => e)) as ClickSendError;
+    server.queue({
+      status: 400,
+      body: latin1,
+      headers: { "content-type": "text/plain; charset=ISO-8859-1", "transfer-encoding": "chunked" },
+    });
+    const error = (await client({ retry: false })
+      .account.get()
+      .catch((e: unknown) => e)) as ClickSendError;
     expect(error.body).toBe("Città non valida");
   });
 });
 
 describe("broken replies", () => {
-  it("keeps the underlying reason of a network failure (undici's \"bad port\")", async () => {
+  it('keeps the underlying reason of a network failure (undici\'s "bad port")', async () => {
     const cs = createClickSendClient({ username: "u", apiKey: "SECRET-API-KEY-123", baseUrl: "http://127.0.0.1:6000", retry: false });
     const error = await cs.account.get().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
@@ -155,8 +187,14 @@ describe("broken replies", () => {
   });
 
   it("keeps the error reply's headers (redacted) and the request id", async () => {
-    server.queue({ status: 500, body: envelope([], "INTERNAL_SERVER_ERROR", 500), headers: { "x-request-id": "req-42", "set-cookie": "session=abc123456", "x-echo": "SECRET-API-KEY-123" } });
-    const error = (await client({ retry: false }).account.get().catch((e: unknown) => e)) as ClickSendError;
+    server.queue({
+      status: 500,
+      body: envelope([], "INTERNAL_SERVER_ERROR", 500),
+      headers: { "x-request-id": "req-42", "set-cookie": "session=abc123456", "x-echo": "SECRET-API-KEY-123" },
+    });
+    const error = (await client({ retry: false })
+      .account.get()
+      .catch((e: unknown) => e)) as ClickSendError;
     expect(error.requestId).toBe("req-42");
     expect(error.headers["x-request-id"]).toBe("req-42");
     expect(error.headers["set-cookie"]).toBe("[REDACTED]");
@@ -166,14 +204,18 @@ describe("broken replies", () => {
 
   it("reports a dropped connection as NetworkError", async () => {
     server.queue({ reset: true });
-    const error = await client({ retry: false }).account.get().catch((e: unknown) => e);
+    const error = await client({ retry: false })
+      .account.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).operationId).toBe("account/get");
   });
 
   it("reports an HTML page with status 200 as UnparseableResponseError, keeping its start", async () => {
     server.queue({ status: 200, body: "<html><body>Gateway maintenance</body></html>", headers: { "content-type": "text/html" } });
-    const error = await client({ retry: false }).account.get().catch((e: unknown) => e);
+    const error = await client({ retry: false })
+      .account.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnparseableResponseError);
     expect((error as UnparseableResponseError).message).toMatch(/HTML page/);
     expect((error as UnparseableResponseError).bodyText).toContain("Gateway maintenance");
@@ -186,7 +228,9 @@ describe("broken replies", () => {
 
   it("reports an HTML error page with a 502 as ClickSendError without a response code", async () => {
     server.queue({ status: 502, body: "<html>Bad gateway</html>" });
-    const error = (await client({ retry: false }).account.get().catch((e: unknown) => e)) as ClickSendError;
+    const error = (await client({ retry: false })
+      .account.get()
+      .catch((e: unknown) => e)) as ClickSendError;
     expect(error).toBeInstanceOf(ClickSendError);
     expect(error.status).toBe(502);
     expect(error.responseCode).toBeUndefined();
@@ -195,7 +239,9 @@ describe("broken replies", () => {
 
   it("reads the envelope of an error reply", async () => {
     server.queue({ status: 400, body: envelope([], "INSUFFICIENT_CREDIT", 400) });
-    const error = (await client().sms.send({ body: sendBody }).catch((e: unknown) => e)) as ClickSendError;
+    const error = (await client()
+      .sms.send({ body: sendBody })
+      .catch((e: unknown) => e)) as ClickSendError;
     expect(error.responseCode).toBe("INSUFFICIENT_CREDIT");
     expect(error.responseMsg).toBe("It failed.");
     expect(error.message).toContain("sms/send: POST");
@@ -215,7 +261,10 @@ describe("retries", () => {
   });
 
   it("waits as long as Retry-After asks on a 429", async () => {
-    server.queue({ status: 429, body: envelope([], "TOO_MANY_REQUESTS", 429), headers: { "retry-after": "1" } }, { status: 200, body: account });
+    server.queue(
+      { status: 429, body: envelope([], "TOO_MANY_REQUESTS", 429), headers: { "retry-after": "1" } },
+      { status: 200, body: account },
+    );
     await client().account.get();
     expect(server.received).toHaveLength(2);
     expect(server.received[1]!.at - server.received[0]!.at).toBeGreaterThanOrEqual(950);
@@ -223,7 +272,9 @@ describe("retries", () => {
 
   it("gives up at once when Retry-After is longer than the cap", async () => {
     server.queue({ status: 429, body: envelope([], "TOO_MANY_REQUESTS", 429), headers: { "retry-after": "3600" } });
-    const error = (await client().account.get().catch((e: unknown) => e)) as ClickSendError;
+    const error = (await client()
+      .account.get()
+      .catch((e: unknown) => e)) as ClickSendError;
     expect(error.status).toBe(429);
     expect(server.received).toHaveLength(1);
   });
@@ -243,7 +294,9 @@ describe("retries", () => {
   it("never repeats a send after a timeout either", async () => {
     server.fallback = () => ({ hold: true });
     const events: CallEvent[] = [];
-    await expect(client({ timeoutMs: 50, onCall: (e) => events.push(e) }).sms.send({ body: sendBody })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(client({ timeoutMs: 50, onCall: (e) => events.push(e) }).sms.send({ body: sendBody })).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
     expect(events).toHaveLength(1);
     expect(server.received.length).toBeLessThanOrEqual(1);
   });
@@ -269,7 +322,13 @@ describe("partial success", () => {
     const message = (to: string, status: string) => ({ to, body: "Hi", status, message_id: to, message_price: "0.07" });
     server.queue({
       status: 200,
-      body: envelope({ total_price: 0.07, total_count: 2, queued_count: 1, messages: [message("+61411111111", "SUCCESS"), message("+6100", "INVALID_RECIPIENT")], _currency: {} }),
+      body: envelope({
+        total_price: 0.07,
+        total_count: 2,
+        queued_count: 1,
+        messages: [message("+61411111111", "SUCCESS"), message("+6100", "INVALID_RECIPIENT")],
+        _currency: {},
+      }),
     });
     const sent = await client().sms.send({ body: sendBody });
     expect(sent.response_code).toBe("SUCCESS");

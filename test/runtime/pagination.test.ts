@@ -9,14 +9,28 @@ import { envelope, useFaultServer } from "../support/fault-server.js";
 const server = useFaultServer();
 
 function page(items: unknown[], current: number, last: number, total: number) {
-  return envelope({ total, per_page: 15, current_page: current, last_page: last, next_page_url: null, prev_page_url: null, from: null, to: null, data: items });
+  return envelope({
+    total,
+    per_page: 15,
+    current_page: current,
+    last_page: last,
+    next_page_url: null,
+    prev_page_url: null,
+    from: null,
+    to: null,
+    data: items,
+  });
 }
 const contact = (id: number) => ({ contact_id: id, list_id: 428 });
 const cs = () => createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, retry: false });
 
 describe("ClickSend page-numbered lists", () => {
   it("yields every item of every page and stops on the last page", async () => {
-    server.queue({ status: 200, body: page([contact(1), contact(2)], 1, 3, 5) }, { status: 200, body: page([contact(3), contact(4)], 2, 3, 5) }, { status: 200, body: page([contact(5)], 3, 3, 5) });
+    server.queue(
+      { status: 200, body: page([contact(1), contact(2)], 1, 3, 5) },
+      { status: 200, body: page([contact(3), contact(4)], 2, 3, 5) },
+      { status: 200, body: page([contact(5)], 3, 3, 5) },
+    );
     const ids: number[] = [];
     for await (const item of cs().contacts.list.all({ list_id: 428 })) ids.push(item.contact_id);
     expect(ids).toEqual([1, 2, 3, 4, 5]);
@@ -49,7 +63,10 @@ describe("ClickSend page-numbered lists", () => {
   });
 
   it("throws PaginationError against a server that never ends", async () => {
-    server.fallback = (r) => ({ status: 200, body: page([contact(Number(new URL(r.url, server.url).searchParams.get("page")))], 1, 1_000_000, 10_000_000) });
+    server.fallback = (r) => ({
+      status: 200,
+      body: page([contact(Number(new URL(r.url, server.url).searchParams.get("page")))], 1, 1_000_000, 10_000_000),
+    });
     const walk = collect(cs().contacts.list.all({ list_id: 428 }, { maxPages: 25 }));
     await expect(walk).rejects.toBeInstanceOf(PaginationError);
     expect(server.received).toHaveLength(25);
@@ -62,7 +79,10 @@ describe("ClickSend page-numbered lists", () => {
 });
 
 describe("ClickSend cursor-paged lists (own numbers)", () => {
-  const ownNumbers = (ids: string[], next: string | null) => ({ _metadata: { pagination: { next } }, own_numbers: ids.map((id) => ({ id })) });
+  const ownNumbers = (ids: string[], next: string | null) => ({
+    _metadata: { pagination: { next } },
+    own_numbers: ids.map((id) => ({ id })),
+  });
 
   it("follows the cursor of each next link, even one with an unescaped #, and stops without one", async () => {
     server.queue(
@@ -87,22 +107,28 @@ describe("ClickSend cursor-paged lists (own numbers)", () => {
 
 describe("paginate() styles", () => {
   const pages = (all: number[], size: number) => (input: Record<string, unknown>) => {
-    const offset = Number(input.offset ?? ((Number(input.pageNumber ?? 1) - 1) * size));
+    const offset = Number(input.offset ?? (Number(input.pageNumber ?? 1) - 1) * size);
     return Promise.resolve({ items: all.slice(offset, offset + size), total: String(all.length) });
   };
 
   it("walks offsets until the total (sent as a string) is reached", async () => {
-    const got = await collect(paginate(pages([1, 2, 3, 4, 5], 2), { offset: "offset", size: "per_page", items: "/items", total: "/total" }, {}, undefined));
+    const got = await collect(
+      paginate(pages([1, 2, 3, 4, 5], 2), { offset: "offset", size: "per_page", items: "/items", total: "/total" }, {}, undefined),
+    );
     expect(got).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("walks page numbers with a short last page", async () => {
-    const got = await collect(paginate(pages([1, 2, 3], 2), { page: "pageNumber", size: "pageSize", items: "/items" }, { pageSize: 2 }, undefined));
+    const got = await collect(
+      paginate(pages([1, 2, 3], 2), { page: "pageNumber", size: "pageSize", items: "/items" }, { pageSize: 2 }, undefined),
+    );
     expect(got).toEqual([1, 2, 3]);
   });
 
   it("rejects a reply whose items are not an array", async () => {
-    const walk = collect(paginate(() => Promise.resolve({ items: "nope" }), { page: "page", size: "limit", items: "/items" }, {}, undefined));
+    const walk = collect(
+      paginate(() => Promise.resolve({ items: "nope" }), { page: "page", size: "limit", items: "/items" }, {}, undefined),
+    );
     await expect(walk).rejects.toBeInstanceOf(PaginationError);
   });
 });

@@ -9,7 +9,13 @@ import { repoRoot } from "../../generator/providers.js";
 
 const runtimeDir = path.join(repoRoot, "runtime");
 const files = fs.readdirSync(runtimeDir).filter((name) => name.endsWith(".ts"));
-const NODE_ONLY = [/from\s+["']node:/, /from\s+["'](fs|path|http|https|net|os|util|crypto|stream|buffer)["']/, /\bBuffer\./, /\bprocess\./, /\brequire\(/];
+const NODE_ONLY = [
+  /from\s+["']node:/,
+  /from\s+["'](fs|path|http|https|net|os|util|crypto|stream|buffer)["']/,
+  /\bBuffer\./,
+  /\bprocess\./,
+  /\brequire\(/,
+];
 
 describe("runtime portability", () => {
   it.each(files)("%s uses no Node-only API", (name) => {

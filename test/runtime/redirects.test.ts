@@ -26,24 +26,58 @@ type Call = { name: string; run: (customFetch: ((r: Request) => Promise<Response
 const calls: Call[] = [
   {
     name: "smSend GET sms/{order_id}",
-    run: async (f) => (await createSmSendClient({ userKey: "UK-secret-1", sessionKey: "SK-secret-1", baseUrl: server.url, retry: false, ...(f ? { fetch: f } : {}) })).sms.getState({ order_id: "1" }),
+    run: async (f) =>
+      (
+        await createSmSendClient({
+          userKey: "UK-secret-1",
+          sessionKey: "SK-secret-1",
+          baseUrl: server.url,
+          retry: false,
+          ...(f ? { fetch: f } : {}),
+        })
+      ).sms.getState({ order_id: "1" }),
   },
   {
     name: "smSend POST sms (access token)",
-    run: async (f) => (await createSmSendClient({ userKey: "UK-secret-1", accessToken: "AT-secret-1", baseUrl: server.url, retry: false, ...(f ? { fetch: f } : {}) })).sms.send({ body: smsBody }),
+    run: async (f) =>
+      (
+        await createSmSendClient({
+          userKey: "UK-secret-1",
+          accessToken: "AT-secret-1",
+          baseUrl: server.url,
+          retry: false,
+          ...(f ? { fetch: f } : {}),
+        })
+      ).sms.send({ body: smsBody }),
   },
   {
     name: "ClickSend GET account",
-    run: (f) => createClickSendClient({ username: "u", apiKey: "API-secret-1", baseUrl: server.url, retry: false, ...(f ? { fetch: f } : {}) }).account.get(),
+    run: (f) =>
+      createClickSendClient({
+        username: "u",
+        apiKey: "API-secret-1",
+        baseUrl: server.url,
+        retry: false,
+        ...(f ? { fetch: f } : {}),
+      }).account.get(),
   },
   {
     name: "ClickSend POST sms/send",
-    run: (f) => createClickSendClient({ username: "u", apiKey: "API-secret-1", baseUrl: server.url, retry: false, ...(f ? { fetch: f } : {}) }).sms.send({ body: csSend }),
+    run: (f) =>
+      createClickSendClient({
+        username: "u",
+        apiKey: "API-secret-1",
+        baseUrl: server.url,
+        retry: false,
+        ...(f ? { fetch: f } : {}),
+      }).sms.send({ body: csSend }),
   },
 ];
 
 describe("a redirect to another origin is refused, and that origin receives nothing", () => {
-  const cases = calls.flatMap((call) => Object.entries(fetches).flatMap(([via, f]) => [301, 302, 303, 307, 308].map((status) => [call.name, via, status, call, f] as const)));
+  const cases = calls.flatMap((call) =>
+    Object.entries(fetches).flatMap(([via, f]) => [301, 302, 303, 307, 308].map((status) => [call.name, via, status, call, f] as const)),
+  );
   it.each(cases)("%s, %s, %i", async (_, __, status, call, customFetch) => {
     thief.fallback = () => ({ status: 200, body: state });
     server.queue({ status, headers: { location: `${thief.url}/collect?from=redirect` } });
@@ -66,7 +100,11 @@ describe("a redirect to another origin is refused, and that origin receives noth
   });
 
   it("refuses for `raw` too (ClickSend), and follows a same-origin redirect there", async () => {
-    server.queue({ status: 308, headers: { location: "/account-moved" } }, { status: 200, body: envelope({ user_id: 7 }) }, { status: 302, headers: { location: `${thief.url}/collect` } });
+    server.queue(
+      { status: 308, headers: { location: "/account-moved" } },
+      { status: 200, body: envelope({ user_id: 7 }) },
+      { status: 302, headers: { location: `${thief.url}/collect` } },
+    );
     const cs = createClickSendClient({ username: "u", apiKey: "API-secret-1", baseUrl: server.url });
     const { data } = await cs.raw.GET("/account");
     expect(data?.data.user_id).toBe(7);
@@ -104,7 +142,12 @@ describe("a redirect within the origin is followed as its status asks", () => {
     const sm = await createSmSendClient({ userKey: "UK-secret-1", accessToken: "AT-secret-1", baseUrl: server.url });
     expect((await sm.sms.send({ body: smsBody })).order_id).toBe("A1");
     const [first, second] = server.received;
-    expect([second!.method, second!.url, second!.body, second!.headers.access_token]).toEqual(["POST", "/v2/sms", first!.body, "AT-secret-1"]);
+    expect([second!.method, second!.url, second!.body, second!.headers.access_token]).toEqual([
+      "POST",
+      "/v2/sms",
+      first!.body,
+      "AT-secret-1",
+    ]);
   });
 
   it("303 on POST becomes a GET without the body", async () => {

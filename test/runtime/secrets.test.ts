@@ -25,7 +25,11 @@ let server: FaultServer;
 
 // --- The eight forms a server may echo a string in ---------------------------------------------
 
-const utf8Hex = (c: string, upper: boolean) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).padStart(2, "0")}`).map((h) => (upper ? h.toUpperCase() : h)).join("");
+const utf8Hex = (c: string, upper: boolean) =>
+  [...new TextEncoder().encode(c)]
+    .map((b) => `%${b.toString(16).padStart(2, "0")}`)
+    .map((h) => (upper ? h.toUpperCase() : h))
+    .join("");
 const alnum = /^[A-Za-z0-9]$/;
 export const forms: Record<string, (text: string) => string> = {
   /** Only for the request dump: as it went over the wire (form-encoded query, Basic base64). */
@@ -39,7 +43,8 @@ export const forms: Record<string, (text: string) => string> = {
       .slice(1, -1)
       .replace(/\//g, "\\/")
       .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
-  "HTML, named": (text) => text.replace(/[&<>"'/]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;", "/": "&#x2F;" })[c]!),
+  "HTML, named": (text) =>
+    text.replace(/[&<>"'/]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;", "/": "&#x2F;" })[c]!),
   "HTML, numeric": (text) => [...text].map((c) => (alnum.test(c) ? c : `&#${c.codePointAt(0)};`)).join(""),
 };
 const secretForms = Object.entries(forms).filter(([name]) => name !== "as sent" && name !== "decoded");
@@ -65,7 +70,10 @@ const anyClass = Object.values(classes).flat();
 /** A password or API key: anything. */
 const anySecret = secret(anyClass);
 /** A key that travels in a header: Latin-1, no leading or trailing space. */
-const headerSecret = secret(anyClass.filter((c) => c.codePointAt(0)! <= 0xff), (s) => s === s.trim());
+const headerSecret = secret(
+  anyClass.filter((c) => c.codePointAt(0)! <= 0xff),
+  (s) => s === s.trim(),
+);
 /** A key from smSend's login reply `user_key;key`: no `;` and no whitespace. */
 const loginKey = secret(anyClass.filter((c) => c.codePointAt(0)! <= 0xff && c !== ";" && c !== " "));
 /** Known tricky ones, tried first: the issue's password, and a key with every escape-worthy character. */
@@ -112,32 +120,63 @@ const echoPaths: Record<string, Arrangement> = {
         return { status: 400, body: { http_code: 400, response_code: "BAD_REQUEST", response_msg: echo, data: { echo, [echo]: true } } };
       }),
   },
-  "HTML error page": { serve: (form) => (server.fallback = (r) => ({ status: 500, body: `<html><body>${echoOf(seenBy(r), form)}</body></html>` })) },
+  "HTML error page": {
+    serve: (form) => (server.fallback = (r) => ({ status: 500, body: `<html><body>${echoOf(seenBy(r), form)}</body></html>` })),
+  },
   "unparseable 2xx": { serve: (form) => (server.fallback = (r) => ({ status: 200, body: `<p>${echoOf(seenBy(r), form)}</p>` })) },
   "error reply headers": {
     serve: (form) =>
       (server.fallback = (r) => {
         const echo = echoOf(seenBy(r), form);
-        return { status: 503, body: "", headers: { "x-echo": isHeaderSafe(echo) ? echo : encodeURIComponent(echo), "x-request-id": encodeURIComponent(echo).slice(0, 4000) } };
+        return {
+          status: 503,
+          body: "",
+          headers: {
+            "x-echo": isHeaderSafe(echo) ? echo : encodeURIComponent(echo),
+            "x-request-id": encodeURIComponent(echo).slice(0, 4000),
+          },
+        };
       }),
   },
-  "redirect to another origin": { serve: (form) => (server.fallback = (r) => ({ status: 302, headers: { location: `http://thief.invalid/?echo=${encodeURIComponent(echoOf(seenBy(r), form))}` } })) },
+  "redirect to another origin": {
+    serve: (form) =>
+      (server.fallback = (r) => ({
+        status: 302,
+        headers: { location: `http://thief.invalid/?echo=${encodeURIComponent(echoOf(seenBy(r), form))}` },
+      })),
+  },
 };
 /** A custom fetch that fails with the request in its message (a proxy library might); it lets a
  * login through when the scenario needs one to reach the failing call. */
 const throwingFetch = (form: string, passLogin: boolean) => async (request: Request) => {
   if (passLogin && new URL(request.url).pathname === "/login") return fetch(request);
-  const seen = { url: request.url.replace(/^https?:\/\/[^/]+/, ""), headers: Object.fromEntries(request.headers), body: await request.text() };
+  const seen = {
+    url: request.url.replace(/^https?:\/\/[^/]+/, ""),
+    headers: Object.fromEntries(request.headers),
+    body: await request.text(),
+  };
   throw new Error(`proxy refused: ${echoOf(seen, form)}`);
 };
 
 const contextPaths: Record<string, Arrangement> = {
   "our timeout": { client: { timeoutMs: 30 }, serve: () => (server.fallback = () => ({ hold: true })) },
-  "caller's abort": { call: () => ({ signal: AbortSignal.abort(new Error("stop")) }), serve: () => (server.fallback = () => ({ hold: true })) },
-  "caller's AbortSignal.timeout": { call: () => ({ signal: AbortSignal.timeout(30) }), serve: () => (server.fallback = () => ({ hold: true })) },
+  "caller's abort": {
+    call: () => ({ signal: AbortSignal.abort(new Error("stop")) }),
+    serve: () => (server.fallback = () => ({ hold: true })),
+  },
+  "caller's AbortSignal.timeout": {
+    call: () => ({ signal: AbortSignal.timeout(30) }),
+    serve: () => (server.fallback = () => ({ hold: true })),
+  },
   "dropped connection": { serve: () => (server.fallback = () => ({ reset: true })) },
-  "reply over maxResponseBytes": { client: { maxResponseBytes: 64 * 1024 }, serve: () => (server.fallback = () => ({ status: 200, stream: { chunk: "x".repeat(16 * 1024), everyMs: 0 } })) },
-  "body never ends (bodyTimeoutMs)": { client: { timeoutMs: 0, bodyTimeoutMs: 300 }, serve: () => (server.fallback = () => ({ status: 200, stream: { chunk: " ", everyMs: 10 } })) },
+  "reply over maxResponseBytes": {
+    client: { maxResponseBytes: 64 * 1024 },
+    serve: () => (server.fallback = () => ({ status: 200, stream: { chunk: "x".repeat(16 * 1024), everyMs: 0 } })),
+  },
+  "body never ends (bodyTimeoutMs)": {
+    client: { timeoutMs: 0, bodyTimeoutMs: 300 },
+    serve: () => (server.fallback = () => ({ status: 200, stream: { chunk: " ", everyMs: 10 } })),
+  },
 };
 
 // --- The clients, each with the secrets it holds ------------------------------------------------
@@ -160,7 +199,11 @@ const scenarios: Record<string, Scenario> = {
   "ClickSend (API key)": {
     secrets: anySecret.map((k) => [k]),
     examples: tricky.map((t) => [t]),
-    run: ([apiKey], options, call) => createClickSendClient({ username: "api-user", apiKey: apiKey!, baseUrl: server.url, retry: false, ...options }).account.get(undefined, call),
+    run: ([apiKey], options, call) =>
+      createClickSendClient({ username: "api-user", apiKey: apiKey!, baseUrl: server.url, retry: false, ...options }).account.get(
+        undefined,
+        call,
+      ),
     also: ([apiKey]) => [basicAuthorization("api-user", apiKey!).slice("Basic ".length)],
   },
   "smSend, failing login (password)": {
@@ -168,14 +211,23 @@ const scenarios: Record<string, Scenario> = {
     examples: tricky.map((t) => [t]),
     loginFails: true,
     // HTTP Basic first (the default), then the query string if the gateway refuses Basic.
-    run: ([password], options) => createSmSendClient({ username: "alice", password: password!, baseUrl: server.url, retry: false, ...options }),
+    run: ([password], options) =>
+      createSmSendClient({ username: "alice", password: password!, baseUrl: server.url, retry: false, ...options }),
     also: ([password]) => [basicAuthorization("alice", password!).slice("Basic ".length)],
   },
   "smSend, failing login in the query string (password)": {
     secrets: anySecret.map((p) => [p]),
     examples: tricky.map((t) => [t]),
     loginFails: true,
-    run: ([password], options) => createSmSendClient({ username: "alice", password: password!, loginCredentials: "query", baseUrl: server.url, retry: false, ...options }),
+    run: ([password], options) =>
+      createSmSendClient({
+        username: "alice",
+        password: password!,
+        loginCredentials: "query",
+        baseUrl: server.url,
+        retry: false,
+        ...options,
+      }),
   },
   "smSend, call after login (password, user_key, Session_key)": {
     secrets: fc.tuple(anySecret, loginKey, loginKey).map((s) => [...s]),
@@ -193,13 +245,24 @@ const scenarios: Record<string, Scenario> = {
   "smSend, keys given (user_key, Access_token)": {
     secrets: fc.tuple(headerSecret, headerSecret).map((s) => [...s]),
     examples: [["UK/\\\"<&' x", "AT+%2F! é="]],
-    run: async ([userKey, accessToken], options, call) => (await createSmSendClient({ userKey: userKey!, accessToken: accessToken!, baseUrl: server.url, retry: false, ...options })).sms.getState({ order_id: "123" }, call),
+    run: async ([userKey, accessToken], options, call) =>
+      (
+        await createSmSendClient({ userKey: userKey!, accessToken: accessToken!, baseUrl: server.url, retry: false, ...options })
+      ).sms.getState({ order_id: "123" }, call),
   },
 };
 
 function everythingShown(error: unknown, events: CallEvent[]): string {
   const e = error as Error;
-  return [String(e), e.message, e.stack, JSON.stringify(e), inspect(e, { depth: 10 }), JSON.stringify(events), inspect(events, { depth: 10 })].join("\n");
+  return [
+    String(e),
+    e.message,
+    e.stack,
+    JSON.stringify(e),
+    inspect(e, { depth: 10 }),
+    JSON.stringify(events),
+    inspect(events, { depth: 10 }),
+  ].join("\n");
 }
 
 async function provoke(scenario: Scenario, secrets: string[], path: Arrangement, form: string | undefined): Promise<void> {
@@ -228,7 +291,9 @@ async function check(scenario: Scenario, secrets: string[], path: Arrangement, f
 }
 
 const allEchoPaths: Record<string, Arrangement> = { ...echoPaths, "custom fetch throws the request back": {} };
-const echoCases = Object.keys(scenarios).flatMap((s) => Object.keys(allEchoPaths).flatMap((p) => Object.keys(forms).map((f) => [s, p, f] as const)));
+const echoCases = Object.keys(scenarios).flatMap((s) =>
+  Object.keys(allEchoPaths).flatMap((p) => Object.keys(forms).map((f) => [s, p, f] as const)),
+);
 const contextCases = Object.entries(scenarios).flatMap(([s, scenario]) =>
   Object.entries(contextPaths)
     .filter(([, path]) => !(scenario.loginFails && path.call))

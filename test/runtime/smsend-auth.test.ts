@@ -53,7 +53,9 @@ describe("smSend keys", () => {
   it("without a password, a 401 is a clear error and nothing is repeated", async () => {
     server.queue({ status: 401, body: "" });
     const sm = await createSmSendClient({ userKey: "U1", accessToken: "T1", baseUrl: server.url });
-    const error = (await sm.sms.send({ body: { message_type: "N", message: "Hi", recipient: ["+393471234567"] } }).catch((e: unknown) => e)) as SmSendError;
+    const error = (await sm.sms
+      .send({ body: { message_type: "N", message: "Hi", recipient: ["+393471234567"] } })
+      .catch((e: unknown) => e)) as SmSendError;
     expect(error.status).toBe(401);
     expect(error.message).toMatch(/Session_key or Access_token missing, invalid or expired/);
     expect(server.received).toHaveLength(1);
@@ -61,15 +63,22 @@ describe("smSend keys", () => {
 
   it("refuses a login reply that is not user_key;key", async () => {
     server.queue(text("<html>login page</html>"));
-    await expect(createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url })).rejects.toBeInstanceOf(UnparseableResponseError);
+    await expect(createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url })).rejects.toBeInstanceOf(
+      UnparseableResponseError,
+    );
   });
 
   it("reports wrong credentials (404 at login, both ways) as SmSendError", async () => {
     server.queue({ status: 404, body: "" }, { status: 404, body: "" });
-    const error = (await createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url }).catch((e: unknown) => e)) as SmSendError;
+    const error = (await createSmSendClient({ username: "a", password: "pw-12345", baseUrl: server.url }).catch(
+      (e: unknown) => e,
+    )) as SmSendError;
     expect(error.status).toBe(404);
     expect(error.message).toMatch(/wrong username or password/);
-    expect(server.received.map((r) => [r.url, r.headers.authorization !== undefined])).toEqual([["/login", true], ["/login?username=a&password=pw-12345", false]]);
+    expect(server.received.map((r) => [r.url, r.headers.authorization !== undefined])).toEqual([
+      ["/login", true],
+      ["/login?username=a&password=pw-12345", false],
+    ]);
   });
 
   it("falls back once to the query string when a gateway refuses Basic, and keeps the keys", async () => {
@@ -81,7 +90,12 @@ describe("smSend keys", () => {
 
   it("never falls back with loginCredentials: basic", async () => {
     server.queue({ status: 400, body: "" });
-    const error = (await createSmSendClient({ username: "alice", password: "pw-12345", loginCredentials: "basic", baseUrl: server.url }).catch((e: unknown) => e)) as SmSendError;
+    const error = (await createSmSendClient({
+      username: "alice",
+      password: "pw-12345",
+      loginCredentials: "basic",
+      baseUrl: server.url,
+    }).catch((e: unknown) => e)) as SmSendError;
     expect(error.status).toBe(400);
     expect(server.received).toHaveLength(1);
   });

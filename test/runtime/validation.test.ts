@@ -17,7 +17,12 @@ describe("reply validation", () => {
     const mismatches: ResponseMismatch[] = [];
     // The spec says countries/list replies with a list of {code, value}; this one sends numbers.
     server.queue({ status: 200, body: envelope([1, 2]) });
-    const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, validateResponses: createResponseValidator(document, (m) => mismatches.push(m)) });
+    const cs = createClickSendClient({
+      username: "u",
+      apiKey: "k-123456",
+      baseUrl: server.url,
+      validateResponses: createResponseValidator(document, (m) => mismatches.push(m)),
+    });
     const reply = await cs.countries.list();
     expect(reply.data).toEqual([1, 2]);
     expect(mismatches).toHaveLength(1);
@@ -28,7 +33,12 @@ describe("reply validation", () => {
   it("reports nothing for a reply that matches", async () => {
     const mismatches: ResponseMismatch[] = [];
     server.queue({ status: 200, body: envelope([country]) });
-    const cs = createClickSendClient({ username: "u", apiKey: "k-123456", baseUrl: server.url, validateResponses: createResponseValidator(document, (m) => mismatches.push(m)) });
+    const cs = createClickSendClient({
+      username: "u",
+      apiKey: "k-123456",
+      baseUrl: server.url,
+      validateResponses: createResponseValidator(document, (m) => mismatches.push(m)),
+    });
     await cs.countries.list();
     expect(mismatches).toEqual([]);
   });

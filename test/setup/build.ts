@@ -13,6 +13,8 @@ export default async function setup() {
   try {
     await build(providers);
   } catch (error) {
-    throw error instanceof LintFailure || error instanceof CompileFailure ? new Error(`the build failed, so nothing can be tested:\n${error.message}`) : error;
+    throw error instanceof LintFailure || error instanceof CompileFailure
+      ? new Error(`the build failed, so nothing can be tested:\n${error.message}`)
+      : error;
   }
 }

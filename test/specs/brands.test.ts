@@ -50,13 +50,15 @@ describe.each(ids)("brand %s", (id) => {
   it("a send takes the brand's codes and refuses smSend's others", () => {
     const validate = spec.validator(sendBody);
     for (const code of codes) expect(validate(body(code)), `${id} ${code}`).toBe(true);
-    for (const code of ["N", "L", "LL"].filter((c) => !codes.includes(c))) expect(validate(body(code)), `${id} refuses ${code}`).toBe(false);
+    for (const code of ["N", "L", "LL"].filter((c) => !codes.includes(c)))
+      expect(validate(body(code)), `${id} refuses ${code}`).toBe(false);
     expect(validate(body("XX"))).toBe(false);
   });
 
   it("smSend's own document refuses the brand's codes", () => {
     const validate = smsend.validator(sendBody);
-    for (const code of codes.filter((c) => !["N", "L", "LL"].includes(c))) expect(validate(body(code)), `smSend refuses ${code}`).toBe(false);
+    for (const code of codes.filter((c) => !["N", "L", "LL"].includes(c)))
+      expect(validate(body(code)), `smSend refuses ${code}`).toBe(false);
   });
 
   it("keeps every operation of smSend's document", () => {

@@ -35,19 +35,22 @@ function* strings(node: unknown, at = ""): Generator<[string, string]> {
 }
 
 describe("smSend: what the API accepts", () => {
-  it.each(["sms/send", "sms/send-parametric", "sms/send-to-groups", "email-campaigns/send-issue", "email-campaigns/create-issue-from-template"])(
-    "%s: a 200 reply is as valid as a 201",
-    (operationId) => {
-      const op = operation(smsend, operationId);
-      const mismatches: ResponseMismatch[] = [];
-      const validate = createResponseValidator(smsend.document, (m) => mismatches.push(m));
-      const reply201 = (((smsend.document.paths![op.path] as Json)[op.method] as Json).responses as Json)["201"] as Json;
-      const [contentType, media] = Object.entries(reply201.content as Json)[0]!;
-      const example = Object.values((media as Json).examples as Json)[0] as Json;
-      validate({ operationId, spec: { path: op.path, method: op.method } as never, status: 200, contentType, body: example.value });
-      expect(mismatches).toEqual([]);
-    },
-  );
+  it.each([
+    "sms/send",
+    "sms/send-parametric",
+    "sms/send-to-groups",
+    "email-campaigns/send-issue",
+    "email-campaigns/create-issue-from-template",
+  ])("%s: a 200 reply is as valid as a 201", (operationId) => {
+    const op = operation(smsend, operationId);
+    const mismatches: ResponseMismatch[] = [];
+    const validate = createResponseValidator(smsend.document, (m) => mismatches.push(m));
+    const reply201 = (((smsend.document.paths![op.path] as Json)[op.method] as Json).responses as Json)["201"] as Json;
+    const [contentType, media] = Object.entries(reply201.content as Json)[0]!;
+    const example = Object.values((media as Json).examples as Json)[0] as Json;
+    validate({ operationId, spec: { path: op.path, method: op.method } as never, status: 200, contentType, body: example.value });
+    expect(mismatches).toEqual([]);
+  });
 
   it("a contact takes the documented empty defaults of gender and birthdate", () => {
     const validate = requestSchema(smsend, "contacts/create");
@@ -62,7 +65,8 @@ describe("ClickSend: what the API accepts and returns", () => {
     const op = operation(clicksend, "account/get");
     const validate = clicksend.validator(`${operationPointer(op)}/responses/200/content/application~1json/schema`);
     const media = (((clicksend.document.paths![op.path] as Json).get as Json).responses as Json)["200"] as Json;
-    const example = structuredClone(Object.values(((media.content as Json)["application/json"] as Json).examples as Json)[0] as Json).value as Json;
+    const example = structuredClone(Object.values(((media.content as Json)["application/json"] as Json).examples as Json)[0] as Json)
+      .value as Json;
     (example.data as Json).trial_expiry = 1767225600;
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -76,7 +80,14 @@ describe("ClickSend: what the API accepts and returns", () => {
 
   it("an inbound SMS rule whose action is URL needs webhook_type", () => {
     const validate = requestSchema(clicksend, "inbound-sms-rules/create");
-    const rule = { dedicated_number: "*", rule_name: "r", message_search_type: 0, message_search_term: null, action_address: "https://example.com/in", enabled: 1 };
+    const rule = {
+      dedicated_number: "*",
+      rule_name: "r",
+      message_search_type: 0,
+      message_search_term: null,
+      action_address: "https://example.com/in",
+      enabled: 1,
+    };
     expect(validate({ ...rule, action: "URL" })).toBe(false);
     expect(validate({ ...rule, action: "URL", webhook_type: "json" }), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...rule, action: "POLL", action_address: "" }), JSON.stringify(validate.errors)).toBe(true);
@@ -91,14 +102,18 @@ describe("public vocabulary in everything published", () => {
 
   it.each(published)("%s speaks of the providers' docs, not of this project's inputs", (file) => {
     const document = JSON.parse(fs.readFileSync(path.join(repoRoot, file), "utf8"));
-    const internal = [...strings(document)].filter(([, text]) => /\bseeds?\b|\bv6\b|APIs\.guru keeps/i.test(text)).map(([at, text]) => `${at}: ${text.slice(0, 80)}`);
+    const internal = [...strings(document)]
+      .filter(([, text]) => /\bseeds?\b|\bv6\b|APIs\.guru keeps/i.test(text))
+      .map(([at, text]) => `${at}: ${text.slice(0, 80)}`);
     expect(internal).toEqual([]);
   });
 
   it.each(published)("%s: no description holds a template-literal placeholder", (file) => {
     // openapi-zod-client pastes descriptions into template literals: `${name}` throws on import.
     const document = JSON.parse(fs.readFileSync(path.join(repoRoot, file), "utf8"));
-    const found = [...strings(document)].filter(([at, text]) => /\/(description|summary|title)$/.test(at) && text.includes("${")).map(([at]) => at);
+    const found = [...strings(document)]
+      .filter(([at, text]) => /\/(description|summary|title)$/.test(at) && text.includes("${"))
+      .map(([at]) => at);
     expect(found).toEqual([]);
   });
 
@@ -117,7 +132,8 @@ describe("public vocabulary in everything published", () => {
         for (const entry of ((op as Json)["x-discrepancies"] ?? []) as Json[]) {
           for (const [source, text] of Object.entries((entry.sources ?? {}) as Record<string, string>)) {
             // Fax rules are absent from the 2026 description: what it "says" about them was made up.
-            if (source === "openapi-2026" && !sources.includes(source) && !/absent/i.test(text)) cited.push(`${method.toUpperCase()} ${route} ${String(entry.topic)}: ${source}`);
+            if (source === "openapi-2026" && !sources.includes(source) && !/absent/i.test(text))
+              cited.push(`${method.toUpperCase()} ${route} ${String(entry.topic)}: ${source}`);
           }
         }
       }

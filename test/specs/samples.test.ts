@@ -47,27 +47,33 @@ for (const providerId of ["clicksend", "smsend"]) {
       expect(samples.length).toBeGreaterThan(0);
     });
 
-    it.each(samples.map((s) => [`${s.operationId} ${s.kind}${s.status ? ` ${s.status}` : ""} (${s.source})`, s] as const))("%s", (_, sample) => {
-      const op = spec.model.operations.find((o) => o.operationId === sample.operationId);
-      expect(op, `operation ${sample.operationId} is not in the bundled document`).toBeDefined();
-      const contentType = escapePointer(sample.contentType ?? "application/json");
-      const where = sample.kind === "request" ? "requestBody" : `responses/${sample.status ?? 200}`;
-      const validate = spec.validator(`${operationPointer(op!)}/${where}/content/${contentType}/schema`);
-      const valid = validate(sample.body);
-      if (!sample.erratum) {
-        expect(valid, JSON.stringify(validate.errors, null, 2)).toBe(true);
-        return;
-      }
-      expect(valid, `erratum on a sample that validates: remove it (${sample.erratum.reason})`).toBe(false);
-      // anyOf/oneOf report at the parent as well as at the failing value; the latter locates it.
-      const located = (validate.errors ?? []).filter((e) => !["anyOf", "oneOf", "if", "not"].includes(e.keyword));
-      const failing = new Set(located.map(errorPointer));
-      const expected = new Set(sample.erratum.invalidAt);
-      const unexpected = [...failing].filter((p) => ![...expected].some((e) => p === e || p.startsWith(`${e}/`)));
-      expect(unexpected, "failures outside the erratum's pointers").toEqual([]);
-      for (const pointer of expected) {
-        expect([...failing].some((p) => p === pointer || p.startsWith(`${pointer}/`)), `no failure at ${pointer}`).toBe(true);
-      }
-    });
+    it.each(samples.map((s) => [`${s.operationId} ${s.kind}${s.status ? ` ${s.status}` : ""} (${s.source})`, s] as const))(
+      "%s",
+      (_, sample) => {
+        const op = spec.model.operations.find((o) => o.operationId === sample.operationId);
+        expect(op, `operation ${sample.operationId} is not in the bundled document`).toBeDefined();
+        const contentType = escapePointer(sample.contentType ?? "application/json");
+        const where = sample.kind === "request" ? "requestBody" : `responses/${sample.status ?? 200}`;
+        const validate = spec.validator(`${operationPointer(op!)}/${where}/content/${contentType}/schema`);
+        const valid = validate(sample.body);
+        if (!sample.erratum) {
+          expect(valid, JSON.stringify(validate.errors, null, 2)).toBe(true);
+          return;
+        }
+        expect(valid, `erratum on a sample that validates: remove it (${sample.erratum.reason})`).toBe(false);
+        // anyOf/oneOf report at the parent as well as at the failing value; the latter locates it.
+        const located = (validate.errors ?? []).filter((e) => !["anyOf", "oneOf", "if", "not"].includes(e.keyword));
+        const failing = new Set(located.map(errorPointer));
+        const expected = new Set(sample.erratum.invalidAt);
+        const unexpected = [...failing].filter((p) => ![...expected].some((e) => p === e || p.startsWith(`${e}/`)));
+        expect(unexpected, "failures outside the erratum's pointers").toEqual([]);
+        for (const pointer of expected) {
+          expect(
+            [...failing].some((p) => p === pointer || p.startsWith(`${pointer}/`)),
+            `no failure at ${pointer}`,
+          ).toBe(true);
+        }
+      },
+    );
   });
 }

@@ -59,29 +59,34 @@ for (const providerId of ["smsend", "clicksend"]) {
   const entries = corpus(providerId);
 
   describe(`${providerId} traffic of real clients`, () => {
-    it.each(entries.map((e) => [`${e.operationId} ${e.kind}${e.credentials ? ` (${e.credentials})` : ""} from ${e.source.repository}${e.brand ? ` [${e.brand}]` : ""}${e.invalid ? ": refused" : ""}`, e] as const))(
-      "%s",
-      (_, entry) => {
-        const spec = specFor(providerId, entry);
-        const op = spec.model.operations.find((o) => o.operationId === entry.operationId);
-        expect(op, `operation ${entry.operationId}`).toBeDefined();
-        expect(entry.source.commit).toMatch(/^[0-9a-f]{40}$/);
-        if (entry.kind === "login") {
-          const operation = (spec.document.paths![op!.path] as Json)[op!.method] as Json;
-          expect([...credentialForms(spec.document, operation)]).toContain(entry.credentials);
-          return;
-        }
-        const where = entry.kind === "request" ? "requestBody" : `responses/${entry.status ?? 200}`;
-        const validate = spec.validator(`${operationPointer(op!)}/${where}/content/${escapePointer("application/json")}/schema`);
-        const valid = validate(entry.body);
-        if (!entry.invalid) {
-          expect(valid, JSON.stringify(validate.errors, null, 2)).toBe(true);
-          return;
-        }
-        expect(valid, `the client was recorded as wrong but the spec accepts it: ${entry.invalid.reason}`).toBe(false);
-        const located = new Set((validate.errors ?? []).filter((e) => !["anyOf", "oneOf", "if", "not"].includes(e.keyword)).map(pointerOf));
-        expect([...located].sort()).toEqual([...entry.invalid.at].sort());
-      },
-    );
+    it.each(
+      entries.map(
+        (e) =>
+          [
+            `${e.operationId} ${e.kind}${e.credentials ? ` (${e.credentials})` : ""} from ${e.source.repository}${e.brand ? ` [${e.brand}]` : ""}${e.invalid ? ": refused" : ""}`,
+            e,
+          ] as const,
+      ),
+    )("%s", (_, entry) => {
+      const spec = specFor(providerId, entry);
+      const op = spec.model.operations.find((o) => o.operationId === entry.operationId);
+      expect(op, `operation ${entry.operationId}`).toBeDefined();
+      expect(entry.source.commit).toMatch(/^[0-9a-f]{40}$/);
+      if (entry.kind === "login") {
+        const operation = (spec.document.paths![op!.path] as Json)[op!.method] as Json;
+        expect([...credentialForms(spec.document, operation)]).toContain(entry.credentials);
+        return;
+      }
+      const where = entry.kind === "request" ? "requestBody" : `responses/${entry.status ?? 200}`;
+      const validate = spec.validator(`${operationPointer(op!)}/${where}/content/${escapePointer("application/json")}/schema`);
+      const valid = validate(entry.body);
+      if (!entry.invalid) {
+        expect(valid, JSON.stringify(validate.errors, null, 2)).toBe(true);
+        return;
+      }
+      expect(valid, `the client was recorded as wrong but the spec accepts it: ${entry.invalid.reason}`).toBe(false);
+      const located = new Set((validate.errors ?? []).filter((e) => !["anyOf", "oneOf", "if", "not"].includes(e.keyword)).map(pointerOf));
+      expect([...located].sort()).toEqual([...entry.invalid.at].sort());
+    });
   });
 }

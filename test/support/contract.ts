@@ -58,7 +58,9 @@ export function describeContract(options: ContractOptions): void {
       }
     });
 
-    const errorCases = distinctErrorCases(spec).map(({ op, error }) => [error.status, error.reply.slice(0, 60), op.operationId, op, error] as const);
+    const errorCases = distinctErrorCases(spec).map(
+      ({ op, error }) => [error.status, error.reply.slice(0, 60), op.operationId, op, error] as const,
+    );
     it.each(errorCases)("a documented %i (%s) is a typed error, through %s", async (status, _reply, _id, op, error) => {
       // Not recorded: an error reply proves nothing about coverage.
       const client = await options.makeClient((request) => fetch(request));

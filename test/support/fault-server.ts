@@ -71,7 +71,8 @@ export async function startFaultServer(): Promise<FaultServer> {
     received: [],
     queue: (...replies) => void pending.push(...replies),
     fallback: defaultFallback,
-    waitForRequests: (count) => (state.received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
+    waitForRequests: (count) =>
+      state.received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
     release,
     streamsCut: () => cut,
     reset: () => {
@@ -93,7 +94,13 @@ export async function startFaultServer(): Promise<FaultServer> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const received: Received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString(), at: Date.now() };
+      const received: Received = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+        at: Date.now(),
+      };
       state.received.push(received);
       for (const waiter of waiters.filter((w) => state.received.length >= w.count)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -122,7 +129,14 @@ export async function startFaultServer(): Promise<FaultServer> {
       });
       return next();
     }
-    const body = reply.body instanceof Uint8Array ? reply.body : typeof reply.body === "string" ? reply.body : reply.body === undefined ? "" : JSON.stringify(reply.body);
+    const body =
+      reply.body instanceof Uint8Array
+        ? reply.body
+        : typeof reply.body === "string"
+          ? reply.body
+          : reply.body === undefined
+            ? ""
+            : JSON.stringify(reply.body);
     const type = typeof reply.body === "object" && !(reply.body instanceof Uint8Array) ? { "content-type": "application/json" } : {};
     res.writeHead(reply.status, { ...type, ...reply.headers });
     res.end(body);

@@ -6,4 +6,5 @@ import { repoRoot } from "../../generator/providers.js";
 
 export type FixtureSpec = Record<string, any>;
 
-export const fixtureSpec = (name: string): FixtureSpec => YAML.parse(fs.readFileSync(path.join(repoRoot, "test", "fixtures", "generator", name), "utf8"));
+export const fixtureSpec = (name: string): FixtureSpec =>
+  YAML.parse(fs.readFileSync(path.join(repoRoot, "test", "fixtures", "generator", name), "utf8"));

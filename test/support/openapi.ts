@@ -101,7 +101,11 @@ export function errorResponses(spec: LoadedSpec, op: OperationModel): ErrorRespo
       const response = resolveRef<Json>(document, raw);
       const content = (response.content ?? {}) as Record<string, Json>;
       const ref = (raw as Json).$ref;
-      return { status: Number(status), example: firstExample(document, Object.values(content)[0]), reply: typeof ref === "string" ? ref : JSON.stringify(raw) };
+      return {
+        status: Number(status),
+        example: firstExample(document, Object.values(content)[0]),
+        reply: typeof ref === "string" ? ref : JSON.stringify(raw),
+      };
     });
 }
 

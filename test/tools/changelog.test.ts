@@ -6,60 +6,92 @@ import { changelogEntry, HEADER, insertEntry, setVersion } from "../../scripts/l
 import type { OperationDiff } from "../../scripts/lib/spec-diff.js";
 
 const operations: OperationDiff[] = [
-  { id: "contacts/list", kind: "changed", method: "get", path: "/lists/{list_id}/contacts", changes: [
-    { level: "major", text: "client cs.contacts.list.all() removed" },
-    { level: "minor", text: "parameter added: query.updated_before" },
-    { level: "minor", text: "operation deprecated" },
-  ] },
-  { id: "sms/send", kind: "changed", method: "post", path: "/sms/send", changes: [
-    { level: "patch", text: "client now retries cs.sms.send() on its own" },
-    { level: "patch", text: "type narrowed: reply.data.total_count number → integer" },
-    { level: "major", text: "property removed: reply.data.queued_count" },
-    { level: "major", text: "became required: body.messages[].source" },
-  ] },
-  { id: "sms/schedule", kind: "added", method: "put", path: "/sms/schedule", changes: [{ level: "minor", text: "operation added: cs.sms.schedule()" }] },
+  {
+    id: "contacts/list",
+    kind: "changed",
+    method: "get",
+    path: "/lists/{list_id}/contacts",
+    changes: [
+      { level: "major", text: "client cs.contacts.list.all() removed" },
+      { level: "minor", text: "parameter added: query.updated_before" },
+      { level: "minor", text: "operation deprecated" },
+    ],
+  },
+  {
+    id: "sms/send",
+    kind: "changed",
+    method: "post",
+    path: "/sms/send",
+    changes: [
+      { level: "patch", text: "client now retries cs.sms.send() on its own" },
+      { level: "patch", text: "type narrowed: reply.data.total_count number → integer" },
+      { level: "major", text: "property removed: reply.data.queued_count" },
+      { level: "major", text: "became required: body.messages[].source" },
+    ],
+  },
+  {
+    id: "sms/schedule",
+    kind: "added",
+    method: "put",
+    path: "/sms/schedule",
+    changes: [{ level: "minor", text: "operation added: cs.sms.schedule()" }],
+  },
 ];
 const smSend: OperationDiff[] = [
-  { id: "sms/send-to-groups", kind: "removed", method: "post", path: "/smstogroups", changes: [{ level: "major", text: "operation removed: sm.sms.sendToGroups()" }] },
+  {
+    id: "sms/send-to-groups",
+    kind: "removed",
+    method: "post",
+    path: "/smstogroups",
+    changes: [{ level: "major", text: "operation removed: sm.sms.sendToGroups()" }],
+  },
 ];
 
 describe("changelogEntry", () => {
   it("sorts changes into Keep a Changelog sections, names methods as users call them, marks what breaks", () => {
-    expect(changelogEntry("0.2.0", "2026-01-02", "v0.1.0", [{ provider: "clicksend", operations }, { provider: "smsend", operations: smSend }])).toBe([
-      "## [0.2.0] - 2026-01-02",
-      "",
-      "API changes since v0.1.0.",
-      "",
-      "### Added",
-      "",
-      "- `cs.contacts.list()`: parameter added: query.updated_before",
-      "- `cs.sms.schedule()` (PUT /sms/schedule)",
-      "",
-      "### Changed",
-      "",
-      "- client now retries `cs.sms.send()` on its own",
-      "- **Breaking:** `cs.sms.send()`: became required: body.messages[].source",
-      "",
-      "### Deprecated",
-      "",
-      "- `cs.contacts.list()`: operation deprecated",
-      "",
-      "### Removed",
-      "",
-      "- **Breaking:** client `cs.contacts.list.all()` removed",
-      "- **Breaking:** `cs.sms.send()`: property removed: reply.data.queued_count",
-      "- **Breaking:** `sm.sms.sendToGroups()` (POST /smstogroups)",
-      "",
-      "### Fixed",
-      "",
-      "- `cs.sms.send()`: type narrowed: reply.data.total_count number → integer",
-      "",
-    ].join("\n"));
+    expect(
+      changelogEntry("0.2.0", "2026-01-02", "v0.1.0", [
+        { provider: "clicksend", operations },
+        { provider: "smsend", operations: smSend },
+      ]),
+    ).toBe(
+      [
+        "## [0.2.0] - 2026-01-02",
+        "",
+        "API changes since v0.1.0.",
+        "",
+        "### Added",
+        "",
+        "- `cs.contacts.list()`: parameter added: query.updated_before",
+        "- `cs.sms.schedule()` (PUT /sms/schedule)",
+        "",
+        "### Changed",
+        "",
+        "- client now retries `cs.sms.send()` on its own",
+        "- **Breaking:** `cs.sms.send()`: became required: body.messages[].source",
+        "",
+        "### Deprecated",
+        "",
+        "- `cs.contacts.list()`: operation deprecated",
+        "",
+        "### Removed",
+        "",
+        "- **Breaking:** client `cs.contacts.list.all()` removed",
+        "- **Breaking:** `cs.sms.send()`: property removed: reply.data.queued_count",
+        "- **Breaking:** `sm.sms.sendToGroups()` (POST /smstogroups)",
+        "",
+        "### Fixed",
+        "",
+        "- `cs.sms.send()`: type narrowed: reply.data.total_count number → integer",
+        "",
+      ].join("\n"),
+    );
   });
 });
 
 describe("insertEntry and setVersion", () => {
-  const entry = (v: string) => `## [${v}] - 2026-01-02\n\nAPI changes since v0.1.0.\n\n### Added\n\n- \`cs.sms.schedule()\` (PUT /sms/schedule)\n`;
+  const entry = (v: string) =>
+    `## [${v}] - 2026-01-02\n\nAPI changes since v0.1.0.\n\n### Added\n\n- \`cs.sms.schedule()\` (PUT /sms/schedule)\n`;
 
   it("starts a changelog with its header, puts the newest entry first, and replaces one for the same version", () => {
     const first = insertEntry(undefined, entry("0.1.0"));

@@ -4,7 +4,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../generator/providers.js";
-import { coverage, extractEndpoints, formatCoverage, normalisePath, specOperations, type Endpoint } from "../../scripts/lib/docs-coverage.js";
+import {
+  coverage,
+  extractEndpoints,
+  formatCoverage,
+  normalisePath,
+  specOperations,
+  type Endpoint,
+} from "../../scripts/lib/docs-coverage.js";
 
 const capture = (name: string) => fs.readFileSync(path.join(repoRoot, "test", "fixtures", "docs-coverage", name), "utf8");
 const brief = (list: Endpoint[]) => list.map((e) => `${e.method} ${e.path} @${e.where}`);
@@ -56,16 +63,28 @@ describe("ClickSend captures", () => {
   });
 
   const cases: [string, { given: string; want: { documented: string[]; unresolved: string[] } }][] = [
-    ["a URL with no sample anywhere is unresolved", { given: "https://rest.clicksend.com/v3/lonely\n", want: { documented: [], unresolved: [" /lonely @x:1"] } }],
-    ["else the nearest sample of another path lends its method", {
-      given: "curl --request POST 'https://rest.clicksend.com/v3/a'\n\n\nhttps://rest.clicksend.com/v3/b\n\n\n\n\nget/v3/c",
-      want: { documented: ["POST /a @x:1", "POST /b @x:4", "GET /c @x:9"], unresolved: [] },
-    }],
-    ["a sample for the same path after the URL beats a nearer one for another path", {
-      given: "get/v3/a\nhttps://rest.clicksend.com/v3/b/{id}\n\n\ncurl -X DELETE 'https://rest.clicksend.com/v3/b/{b_id}'",
-      want: { documented: ["GET /a @x:1", "DELETE /b/{id} @x:2", "DELETE /b/{b_id} @x:5"], unresolved: [] },
-    }],
-    ["a quoted URL in a reply sample is no endpoint", { given: '"next_page_url": "https://rest.clicksend.com/v3/a?page=2"', want: { documented: [], unresolved: [] } }],
+    [
+      "a URL with no sample anywhere is unresolved",
+      { given: "https://rest.clicksend.com/v3/lonely\n", want: { documented: [], unresolved: [" /lonely @x:1"] } },
+    ],
+    [
+      "else the nearest sample of another path lends its method",
+      {
+        given: "curl --request POST 'https://rest.clicksend.com/v3/a'\n\n\nhttps://rest.clicksend.com/v3/b\n\n\n\n\nget/v3/c",
+        want: { documented: ["POST /a @x:1", "POST /b @x:4", "GET /c @x:9"], unresolved: [] },
+      },
+    ],
+    [
+      "a sample for the same path after the URL beats a nearer one for another path",
+      {
+        given: "get/v3/a\nhttps://rest.clicksend.com/v3/b/{id}\n\n\ncurl -X DELETE 'https://rest.clicksend.com/v3/b/{b_id}'",
+        want: { documented: ["GET /a @x:1", "DELETE /b/{id} @x:2", "DELETE /b/{b_id} @x:5"], unresolved: [] },
+      },
+    ],
+    [
+      "a quoted URL in a reply sample is no endpoint",
+      { given: '"next_page_url": "https://rest.clicksend.com/v3/a?page=2"', want: { documented: [], unresolved: [] } },
+    ],
   ];
   it.each(cases)("%s", (_name, { given, want }) => {
     const found = extractEndpoints("clicksend", given, "x");
@@ -130,18 +149,30 @@ describe("smSend captures", () => {
 
 describe("npm run docs-coverage", () => {
   const run = (...args: string[]) =>
-    promisify(execFile)(process.execPath, [path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), path.join(repoRoot, "scripts", "docs-coverage.ts"), ...args], { cwd: repoRoot }).then(
+    promisify(execFile)(
+      process.execPath,
+      [path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), path.join(repoRoot, "scripts", "docs-coverage.ts"), ...args],
+      { cwd: repoRoot },
+    ).then(
       ({ stdout }) => ({ code: 0, stdout }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, stdout: `${error.stdout ?? ""}${error.stderr ?? ""}` }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: error.code,
+        stdout: `${error.stdout ?? ""}${error.stderr ?? ""}`,
+      }),
     );
 
   it("checks a capture against the bundled spec, and exits 1 on endpoints the spec lacks", async () => {
     const result = await run("smsend", path.join("test", "fixtures", "docs-coverage", "smsend.txt"));
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^6 endpoints documented, \d+ in the spec, \d+ missing from the spec; \d+ of the spec's \d+ operations mentioned, \d+ not$/m);
+    expect(result.stdout).toMatch(
+      /^6 endpoints documented, \d+ in the spec, \d+ missing from the spec; \d+ of the spec's \d+ operations mentioned, \d+ not$/m,
+    );
   }, 60_000);
 
   it("explains its usage", async () => {
-    expect(await run("twilio", "x.txt")).toEqual({ code: 2, stdout: "usage: npm run docs-coverage -- <clicksend|smsend> <capture.txt> [more captures…] [--json]\n" });
+    expect(await run("twilio", "x.txt")).toEqual({
+      code: 2,
+      stdout: "usage: npm run docs-coverage -- <clicksend|smsend> <capture.txt> [more captures…] [--json]\n",
+    });
   }, 60_000);
 });

@@ -16,7 +16,8 @@ import { checkCaptures, loadRecordedSamples, type Finding } from "../../scripts/
 import { readLenient } from "../../scripts/lib/docs-samples.js";
 
 const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, "test", "fixtures", "docs-coverage", name), "utf8");
-const spec = (provider: ProviderId): unknown => JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider, "openapi.json"), "utf8"));
+const spec = (provider: ProviderId): unknown =>
+  JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider, "openapi.json"), "utf8"));
 const ACCOUNT = "clicksend-account.txt";
 const SUBACCOUNTS = "clicksend-subaccounts.txt";
 const ALIASES = "smsend-aliases.txt";
@@ -39,12 +40,14 @@ describe("the docs' captures as they are", () => {
     expect(fresh(drift.findings)).toEqual([]);
     expect(drift.checked.samples).toBeGreaterThanOrEqual(25);
     // Recorded: by an erratum of a sample (same pointer, same value) and by x-discrepancies.
-    expect(drift.findings.filter((f) => f.recorded).map(brief)).toEqual(expect.arrayContaining([
-      "subaccounts/update value body.email",
-      "account/create value body.country",
-      "account/verify type path.activation_token",
-      "subaccounts/regenerate-api-key lacks body.notes",
-    ]));
+    expect(drift.findings.filter((f) => f.recorded).map(brief)).toEqual(
+      expect.arrayContaining([
+        "subaccounts/update value body.email",
+        "account/create value body.country",
+        "account/verify type path.activation_token",
+        "subaccounts/regenerate-api-key lacks body.notes",
+      ]),
+    );
   });
 
   it("smSend: the same", () => {
@@ -57,45 +60,101 @@ describe("the docs' captures as they are", () => {
 
 describe("each kind of drift is named with its operation and field", () => {
   const cases: [string, { provider: ProviderId; file: string; from: string; to: string; count?: number; want: string[] }][] = [
-    ["a field the spec lacks, in a reply sample", {
-      provider: "clicksend", file: ACCOUNT, from: '"setting_sms_hide_business_name": 1,', to: '"setting_sms_hide_business_name": 1,\n"loyalty_tier": "gold",',
-      want: ["account/get lacks reply.data.loyalty_tier"],
-    }],
-    ["a type change, in a reply sample", {
-      provider: "clicksend", file: ACCOUNT, from: '"user_id": 3819,', to: '"user_id": "3819",',
-      want: ["account/get type reply.data.user_id"],
-    }],
-    ["a required field a request sample omits", {
-      provider: "clicksend", file: ACCOUNT, from: '"user_first_name": "user_first_name",\n', to: "",
-      want: ["account/create omitted body.user_first_name"],
-    }],
-    ["a field a table lists that the spec lacks", {
-      provider: "clicksend", file: ACCOUNT, from: "user_last_name | string | true | none | Your last name |", to: "user_last_name | string | true | none | Your last name |\nuser_title | string | false | none | Your title |",
-      want: ["account/create lacks body.user_title"],
-    }],
-    ["a table type disagreement", {
-      provider: "clicksend", file: SUBACCOUNTS, from: "subaccount_id path integer(int32) true ID of subaccount to delete", to: "subaccount_id path boolean true ID of subaccount to delete",
-      want: ["subaccounts/delete type path.subaccount_id"],
-    }],
-    ["an enum disagreement", {
-      provider: "smsend", file: ALIASES, from: '"contact-type": "WEB", \n        "contact-info": "www.www.it"\n    }\n}\n\'\n\n# Access', to: '"contact-type": "TELEX", \n        "contact-info": "www.www.it"\n    }\n}\n\'\n\n# Access',
-      want: ["aliases/create enum body.alias.contact-type"],
-    }],
-    ["a status code the spec does not declare", {
-      provider: "smsend", file: ALIASES, from: "200 Alias successfully deleted", to: "200 Alias successfully deleted\n409 [Conflict] The alias is in use",
-      want: ["aliases/delete status status 409"],
-    }],
-    ["an erratum covers only its own value: another wrong value at its pointer is new", {
-      provider: "clicksend", file: SUBACCOUNTS, from: '"email": "{{email}}"\n}', to: '"email": "nobody"\n}',
-      want: ["subaccounts/update value body.email"],
-    }],
-    ["an endpoint the docs add, and one of a covered section they drop", {
-      provider: "clicksend", file: ACCOUNT, from: "rest.clicksend.com/v3/forgot-username", to: "rest.clicksend.com/v3/forgot-login", count: 2,
-      want: ["PUT /forgot-login endpoint PUT /forgot-login", "account/forgot-username endpoint PUT /forgot-username"],
-    }],
+    [
+      "a field the spec lacks, in a reply sample",
+      {
+        provider: "clicksend",
+        file: ACCOUNT,
+        from: '"setting_sms_hide_business_name": 1,',
+        to: '"setting_sms_hide_business_name": 1,\n"loyalty_tier": "gold",',
+        want: ["account/get lacks reply.data.loyalty_tier"],
+      },
+    ],
+    [
+      "a type change, in a reply sample",
+      {
+        provider: "clicksend",
+        file: ACCOUNT,
+        from: '"user_id": 3819,',
+        to: '"user_id": "3819",',
+        want: ["account/get type reply.data.user_id"],
+      },
+    ],
+    [
+      "a required field a request sample omits",
+      {
+        provider: "clicksend",
+        file: ACCOUNT,
+        from: '"user_first_name": "user_first_name",\n',
+        to: "",
+        want: ["account/create omitted body.user_first_name"],
+      },
+    ],
+    [
+      "a field a table lists that the spec lacks",
+      {
+        provider: "clicksend",
+        file: ACCOUNT,
+        from: "user_last_name | string | true | none | Your last name |",
+        to: "user_last_name | string | true | none | Your last name |\nuser_title | string | false | none | Your title |",
+        want: ["account/create lacks body.user_title"],
+      },
+    ],
+    [
+      "a table type disagreement",
+      {
+        provider: "clicksend",
+        file: SUBACCOUNTS,
+        from: "subaccount_id path integer(int32) true ID of subaccount to delete",
+        to: "subaccount_id path boolean true ID of subaccount to delete",
+        want: ["subaccounts/delete type path.subaccount_id"],
+      },
+    ],
+    [
+      "an enum disagreement",
+      {
+        provider: "smsend",
+        file: ALIASES,
+        from: '"contact-type": "WEB", \n        "contact-info": "www.www.it"\n    }\n}\n\'\n\n# Access',
+        to: '"contact-type": "TELEX", \n        "contact-info": "www.www.it"\n    }\n}\n\'\n\n# Access',
+        want: ["aliases/create enum body.alias.contact-type"],
+      },
+    ],
+    [
+      "a status code the spec does not declare",
+      {
+        provider: "smsend",
+        file: ALIASES,
+        from: "200 Alias successfully deleted",
+        to: "200 Alias successfully deleted\n409 [Conflict] The alias is in use",
+        want: ["aliases/delete status status 409"],
+      },
+    ],
+    [
+      "an erratum covers only its own value: another wrong value at its pointer is new",
+      {
+        provider: "clicksend",
+        file: SUBACCOUNTS,
+        from: '"email": "{{email}}"\n}',
+        to: '"email": "nobody"\n}',
+        want: ["subaccounts/update value body.email"],
+      },
+    ],
+    [
+      "an endpoint the docs add, and one of a covered section they drop",
+      {
+        provider: "clicksend",
+        file: ACCOUNT,
+        from: "rest.clicksend.com/v3/forgot-username",
+        to: "rest.clicksend.com/v3/forgot-login",
+        count: 2,
+        want: ["PUT /forgot-login endpoint PUT /forgot-login", "account/forgot-username endpoint PUT /forgot-username"],
+      },
+    ],
   ];
   it.each(cases)("%s", (_name, { provider, file, from, to, count, want }) => {
-    const files: Record<string, string> = provider === "clicksend" ? { [ACCOUNT]: fixture(ACCOUNT), [SUBACCOUNTS]: fixture(SUBACCOUNTS) } : { [ALIASES]: fixture(ALIASES) };
+    const files: Record<string, string> =
+      provider === "clicksend" ? { [ACCOUNT]: fixture(ACCOUNT), [SUBACCOUNTS]: fixture(SUBACCOUNTS) } : { [ALIASES]: fixture(ALIASES) };
     files[file] = edit(files[file]!, from, to, count);
     expect(fresh(check(provider, files).findings)).toEqual(want);
   });
@@ -103,7 +162,10 @@ describe("each kind of drift is named with its operation and field", () => {
 
 describe("reading samples leniently", () => {
   const cases: [string, { given: string; want: unknown }][] = [
-    ["comment strings and an omitted entry", { given: '{\n "a": [ {"b": 1}, {...}  "// more" ],\n "c": 2,   "// note"\n}', want: { a: [{ b: 1 }], c: 2 } }],
+    [
+      "comment strings and an omitted entry",
+      { given: '{\n "a": [ {"b": 1}, {...}  "// more" ],\n "c": 2,   "// note"\n}', want: { a: [{ b: 1 }], c: 2 } },
+    ],
     ["a type outline becomes a typed placeholder", { given: '{"n": (int)}', want: { n: "\u0000type:int" } }],
     ["an unquoted {PLACEHOLDER}", { given: '{"id": {ID}}', want: { id: "{ID}" } }],
     ["Redoc bullets", { given: '{\n  • "a": 1\n}', want: { a: 1 } }],
@@ -114,9 +176,17 @@ describe("reading samples leniently", () => {
 
 describe("npm run docs-coverage", () => {
   const run = (...args: string[]) =>
-    promisify(execFile)(process.execPath, [path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), path.join(repoRoot, "scripts", "docs-coverage.ts"), ...args], { cwd: repoRoot }).then(
+    promisify(execFile)(
+      process.execPath,
+      [path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), path.join(repoRoot, "scripts", "docs-coverage.ts"), ...args],
+      { cwd: repoRoot },
+    ).then(
       ({ stdout }) => ({ code: 0, stdout, stderr: "" }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: error.code,
+        stdout: error.stdout ?? "",
+        stderr: error.stderr ?? "",
+      }),
     );
   const fixturePath = (name: string) => path.join("test", "fixtures", "docs-coverage", name);
 
@@ -130,10 +200,15 @@ describe("npm run docs-coverage", () => {
   it("exits 1 and names the operation and field when a sample gains a field; --json for tools", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "docs-coverage-"));
     const file = path.join(dir, "account.txt");
-    fs.writeFileSync(file, edit(fixture(ACCOUNT), '"setting_sms_hide_business_name": 1,', '"setting_sms_hide_business_name": 1,\n"loyalty_tier": "gold",'));
+    fs.writeFileSync(
+      file,
+      edit(fixture(ACCOUNT), '"setting_sms_hide_business_name": 1,', '"setting_sms_hide_business_name": 1,\n"loyalty_tier": "gold",'),
+    );
     const text = await run("clicksend", file);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain("new drift (1):\n  account/get\n    not in the spec    reply.data.loyalty_tier: the docs show reply.data.loyalty_tier; the spec does not declare it (account.txt:");
+    expect(text.stdout).toContain(
+      "new drift (1):\n  account/get\n    not in the spec    reply.data.loyalty_tier: the docs show reply.data.loyalty_tier; the spec does not declare it (account.txt:",
+    );
     const json = await run("clicksend", file, "--json");
     expect(json.code).toBe(1);
     const parsed = JSON.parse(json.stdout) as { new: number; findings: Finding[] };

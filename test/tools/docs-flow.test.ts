@@ -21,7 +21,10 @@ const captures = [
   { name: "subaccounts.txt", text: read("docs-coverage", "clicksend-subaccounts.txt") },
 ];
 const recorded = loadRecordedSamples(repoRoot, "clicksend");
-const fresh = (document: unknown) => checkCaptures("clicksend", captures, document, recorded).drift.findings.filter((f: Finding) => !f.recorded).map((f) => `${f.operation} ${f.category} ${f.field}`);
+const fresh = (document: unknown) =>
+  checkCaptures("clicksend", captures, document, recorded)
+    .drift.findings.filter((f: Finding) => !f.recorded)
+    .map((f) => `${f.operation} ${f.category} ${f.field}`);
 
 /** Replaces exactly one occurrence in a file of the copy, so an edit cannot silently miss. */
 function edit(root: string, file: string, from: string, to: string) {
@@ -43,33 +46,46 @@ beforeAll(async () => {
   // The maintainer's edit, following the new docs.
   const cs = path.join(dir, "specs", "clicksend");
   edit(cs, "components/schemas/Account.yaml", "  user_id:\n    type: integer\n", "  user_id:\n    type: [integer, string]\n");
-  edit(cs, "components/schemas/Account.yaml", "  username:\n    type: string\n", "  loyalty_tier:\n    type: string\n    description: The account's loyalty tier.\n  username:\n    type: string\n");
-  edit(cs, "openapi.yaml", "  /account/usage/{year}/{month}/subaccount:\n    $ref: paths/account_usage_{year}_{month}_subaccount.yaml\n", "  /account/loyalty:\n    $ref: paths/account_loyalty.yaml\n");
-  fs.writeFileSync(path.join(cs, "paths", "account_loyalty.yaml"), [
-    "get:",
-    "  operationId: account/get-loyalty",
-    "  x-provenance:",
-    "    sources: [docs]",
-    "  tags: [account]",
-    "  summary: Get the account's loyalty status",
-    "  responses:",
-    '    "200":',
-    "      description: The loyalty status.",
-    "      content:",
-    "        application/json:",
-    "          schema:",
-    "            allOf:",
-    "              - $ref: ../components/schemas/Envelope.yaml",
-    "              - type: object",
-    "                required: [data]",
-    "                properties:",
-    "                  data:",
-    "                    type: object",
-    "                    properties:",
-    "                      tier: { type: string }",
-    "                      points: { type: integer }",
-    "",
-  ].join("\n"));
+  edit(
+    cs,
+    "components/schemas/Account.yaml",
+    "  username:\n    type: string\n",
+    "  loyalty_tier:\n    type: string\n    description: The account's loyalty tier.\n  username:\n    type: string\n",
+  );
+  edit(
+    cs,
+    "openapi.yaml",
+    "  /account/usage/{year}/{month}/subaccount:\n    $ref: paths/account_usage_{year}_{month}_subaccount.yaml\n",
+    "  /account/loyalty:\n    $ref: paths/account_loyalty.yaml\n",
+  );
+  fs.writeFileSync(
+    path.join(cs, "paths", "account_loyalty.yaml"),
+    [
+      "get:",
+      "  operationId: account/get-loyalty",
+      "  x-provenance:",
+      "    sources: [docs]",
+      "  tags: [account]",
+      "  summary: Get the account's loyalty status",
+      "  responses:",
+      '    "200":',
+      "      description: The loyalty status.",
+      "      content:",
+      "        application/json:",
+      "          schema:",
+      "            allOf:",
+      "              - $ref: ../components/schemas/Envelope.yaml",
+      "              - type: object",
+      "                required: [data]",
+      "                properties:",
+      "                  data:",
+      "                    type: object",
+      "                    properties:",
+      "                      tier: { type: string }",
+      "                      points: { type: integer }",
+      "",
+    ].join("\n"),
+  );
   after = await bundleProvider(copy);
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -92,15 +108,25 @@ describe("when ClickSend's docs change", () => {
   it("diff marks each change breaking or not, and names the client methods", () => {
     operations = diffProvider("clicksend", { document: before }, { document: after });
     const byId = new Map(operations.map((o) => [o.id, o.changes.map((c) => `${c.level} ${c.text}`)]));
-    expect(byId.get("account/get")).toEqual(["major type widened: reply.data.user_id integer → integer|string", "minor property added: reply.data.loyalty_tier"]);
+    expect(byId.get("account/get")).toEqual([
+      "major type widened: reply.data.user_id integer → integer|string",
+      "minor property added: reply.data.loyalty_tier",
+    ]);
     expect(byId.get("account/get-loyalty")).toEqual(["minor operation added: cs.account.getLoyalty()"]);
     expect(byId.get("account/get-usage-by-subaccount")).toEqual(["major operation removed: cs.account.getUsageBySubaccount()"]);
     // Every other operation that replies with the account changes the same way, and only those.
     for (const op of operations.filter((o) => !["account/get", "account/get-loyalty", "account/get-usage-by-subaccount"].includes(o.id))) {
-      expect(op.changes.map((c) => c.level), op.id).toEqual(["major", "minor"]);
-      expect(op.changes.map((c) => c.text).join(" | "), op.id).toMatch(/^type widened: reply\.data(\.\w+)*\.user_id integer → integer\|string \| property added: reply\.data(\.\w+)*\.loyalty_tier$/);
+      expect(
+        op.changes.map((c) => c.level),
+        op.id,
+      ).toEqual(["major", "minor"]);
+      expect(op.changes.map((c) => c.text).join(" | "), op.id).toMatch(
+        /^type widened: reply\.data(\.\w+)*\.user_id integer → integer\|string \| property added: reply\.data(\.\w+)*\.loyalty_tier$/,
+      );
     }
-    expect(formatReport("v0.1.0", "0.1.0", [{ provider: "clicksend", operations }])).toMatch(/^proposed bump: minor \(0\.1\.0 → 0\.2\.0; breaking changes bump the minor version while it is 0\.x\): \d+ breaking, \d+ additions, 0 compatible$/m);
+    expect(formatReport("v0.1.0", "0.1.0", [{ provider: "clicksend", operations }])).toMatch(
+      /^proposed bump: minor \(0\.1\.0 → 0\.2\.0; breaking changes bump the minor version while it is 0\.x\): \d+ breaking, \d+ additions, 0 compatible$/m,
+    );
   });
 
   it("the changelog entry names the methods, marks what breaks, and the version goes to 0.2.0", () => {
@@ -119,7 +145,9 @@ describe("when ClickSend's docs change", () => {
     expect(section("Added")).toContain("- `cs.account.getLoyalty()` (GET /account/loyalty)");
     expect(section("Added")).toContain("- `cs.account.get()`: property added: reply.data.loyalty_tier");
     expect(section("Changed")).toContain("- **Breaking:** `cs.account.get()`: type widened: reply.data.user_id integer → integer|string");
-    expect(section("Removed")).toEqual(["- **Breaking:** `cs.account.getUsageBySubaccount()` (GET /account/usage/{year}/{month}/subaccount)"]);
+    expect(section("Removed")).toEqual([
+      "- **Breaking:** `cs.account.getUsageBySubaccount()` (GET /account/usage/{year}/{month}/subaccount)",
+    ]);
     expect(section("Deprecated")).toEqual([]);
     expect(section("Fixed")).toEqual([]);
 

@@ -47,7 +47,9 @@ function firstExample(document: OpenApiDocument, media: Json): unknown {
 function documentedReply(document: OpenApiDocument, operation: Json, wantError: boolean): FakeReply {
   const responses = (operation.responses ?? {}) as Json;
   const statuses = Object.keys(responses).sort();
-  const status = (wantError ? statuses.find((s) => s === "401") ?? statuses.find((s) => /^4/.test(s)) : undefined) ?? statuses.find((s) => /^2/.test(s))!;
+  const status =
+    (wantError ? (statuses.find((s) => s === "401") ?? statuses.find((s) => /^4/.test(s))) : undefined) ??
+    statuses.find((s) => /^2/.test(s))!;
   const content = (resolveRef<Json>(document, responses[status]).content ?? {}) as Record<string, Json>;
   const [contentType, media] = Object.entries(content)[0] ?? [];
   return { status: Number(status), contentType, body: media ? firstExample(document, media) : undefined };
@@ -71,7 +73,12 @@ export async function startFakeProvider(document: OpenApiDocument, drift: Record
     let reply = documentedReply(document, found.operation, username !== undefined && TEST_USERNAMES.has(username));
     const drifter = drift[found.operationId];
     if (drifter) reply = drifter(structuredClone(reply));
-    const text = reply.body === undefined ? "" : typeof reply.body === "string" && !/json/.test(reply.contentType ?? "") ? reply.body : JSON.stringify(reply.body);
+    const text =
+      reply.body === undefined
+        ? ""
+        : typeof reply.body === "string" && !/json/.test(reply.contentType ?? "")
+          ? reply.body
+          : JSON.stringify(reply.body);
     return { status: reply.status, body: text, headers: reply.contentType ? { "content-type": reply.contentType } : {} };
   };
   return {

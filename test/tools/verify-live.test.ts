@@ -22,14 +22,29 @@ const smsend = loadFacts("smsend");
 // ClickSend's API docs, section "Testing", copied here so that these tests do not trust the spec
 // (or the guard that reads it) to say what a test recipient is.
 const DOCUMENTED_TEST_RECIPIENTS = new Set([
-  "+61411111111", "+61422222222", "+61433333333", "+61444444444", "+14055555555", "+14055555666", "+447777777777", "+8615555555555",
-  "+61261111111", "+61262222222", "+61263333333",
-  "test1@test.com", "test2@test.com", "test3@test.com",
-  "11111", "22222", "33333",
+  "+61411111111",
+  "+61422222222",
+  "+61433333333",
+  "+61444444444",
+  "+14055555555",
+  "+14055555666",
+  "+447777777777",
+  "+8615555555555",
+  "+61261111111",
+  "+61262222222",
+  "+61263333333",
+  "test1@test.com",
+  "test2@test.com",
+  "test3@test.com",
+  "11111",
+  "22222",
+  "33333",
 ]);
 
 describe("the guard", () => {
-  const sms = (...to: unknown[]) => ({ messages: to.map((t) => (typeof t === "number" ? { body: "hi", list_id: t } : { body: "hi", to: t })) });
+  const sms = (...to: unknown[]) => ({
+    messages: to.map((t) => (typeof t === "number" ? { body: "hi", list_id: t } : { body: "hi", to: t })),
+  });
   const table: [string, ProviderId, boolean, GuardRequest][] = [
     ["a read", "clicksend", true, { method: "GET", path: "/account" }],
     ["a read with an id", "clicksend", true, { method: "GET", path: "/lists/428" }],
@@ -40,26 +55,71 @@ describe("the guard", () => {
     ["a PATCH", "clicksend", false, { method: "PATCH", path: "/own-numbers/abc", body: {} }],
     ["a price call, to any number", "clicksend", true, { method: "POST", path: "/sms/price", body: sms("+61437111222") }],
     ["an SMS to test numbers", "clicksend", true, { method: "POST", path: "/sms/send", body: sms("+61411111111", "+447777777777") }],
-    ["an SMS to a test number and a real one", "clicksend", false, { method: "POST", path: "/sms/send", body: sms("+61411111111", "+61437111222") }],
+    [
+      "an SMS to a test number and a real one",
+      "clicksend",
+      false,
+      { method: "POST", path: "/sms/send", body: sms("+61411111111", "+61437111222") },
+    ],
     ["an SMS to a contact list", "clicksend", false, { method: "POST", path: "/sms/send", body: sms(428) }],
     ["an SMS to a fax test number", "clicksend", false, { method: "POST", path: "/sms/send", body: sms("+61261111111") }],
     ["an SMS without messages", "clicksend", false, { method: "POST", path: "/sms/send", body: { messages: [] } }],
-    ["an SMS whose message names no recipient", "clicksend", false, { method: "POST", path: "/sms/send", body: { messages: [{ body: "hi" }] } }],
+    [
+      "an SMS whose message names no recipient",
+      "clicksend",
+      false,
+      { method: "POST", path: "/sms/send", body: { messages: [{ body: "hi" }] } },
+    ],
     ["an SMS body that is not JSON", "clicksend", false, { method: "POST", path: "/sms/send", body: "to=+61411111111" }],
-    ["an MMS to a test number", "clicksend", true, { method: "POST", path: "/mms/send", body: { media_file: "x", ...sms("+61422222222") } }],
+    [
+      "an MMS to a test number",
+      "clicksend",
+      true,
+      { method: "POST", path: "/mms/send", body: { media_file: "x", ...sms("+61422222222") } },
+    ],
     ["a voice call to a test number", "clicksend", true, { method: "POST", path: "/voice/send", body: sms("+61433333333") }],
     ["a fax to a test fax number", "clicksend", true, { method: "POST", path: "/fax/send", body: sms("+61261111111") }],
     ["a fax to an SMS test number", "clicksend", false, { method: "POST", path: "/fax/send", body: sms("+61411111111") }],
-    ["an email to test addresses", "clicksend", true, { method: "POST", path: "/email/send", body: { to: [{ email: "test1@test.com" }], cc: [{ email: "test2@test.com" }] } }],
-    ["an email with a real bcc", "clicksend", false, { method: "POST", path: "/email/send", body: { to: [{ email: "test1@test.com" }], bcc: [{ email: "boss@example.com" }] } }],
-    ["a letter to a test postal code", "clicksend", true, { method: "POST", path: "/post/letters/send", body: { recipients: [{ address_postal_code: "11111" }] } }],
-    ["a letter to a real postal code", "clicksend", false, { method: "POST", path: "/post/letters/send", body: { recipients: [{ address_postal_code: "6000" }] } }],
-    ["a postcard, even to a test postal code", "clicksend", false, { method: "POST", path: "/post/postcards/send", body: { recipients: [{ address_postal_code: "11111" }] } }],
+    [
+      "an email to test addresses",
+      "clicksend",
+      true,
+      { method: "POST", path: "/email/send", body: { to: [{ email: "test1@test.com" }], cc: [{ email: "test2@test.com" }] } },
+    ],
+    [
+      "an email with a real bcc",
+      "clicksend",
+      false,
+      { method: "POST", path: "/email/send", body: { to: [{ email: "test1@test.com" }], bcc: [{ email: "boss@example.com" }] } },
+    ],
+    [
+      "a letter to a test postal code",
+      "clicksend",
+      true,
+      { method: "POST", path: "/post/letters/send", body: { recipients: [{ address_postal_code: "11111" }] } },
+    ],
+    [
+      "a letter to a real postal code",
+      "clicksend",
+      false,
+      { method: "POST", path: "/post/letters/send", body: { recipients: [{ address_postal_code: "6000" }] } },
+    ],
+    [
+      "a postcard, even to a test postal code",
+      "clicksend",
+      false,
+      { method: "POST", path: "/post/postcards/send", body: { recipients: [{ address_postal_code: "11111" }] } },
+    ],
     ["an SMS campaign", "clicksend", false, { method: "POST", path: "/sms-campaigns/send", body: { list_id: 428, name: "x", body: "y" } }],
     ["a dedicated number purchase", "clicksend", false, { method: "POST", path: "/numbers/buy/61411111111" }],
     ["a free POST that stores something", "clicksend", false, { method: "POST", path: "/lists", body: { list_name: "x" } }],
     ["a path the spec does not have", "clicksend", false, { method: "GET", path: "/nothing-here" }],
-    ["an smSend SMS, even to a ClickSend test number", "smsend", false, { method: "POST", path: "/sms", body: { message_type: "N", message: "hi", recipient: ["+61411111111"] } }],
+    [
+      "an smSend SMS, even to a ClickSend test number",
+      "smsend",
+      false,
+      { method: "POST", path: "/sms", body: { message_type: "N", message: "hi", recipient: ["+61411111111"] } },
+    ],
     ["an smSend credit move", "smsend", false, { method: "POST", path: "/subaccount/5/credit", body: {} }],
   ];
 
@@ -69,25 +129,38 @@ describe("the guard", () => {
   });
 
   it("refuses an operation whose billing nobody decided", () => {
-    const undecided = { ...clicksend, operations: clicksend.operations.map((op) => (op.operationId === "sms/price" ? { ...op, billable: undefined } : op)) };
-    expect(checkRequest(undecided, { method: "POST", path: "/sms/price", body: {} })).toMatchObject({ allowed: false, reason: expect.stringContaining("x-billable") });
+    const undecided = {
+      ...clicksend,
+      operations: clicksend.operations.map((op) => (op.operationId === "sms/price" ? { ...op, billable: undefined } : op)),
+    };
+    expect(checkRequest(undecided, { method: "POST", path: "/sms/price", body: {} })).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining("x-billable"),
+    });
   });
 
   it("lists as free only POSTs the spec marks x-billable: false, and reads recipients only of billable ones", () => {
     for (const facts of [clicksend, smsend]) {
       const byId = new Map(facts.operations.map((op) => [op.operationId, op]));
       for (const id of FREE_POSTS[facts.provider]!) expect([id, byId.get(id)?.method, byId.get(id)?.billable]).toEqual([id, "post", false]);
-      for (const id of Object.keys(RECIPIENT_RULES[facts.provider]!)) expect([id, byId.get(id)?.method, byId.get(id)?.billable]).toEqual([id, "post", true]);
+      for (const id of Object.keys(RECIPIENT_RULES[facts.provider]!))
+        expect([id, byId.get(id)?.method, byId.get(id)?.billable]).toEqual([id, "post", true]);
     }
   });
 
   it("stops a refused request inside fetch, before it reaches the transport", async () => {
     const sent: string[] = [];
-    const guard = guardedFetch(clicksend, "https://rest.clicksend.com/v3", async (request) => (sent.push(`${request.method} ${request.url}`), new Response("{}")));
+    const guard = guardedFetch(
+      clicksend,
+      "https://rest.clicksend.com/v3",
+      async (request) => (sent.push(`${request.method} ${request.url}`), new Response("{}")),
+    );
     const post = (url: string, body: unknown) => new Request(url, { method: "POST", body: JSON.stringify(body) });
     await guard.fetch(new Request("https://rest.clicksend.com/v3/account"));
     await guard.fetch(post("https://rest.clicksend.com/v3/sms/send", { messages: [{ to: "+61411111111", body: "x" }] }));
-    await expect(guard.fetch(post("https://rest.clicksend.com/v3/sms/send", { messages: [{ to: "+61437111222", body: "x" }] }))).rejects.toThrow(/guard/);
+    await expect(
+      guard.fetch(post("https://rest.clicksend.com/v3/sms/send", { messages: [{ to: "+61437111222", body: "x" }] })),
+    ).rejects.toThrow(/guard/);
     await expect(guard.fetch(new Request("https://rest.clicksend.com/v3/lists/1", { method: "DELETE" }))).rejects.toThrow(/guard/);
     await expect(guard.fetch(new Request("https://elsewhere.example/v3/account"))).rejects.toThrow(/outside the server/);
     expect(sent).toEqual(["GET https://rest.clicksend.com/v3/account", "POST https://rest.clicksend.com/v3/sms/send"]);
@@ -97,7 +170,10 @@ describe("the guard", () => {
 
 describe("the x-billable lint rule", () => {
   it("reports every POST/PUT/PATCH/DELETE without a true/false x-billable, with file and line", async () => {
-    const provider = { ...providers.find((p) => p.id === "smsend")!, root: path.join(repoRoot, "test/fixtures/verify-live/undecided.yaml") };
+    const provider = {
+      ...providers.find((p) => p.id === "smsend")!,
+      root: path.join(repoRoot, "test/fixtures/verify-live/undecided.yaml"),
+    };
     const findings = (await lintProvider(provider)).filter((f) => f.rule === "operation-billable-decided").map(formatFinding);
     expect(findings).toEqual([
       "test/fixtures/verify-live/undecided.yaml:18:10 error spectral/operation-billable-decided say whether this operation costs money: add `x-billable: true` or `x-billable: false`",
@@ -107,13 +183,26 @@ describe("the x-billable lint rule", () => {
 });
 
 /** Runs the CLI against a fake and returns its exit code, stdout and what the fake received. */
-async function runAgainstFake(provider: ProviderId, drift: Record<string, Drifter> = {}, extraArgs: string[] = [], env: Record<string, string> = {}) {
+async function runAgainstFake(
+  provider: ProviderId,
+  drift: Record<string, Drifter> = {},
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+) {
   const fake = await startFakeProvider((provider === "clicksend" ? clicksend : smsend).document, drift);
   fakes.push(fake);
   let stdout = "";
   let stderr = "";
-  const credentials = provider === "clicksend" ? { CLICKSEND_USERNAME: "someone", CLICKSEND_API_KEY: "key-1234" } : { SMSEND_USERNAME: "someone", SMSEND_PASSWORD: "pass-1234" };
-  const code = await main([provider, "--base-url", fake.url, ...extraArgs], { ...credentials, ...env }, (t) => (stdout += `${t}\n`), (t) => (stderr += `${t}\n`));
+  const credentials =
+    provider === "clicksend"
+      ? { CLICKSEND_USERNAME: "someone", CLICKSEND_API_KEY: "key-1234" }
+      : { SMSEND_USERNAME: "someone", SMSEND_PASSWORD: "pass-1234" };
+  const code = await main(
+    [provider, "--base-url", fake.url, ...extraArgs],
+    { ...credentials, ...env },
+    (t) => (stdout += `${t}\n`),
+    (t) => (stderr += `${t}\n`),
+  );
   return { code, stdout, stderr, received: fake.received };
 }
 const fakes: FakeProvider[] = [];
@@ -124,7 +213,13 @@ afterEach(async () => {
 /** Everything the checker sent that could cost money, change data or reach a real person. */
 function unsafeRequests(received: ReceivedRequest[]): string[] {
   const recipients = (body: unknown): string[] => {
-    const b = (body ?? {}) as { messages?: { to?: string; list_id?: number }[]; to?: { email: string }[]; cc?: { email: string }[]; bcc?: { email: string }[]; recipients?: { address_postal_code: string }[] };
+    const b = (body ?? {}) as {
+      messages?: { to?: string; list_id?: number }[];
+      to?: { email: string }[];
+      cc?: { email: string }[];
+      bcc?: { email: string }[];
+      recipients?: { address_postal_code: string }[];
+    };
     return [
       ...(b.messages ?? []).map((m) => m.to ?? `list ${m.list_id}`),
       ...[...(b.to ?? []), ...(b.cc ?? []), ...(b.bcc ?? [])].map((p) => p.email),
@@ -153,7 +248,9 @@ describe("verify-live against a fake ClickSend", () => {
     for (const op of clicksend.operations) expect(run.stdout).toMatch(new RegExp(`^(OK|SKIPPED) +${op.operationId}( |$)`, "m"));
     expect(run.stdout).toMatch(/^OK +sms\/send +200$/m);
     expect(run.stdout).toMatch(/^OK +account\/get \(test credentials nocredit\) +401 documented failure UNAUTHORIZED$/m);
-    expect(run.received.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(["POST /sms/send", "POST /sms/price", "POST /fax/send", "POST /email/send", "POST /post/letters/send"]));
+    expect(run.received.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(["POST /sms/send", "POST /sms/price", "POST /fax/send", "POST /email/send", "POST /post/letters/send"]),
+    );
     expect(unsafeRequests(run.received)).toEqual([]);
     expect(run.received.filter((r) => r.method !== "GET" && r.method !== "POST")).toEqual([]);
   });
@@ -169,7 +266,9 @@ describe("verify-live against a fake ClickSend", () => {
     };
     const run = await runAgainstFake("clicksend", drift, ["--json"]);
     expect(run.code).toBe(1);
-    const { outcomes } = JSON.parse(run.stdout) as { outcomes: { operationId: string; label?: string; kind: string; drifts?: { pointer: string; expected: string; observed: string }[] }[] };
+    const { outcomes } = JSON.parse(run.stdout) as {
+      outcomes: { operationId: string; label?: string; kind: string; drifts?: { pointer: string; expected: string; observed: string }[] }[];
+    };
     const drifted = outcomes.filter((o) => o.kind === "drift").map((o) => [o.operationId, o.drifts]);
     expect(drifted).toEqual([
       ["account/get", [{ pointer: "/data/balance", expected: "be string", observed: "number 1117.46" }]],
@@ -180,7 +279,9 @@ describe("verify-live against a fake ClickSend", () => {
   });
 
   it("prints each drift with its pointer, and withholds observed values that could be personal", async () => {
-    const drift: Record<string, Drifter> = { "account/get": (reply) => ({ ...reply, body: withValue(reply.body, ["data", "user_phone"], 61499887766) }) };
+    const drift: Record<string, Drifter> = {
+      "account/get": (reply) => ({ ...reply, body: withValue(reply.body, ["data", "user_phone"], 61499887766) }),
+    };
     const run = await runAgainstFake("clicksend", drift);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^DRIFT +account\/get +200\n +\/data\/user_phone: expected be string; observed number \(value withheld\)$/m);
@@ -192,7 +293,8 @@ describe("verify-live when the spec's only send examples reach real people", () 
   it("skips the send instead of making it, and the fake never sees it", async () => {
     // A copy of the spec whose sms/send examples name a real number and a contact list only.
     const document = structuredClone(clicksend.document) as typeof clicksend.document;
-    const media = (document.paths!["/sms/send"]!.post as { requestBody: { content: Record<string, { examples: object }> } }).requestBody.content["application/json"]!;
+    const media = (document.paths!["/sms/send"]!.post as { requestBody: { content: Record<string, { examples: object }> } }).requestBody
+      .content["application/json"]!;
     media.examples = {
       real: { value: { messages: [{ body: "hi", to: "+61437111222" }] } },
       list: { value: { messages: [{ body: "hi", list_id: 428 }] } },
@@ -223,8 +325,13 @@ describe("verify-live against a fake smSend", () => {
 
   it("takes a brand's host by name and refuses an unknown brand", async () => {
     let stderr = "";
-    const code = await main(["smsend", "--brand", "nobody"], { SMSEND_USERNAME: "u", SMSEND_PASSWORD: "p" }, () => {}, (t) => (stderr += t));
-    expect([code, stderr]).toEqual([2, expect.stringContaining("unknown brand \"nobody\"; known: smsend, skebby")]);
+    const code = await main(
+      ["smsend", "--brand", "nobody"],
+      { SMSEND_USERNAME: "u", SMSEND_PASSWORD: "p" },
+      () => {},
+      (t) => (stderr += t),
+    );
+    expect([code, stderr]).toEqual([2, expect.stringContaining('unknown brand "nobody"; known: smsend, skebby')]);
   });
 });
 
@@ -254,7 +361,17 @@ describe("record mode", () => {
     expect(files.length).toBeGreaterThan(50);
     const all = files.map((f) => fs.readFileSync(path.join(dir, "replies", f), "utf8")).join("\n");
     const basic = Buffer.from(`${username}:${apiKey}`).toString("base64");
-    for (const secret of [username, apiKey, JSON.stringify(apiKey).slice(1, -1), encodeURIComponent(apiKey), basic, realEmail, realPhone, "61499887766", "3819"]) {
+    for (const secret of [
+      username,
+      apiKey,
+      JSON.stringify(apiKey).slice(1, -1),
+      encodeURIComponent(apiKey),
+      basic,
+      realEmail,
+      realPhone,
+      "61499887766",
+      "3819",
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
     const account = JSON.parse(fs.readFileSync(path.join(dir, "replies", "account__get.json"), "utf8")).body.data;
@@ -269,7 +386,15 @@ describe("record mode", () => {
 
   it("keeps documented test recipients, and gives each original its own stable placeholder", () => {
     const scrubber = new Scrubber(["s3cr3t"], ["+61411111111"]);
-    const scrubbed = scrubber.value({ to: "+61411111111", from: "+61499887766", mobile: "0499887766", hide_your_number: 1, user_id: 7, list: [{ user_id: 7 }, { user_id: 8 }], note: "call +61499887766 or s3cr3t" });
+    const scrubbed = scrubber.value({
+      to: "+61411111111",
+      from: "+61499887766",
+      mobile: "0499887766",
+      hide_your_number: 1,
+      user_id: 7,
+      list: [{ user_id: 7 }, { user_id: 8 }],
+      note: "call +61499887766 or s3cr3t",
+    });
     expect(scrubbed).toEqual({
       to: "+61411111111",
       from: "+10000000001",
@@ -288,14 +413,19 @@ describe("recorded fixtures in test/fixtures/live/", () => {
 
   it("has at least the recording made from the fake server, labelled as not live", () => {
     expect(recordings.length).toBeGreaterThan(0);
-    const labels = recordings.map((name) => JSON.parse(fs.readFileSync(path.join(root, name, "recording.json"), "utf8")) as { live: boolean });
+    const labels = recordings.map(
+      (name) => JSON.parse(fs.readFileSync(path.join(root, name, "recording.json"), "utf8")) as { live: boolean },
+    );
     expect(labels.some((label) => label.live === false)).toBe(true);
   });
 
   it.each(recordings)("%s validates against the spec and carries no personal value", (name) => {
     const dir = path.join(root, name);
     expect(validateRecording(dir)).toEqual([]);
-    const text = fs.readdirSync(path.join(dir, "replies")).map((f) => fs.readFileSync(path.join(dir, "replies", f), "utf8")).join("\n");
+    const text = fs
+      .readdirSync(path.join(dir, "replies"))
+      .map((f) => fs.readFileSync(path.join(dir, "replies", f), "utf8"))
+      .join("\n");
     const emails = [...text.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)].map((m) => m[0]);
     expect(emails.filter((e) => !/^person-\d+@example\.com$/.test(e) && !DOCUMENTED_TEST_RECIPIENTS.has(e))).toEqual([]);
     const phones = [...text.matchAll(/\+\d{7,15}/g)].map((m) => m[0]);
@@ -324,10 +454,21 @@ function validateRecording(dir: string): ResponseMismatch[] {
   const mismatches: ResponseMismatch[] = [];
   const validate = createReplyValidator(facts, (m) => mismatches.push(m));
   for (const file of fs.readdirSync(path.join(dir, "replies"))) {
-    const reply = JSON.parse(fs.readFileSync(path.join(dir, "replies", file), "utf8")) as { operationId: string; status: number; contentType?: string; body: unknown };
+    const reply = JSON.parse(fs.readFileSync(path.join(dir, "replies", file), "utf8")) as {
+      operationId: string;
+      status: number;
+      contentType?: string;
+      body: unknown;
+    };
     const op = facts.operations.find((o) => o.operationId === reply.operationId);
     if (!op) throw new Error(`${file}: no operation ${reply.operationId}`);
-    validate({ operationId: op.operationId, spec: { method: op.method, path: op.path } as never, status: reply.status, contentType: reply.contentType, body: reply.body });
+    validate({
+      operationId: op.operationId,
+      spec: { method: op.method, path: op.path } as never,
+      status: reply.status,
+      contentType: reply.contentType,
+      body: reply.body,
+    });
   }
   return mismatches;
 }

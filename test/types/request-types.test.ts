@@ -22,14 +22,20 @@ const suites = providers.map((provider) => {
 
 /** Diagnostics of the generated files, each with the case it belongs to (the comment above it). */
 function compileAll(): Record<string, string[]> {
-  const program = virtualProgram(new Map(suites.map((s) => [s.file, s.tests.source])), suites.map((s) => s.file));
+  const program = virtualProgram(
+    new Map(suites.map((s) => [s.file, s.tests.source])),
+    suites.map((s) => s.file),
+  );
   const out: Record<string, string[]> = {};
   for (const { provider, file, tests } of suites) {
     const source = program.getSourceFile(file)!;
     const lines = tests.source.split("\n");
     out[provider.id] = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => {
       const line = source.getLineAndCharacterOfPosition(d.start ?? 0).line;
-      const label = lines.slice(0, line).reverse().find((text) => text.startsWith("// ") && !text.includes("@ts-expect-error"));
+      const label = lines
+        .slice(0, line)
+        .reverse()
+        .find((text) => text.startsWith("// ") && !text.includes("@ts-expect-error"));
       return `${label} (line ${line + 1}): ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
     });
   }

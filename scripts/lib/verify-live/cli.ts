@@ -8,12 +8,24 @@ import { Scrubber } from "./scrub.js";
 import { loadFacts, type ProviderId } from "./spec-facts.js";
 
 const USAGE = "usage: npm run verify-live -- <clicksend|smsend> [--brand B] [--base-url URL] [--record DIR] [--json]";
-const CREDENTIALS: Record<ProviderId, [string, string]> = { clicksend: ["CLICKSEND_USERNAME", "CLICKSEND_API_KEY"], smsend: ["SMSEND_USERNAME", "SMSEND_PASSWORD"] };
+const CREDENTIALS: Record<ProviderId, [string, string]> = {
+  clicksend: ["CLICKSEND_USERNAME", "CLICKSEND_API_KEY"],
+  smsend: ["SMSEND_USERNAME", "SMSEND_PASSWORD"],
+};
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { brand: { type: "string" }, "base-url": { type: "string" }, record: { type: "string" }, json: { type: "boolean" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { brand: { type: "string" }, "base-url": { type: "string" }, record: { type: "string" }, json: { type: "boolean" } },
+    });
   } catch (error) {
     err(`${(error as Error).message}\n${USAGE}`);
     return 2;

@@ -22,8 +22,13 @@ export function driftsOf(mismatch: ResponseMismatch, body: unknown, documentedSt
       return { pointer: "", expected: `a documented status (${documentedStatuses.join(", ")})`, observed: `status ${mismatch.status}` };
     }
     const missing = /^must have required property '(.+)'$/.exec(error.message)?.[1];
-    if (missing !== undefined) return { pointer: `${error.path}/${escapePointer(missing)}`, expected: "present (required)", observed: "missing" };
-    return { pointer: error.path, expected: error.message.replace(/^must /, ""), observed: describe(atPointer(body, error.path || "/"), lastKey(error.path)) };
+    if (missing !== undefined)
+      return { pointer: `${error.path}/${escapePointer(missing)}`, expected: "present (required)", observed: "missing" };
+    return {
+      pointer: error.path,
+      expected: error.message.replace(/^must /, ""),
+      observed: describe(atPointer(body, error.path || "/"), lastKey(error.path)),
+    };
   });
   // allErrors reports one pointer once per failed branch; a reader needs each place once.
   const seen = new Set<string>();
@@ -41,8 +46,43 @@ function lastKey(pointer: string): string {
 const CODE_WORD = /^[A-Za-z][A-Za-z_-]{0,31}(:[A-Za-z]{1,31})?$/;
 /** Words of field names whose values identify or describe a person or an account. */
 const PERSONAL_WORDS = new Set(
-  ["name", "email", "phone", "number", "mobile", "msisdn", "fax", "address", "line", "to", "from", "sender", "recipient", "sim", "body", "message", "text", "subject"]
-    .concat(["city", "state", "postal", "zip", "street", "company", "custom", "string", "username", "user", "account", "id", "login", "password", "key", "token"]),
+  [
+    "name",
+    "email",
+    "phone",
+    "number",
+    "mobile",
+    "msisdn",
+    "fax",
+    "address",
+    "line",
+    "to",
+    "from",
+    "sender",
+    "recipient",
+    "sim",
+    "body",
+    "message",
+    "text",
+    "subject",
+  ].concat([
+    "city",
+    "state",
+    "postal",
+    "zip",
+    "street",
+    "company",
+    "custom",
+    "string",
+    "username",
+    "user",
+    "account",
+    "id",
+    "login",
+    "password",
+    "key",
+    "token",
+  ]),
 );
 
 /** The observed value's type, plus the value itself only when it cannot be personal. */

@@ -45,15 +45,20 @@ export type Verdict = { allowed: true; operationId: string } | { allowed: false;
 export function checkRequest(facts: SpecFacts, request: GuardRequest): Verdict {
   const method = request.method.toLowerCase();
   const operation = findOperation(facts.operations, method, request.path);
-  if (!operation) return { allowed: false, operationId: undefined, reason: `${method.toUpperCase()} ${request.path} is no operation of the spec` };
+  if (!operation)
+    return { allowed: false, operationId: undefined, reason: `${method.toUpperCase()} ${request.path} is no operation of the spec` };
   const refuse = (reason: string): Verdict => ({ allowed: false, operationId: operation.operationId, reason });
   if (method === "get" || method === "head") {
-    return operation.changesState ? refuse("a read that changes the account's state (x-changes-state)") : { allowed: true, operationId: operation.operationId };
+    return operation.changesState
+      ? refuse("a read that changes the account's state (x-changes-state)")
+      : { allowed: true, operationId: operation.operationId };
   }
   if (method !== "post") return refuse(`${method.toUpperCase()} changes the account's data`);
   if (operation.billable === undefined) return refuse("the spec does not say whether it costs money (x-billable)");
   if (!operation.billable) {
-    return FREE_POSTS[facts.provider]?.includes(operation.operationId) ? { allowed: true, operationId: operation.operationId } : refuse("a POST that stores or changes something");
+    return FREE_POSTS[facts.provider]?.includes(operation.operationId)
+      ? { allowed: true, operationId: operation.operationId }
+      : refuse("a POST that stores or changes something");
   }
   if (Object.keys(facts.testRecipients).length === 0) return refuse("billable, and the provider's docs publish no test recipients");
   const rule = RECIPIENT_RULES[facts.provider]?.[operation.operationId];
@@ -70,7 +75,11 @@ export function checkRequest(facts: SpecFacts, request: GuardRequest): Verdict {
  * The operation a method (lower case) and path belong to; paths with fewer parameters win
  * (`/sms/cancel-all` over `/sms/{id}/cancel`). Also how the tests map requests to operations.
  */
-export function findOperation<Op extends { method: string; path: string }>(operations: readonly Op[], method: string, path: string): Op | undefined {
+export function findOperation<Op extends { method: string; path: string }>(
+  operations: readonly Op[],
+  method: string,
+  path: string,
+): Op | undefined {
   const parameters = (op: Op) => op.path.split("{").length - 1;
   const candidates = operations.filter((op) => op.method === method && templateMatches(op.path, path));
   return candidates.sort((a, b) => parameters(a) - parameters(b))[0];
@@ -100,7 +109,11 @@ export function guardedFetch(facts: SpecFacts, baseUrl: string, inner: (request:
     const url = new URL(request.url);
     const basePath = base.pathname.replace(/\/+$/, "");
     if (url.origin !== base.origin || !url.pathname.startsWith(basePath)) {
-      return refused({ allowed: false, operationId: undefined, reason: `${url.origin}${url.pathname} is outside the server being checked` });
+      return refused({
+        allowed: false,
+        operationId: undefined,
+        reason: `${url.origin}${url.pathname} is outside the server being checked`,
+      });
     }
     const text = request.body ? await request.clone().text() : "";
     let body: unknown;

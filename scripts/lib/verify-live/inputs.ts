@@ -46,7 +46,9 @@ export class Discoveries {
 function parametersOf(document: OpenApiDocument, op: CheckedOperation): Json[] {
   const item = resolveRef<Json>(document, document.paths?.[op.path]);
   const operation = item[op.method] as Json;
-  return [...((item.parameters ?? []) as unknown[]), ...((operation.parameters ?? []) as unknown[])].map((p) => resolveRef<Json>(document, p));
+  return [...((item.parameters ?? []) as unknown[]), ...((operation.parameters ?? []) as unknown[])].map((p) =>
+    resolveRef<Json>(document, p),
+  );
 }
 
 function exampleOf(parameter: Json): unknown {

@@ -10,7 +10,8 @@ export function formatText(outcomes: Outcome[]): string {
       lines.push(`OK       ${name}${detail ? `  ${detail}` : ""}`);
     } else if (outcome.kind === "drift") {
       lines.push(`DRIFT    ${name}  ${outcome.status}`);
-      for (const drift of outcome.drifts) lines.push(`           ${drift.pointer || "(reply)"}: expected ${drift.expected}; observed ${drift.observed}`);
+      for (const drift of outcome.drifts)
+        lines.push(`           ${drift.pointer || "(reply)"}: expected ${drift.expected}; observed ${drift.observed}`);
     } else if (outcome.kind === "skipped") {
       lines.push(`SKIPPED  ${name}  ${outcome.reason}`);
     } else {

@@ -63,10 +63,17 @@ export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
   let mismatches: ResponseMismatch[] = [];
   let reply: ReplyToValidate | undefined;
   const validate = createReplyValidator(facts, (mismatch) => mismatches.push(mismatch));
-  const common = { baseUrl: options.baseUrl, fetch: guard.fetch, retry: false as const, validateResponses: (r: ReplyToValidate) => ((reply = r), validate(r)) };
+  const common = {
+    baseUrl: options.baseUrl,
+    fetch: guard.fetch,
+    retry: false as const,
+    validateResponses: (r: ReplyToValidate) => ((reply = r), validate(r)),
+  };
 
   const makeClient = async (username: string, secret: string): Promise<Client> =>
-    (facts.provider === "clicksend" ? createClickSendClient({ ...common, username, apiKey: secret }) : await createSmSendClient({ ...common, username, password: secret })) as unknown as Client;
+    (facts.provider === "clicksend"
+      ? createClickSendClient({ ...common, username, apiKey: secret })
+      : await createSmSendClient({ ...common, username, password: secret })) as unknown as Client;
   const client = await makeClient(options.username, options.secret);
   const keys = (client as unknown as { currentKeys?: () => { userKey: string; key: string } | undefined }).currentKeys?.();
   if (keys) options.onSecrets?.([keys.userKey, keys.key]);
@@ -93,7 +100,12 @@ export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
         return judged(base, op, error.status, error.body);
       }
       if (error instanceof UnparseableResponseError) {
-        return { ...base, kind: "drift", status: error.status, drifts: [{ pointer: "", expected: `a ${op.parseAs.toUpperCase()} reply`, observed: "an unparseable reply" }] };
+        return {
+          ...base,
+          kind: "drift",
+          status: error.status,
+          drifts: [{ pointer: "", expected: `a ${op.parseAs.toUpperCase()} reply`, observed: "an unparseable reply" }],
+        };
       }
       return { ...base, kind: "error", reason: error instanceof Error ? error.message : String(error) };
     }
@@ -104,7 +116,12 @@ export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
     const drifts = mismatches.flatMap((mismatch) => driftsOf(mismatch, body, statuses));
     if (drifts.length > 0) return { ...base, kind: "drift", status, drifts };
     const code = body !== null && typeof body === "object" ? (body as Record<string, unknown>).response_code : undefined;
-    return { ...base, kind: "ok", status, ...(status >= 300 ? { note: `documented failure${typeof code === "string" ? ` ${code}` : ""}` } : {}) };
+    return {
+      ...base,
+      kind: "ok",
+      status,
+      ...(status >= 300 ? { note: `documented failure${typeof code === "string" ? ` ${code}` : ""}` } : {}),
+    };
   }
 
   const outcomes = new Map<string, Outcome>();
@@ -120,7 +137,8 @@ export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
     progress = false;
     for (const op of reads) {
       const verdict = checkRequest(facts, { method: op.method, path: op.path });
-      if (!verdict.allowed) outcomes.set(op.operationId, { operationId: op.operationId, kind: "skipped", reason: `refused by the guard: ${verdict.reason}` });
+      if (!verdict.allowed)
+        outcomes.set(op.operationId, { operationId: op.operationId, kind: "skipped", reason: `refused by the guard: ${verdict.reason}` });
       const params = verdict.allowed ? parameterInput(facts.document, op, found) : undefined;
       if (params && "input" in params) {
         outcomes.set(op.operationId, await call(op, params.input));
@@ -131,23 +149,38 @@ export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
   }
   for (const op of reads) {
     const params = parameterInput(facts.document, op, found);
-    outcomes.set(op.operationId, { operationId: op.operationId, kind: "skipped", reason: `no ${"missing" in params ? params.missing : "id"} found in the replies read so far` });
+    outcomes.set(op.operationId, {
+      operationId: op.operationId,
+      kind: "skipped",
+      reason: `no ${"missing" in params ? params.missing : "id"} found in the replies read so far`,
+    });
   }
 
   // Everything else: the first body example the guard allows, or the guard's reason for the first.
   const sends: { op: CheckedOperation; input: Record<string, unknown> }[] = [];
   for (const op of pending.filter((o) => o.method !== "get")) {
     const examples = bodyExamples(facts.document, op);
-    const verdicts = (examples.length > 0 ? examples : [undefined]).map((body) => ({ body, verdict: checkRequest(facts, { method: op.method, path: op.path, body }) }));
+    const verdicts = (examples.length > 0 ? examples : [undefined]).map((body) => ({
+      body,
+      verdict: checkRequest(facts, { method: op.method, path: op.path, body }),
+    }));
     const chosen = verdicts.find((v) => v.verdict.allowed);
     if (!chosen) {
       const first = verdicts[0]!.verdict;
-      outcomes.set(op.operationId, { operationId: op.operationId, kind: "skipped", reason: first.allowed ? "no usable example" : `refused by the guard: ${first.reason}` });
+      outcomes.set(op.operationId, {
+        operationId: op.operationId,
+        kind: "skipped",
+        reason: first.allowed ? "no usable example" : `refused by the guard: ${first.reason}`,
+      });
       continue;
     }
     const params = parameterInput(facts.document, op, found);
     if ("missing" in params) {
-      outcomes.set(op.operationId, { operationId: op.operationId, kind: "skipped", reason: `no ${params.missing} found in the replies read so far` });
+      outcomes.set(op.operationId, {
+        operationId: op.operationId,
+        kind: "skipped",
+        reason: `no ${params.missing} found in the replies read so far`,
+      });
       continue;
     }
     const input = { ...params.input, ...(chosen.body === undefined ? {} : { body: chosen.body }) };

@@ -9,19 +9,36 @@
 
 /** A field name's words: `user_first_name` and `userFirstName` → user, first, name. */
 export function keyTokens(key: string): string[] {
-  return key.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return key
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 const hasWord = (key: string, words: Set<string>) => keyTokens(key).some((word) => words.has(word));
 
 /** Words of field names whose values are secrets (replies echo subaccounts' keys, tokens, …). */
 const SECRET_WORDS = new Set(["password", "pwd", "secret", "token", "apikey", "key", "authorization", "card", "cvc", "cvv"]);
 /** Field names holding an id of the account or one of its users. */
-const ACCOUNT_ID_KEY = /^(user_id|subaccount_id|account_id|account|parent_user_id|client_user_id|reseller_user_id|user_name|login)$|username$/i;
+const ACCOUNT_ID_KEY =
+  /^(user_id|subaccount_id|account_id|account|parent_user_id|client_user_id|reseller_user_id|user_name|login)$|username$/i;
 /** Words of field names holding a phone number (replaced only when the value is digits). */
 const PHONE_WORDS = new Set(["phone", "mobile", "msisdn", "number", "recipient", "sender", "to", "from", "sim"]);
 const EMAIL_WORDS = new Set(["email"]);
 /** Words that, beside `name`, make it a person's or a company's name. */
-const NAME_OWNERS = new Set(["first", "last", "full", "user", "account", "contact", "address", "business", "company", "organization", "organisation"]);
+const NAME_OWNERS = new Set([
+  "first",
+  "last",
+  "full",
+  "user",
+  "account",
+  "contact",
+  "address",
+  "business",
+  "company",
+  "organization",
+  "organisation",
+]);
 /** Field names holding an address line or a message text. */
 const PERSONAL_TEXT_KEY = /^(address_(line_\d|city|state|postal_code)|company|organi[sz]ation|body|message|text|subject)$/i;
 

@@ -39,7 +39,11 @@ function factsOf(provider: ProviderId, document: OpenApiDocument): SpecFacts {
   const model = buildModel(document);
   const operations = model.operations.map((op): CheckedOperation => {
     const raw = ((document.paths?.[op.path] ?? {}) as Json)[op.method] as Json;
-    return { ...op, billable: typeof raw["x-billable"] === "boolean" ? raw["x-billable"] : undefined, changesState: raw["x-changes-state"] === true };
+    return {
+      ...op,
+      billable: typeof raw["x-billable"] === "boolean" ? raw["x-billable"] : undefined,
+      changesState: raw["x-changes-state"] === true,
+    };
   });
   const info = (document.info ?? {}) as Json;
   const testRecipients: Record<string, string[]> = {};

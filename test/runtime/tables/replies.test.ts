@@ -27,12 +27,21 @@ describe("readBody decodes with the declared charset", () => {
     ["charset=utf-8", { given: { bytes: utf8, contentType: "application/json; charset=utf-8", length: true }, want: "café" }],
     ["ISO-8859-1 with a length", { given: { bytes: latin1, contentType: "text/plain; charset=ISO-8859-1", length: true }, want: "café" }],
     ["ISO-8859-1 streamed", { given: { bytes: latin1, contentType: "text/plain; charset=iso-8859-1", length: false }, want: "café" }],
-    ["a quoted charset, any case of the parameter", { given: { bytes: latin1, contentType: 'text/plain; Charset="latin1"', length: true }, want: "café" }],
+    [
+      "a quoted charset, any case of the parameter",
+      { given: { bytes: latin1, contentType: 'text/plain; Charset="latin1"', length: true }, want: "café" },
+    ],
     ["the label utf8, upper case", { given: { bytes: utf8, contentType: "text/plain; charset=UTF8", length: false }, want: "café" }],
-    ["an unknown charset: UTF-8, as Response.text() does", { given: { bytes: utf8, contentType: "text/plain; charset=x-nonsense", length: true }, want: "café" }],
+    [
+      "an unknown charset: UTF-8, as Response.text() does",
+      { given: { bytes: utf8, contentType: "text/plain; charset=x-nonsense", length: true }, want: "café" },
+    ],
     ["no Content-Type", { given: { bytes: utf8, length: false }, want: "café" }],
   ])("%s", async (_, { given, want }) => {
-    const headers: Record<string, string> = { ...(given.contentType ? { "content-type": given.contentType } : {}), ...(given.length ? { "content-length": String(given.bytes.byteLength) } : {}) };
+    const headers: Record<string, string> = {
+      ...(given.contentType ? { "content-type": given.contentType } : {}),
+      ...(given.length ? { "content-length": String(given.bytes.byteLength) } : {}),
+    };
     const response = new Response(given.length ? given.bytes : streamed(given.bytes), { headers });
     expect(await readBody(response, false, 1024, context)).toBe(want);
   });
@@ -42,20 +51,34 @@ describe("readBody stops at maxResponseBytes", () => {
   const bytes = (n: number) => new Uint8Array(n).fill(0x61);
   test.each<[string, { given: { headers: Record<string, string>; chunks: number[]; max: number }; want: number | "too large" }]>([
     ["a declared length within the cap", { given: { headers: { "content-length": "10" }, chunks: [10], max: 10 }, want: 10 }],
-    ["a declared length over the cap, refused before reading", { given: { headers: { "content-length": "11" }, chunks: [11], max: 10 }, want: "too large" }],
+    [
+      "a declared length over the cap, refused before reading",
+      { given: { headers: { "content-length": "11" }, chunks: [11], max: 10 }, want: "too large" },
+    ],
     ["streamed, within the cap in several chunks", { given: { headers: {}, chunks: [4, 4, 2], max: 10 }, want: 10 }],
     ["streamed, past the cap", { given: { headers: {}, chunks: [4, 4, 4], max: 10 }, want: "too large" }],
-    ["a small declared length that does not count under Content-Encoding", { given: { headers: { "content-length": "3", "content-encoding": "identity" }, chunks: [6, 6], max: 10 }, want: "too large" }],
+    [
+      "a small declared length that does not count under Content-Encoding",
+      { given: { headers: { "content-length": "3", "content-encoding": "identity" }, chunks: [6, 6], max: 10 }, want: "too large" },
+    ],
     ["an empty body", { given: { headers: {}, chunks: [], max: 0 }, want: 0 }],
   ])("%s", async (_, { given, want }) => {
-    const body = given.headers["content-length"] && !given.headers["content-encoding"] ? bytes(given.chunks[0]!) : streamed(...given.chunks.map(bytes));
+    const body =
+      given.headers["content-length"] && !given.headers["content-encoding"]
+        ? bytes(given.chunks[0]!)
+        : streamed(...given.chunks.map(bytes));
     const read = (async () => readBody(new Response(body, { headers: given.headers }), false, given.max, context))();
     if (want === "too large") await expect(read).rejects.toBeInstanceOf(ResponseTooLargeError);
     else expect(((await read) as string).length).toBe(want);
   });
 
   test("a Blob keeps the content type", async () => {
-    const blob = (await readBody(new Response(streamed(bytes(3)), { headers: { "content-type": "application/pdf" } }), true, 10, context)) as Blob;
+    const blob = (await readBody(
+      new Response(streamed(bytes(3)), { headers: { "content-type": "application/pdf" } }),
+      true,
+      10,
+      context,
+    )) as Blob;
     expect([blob.type, blob.size]).toEqual(["application/pdf", 3]);
   });
 });
@@ -70,29 +93,96 @@ describe("redirects", () => {
   async function follow(method: string, first: Response, then: Response[] = []) {
     const sent: Sent[] = [];
     const send = async (url: string, init: RequestInit) => {
-      sent.push({ method: init.method ?? "GET", url, ...(init.body ? { body: String(init.body) } : {}), contentType: new Headers(init.headers).get("content-type") });
+      sent.push({
+        method: init.method ?? "GET",
+        url,
+        ...(init.body ? { body: String(init.body) } : {}),
+        contentType: new Headers(init.headers).get("content-type"),
+      });
       return then.shift() ?? new Response("ok");
     };
-    const init: RequestInit = { method, body: method === "GET" ? undefined : "{}", headers: { "content-type": "application/json" }, redirect: "manual" };
+    const init: RequestInit = {
+      method,
+      body: method === "GET" ? undefined : "{}",
+      headers: { "content-type": "application/json" },
+      redirect: "manual",
+    };
     const result = await followRedirects(send, first, start, init, origin, context, new Redactor()).then(
       (response) => ({ status: response.status, sent }),
       // The reason alone: the message around it names the status and the call.
-      (error: unknown) => ({ refused: (error as RedirectError).message.replace(/^redirect \d+ not followed: (.*) \(things\/get: .*\)$/s, "$1"), sent }),
+      (error: unknown) => ({
+        refused: (error as RedirectError).message.replace(/^redirect \d+ not followed: (.*) \(things\/get: .*\)$/s, "$1"),
+        sent,
+      }),
     );
     return result;
   }
 
   test.each<[string, { given: { method: string; status: number; location?: string }; want: unknown }]>([
-    ["a same-origin 302 of a GET is followed", { given: { method: "GET", status: 302, location: "/v3/moved" }, want: { status: 200, sent: [{ method: "GET", url: "https://api.test/v3/moved", contentType: "application/json" }] } }],
-    ["a relative Location resolves against the request", { given: { method: "GET", status: 301, location: "moved" }, want: { status: 200, sent: [{ method: "GET", url: "https://api.test/v3/moved", contentType: "application/json" }] } }],
-    ["307 repeats a POST with its body", { given: { method: "POST", status: 307, location: "/v3/other" }, want: { status: 200, sent: [{ method: "POST", url: "https://api.test/v3/other", body: "{}", contentType: "application/json" }] } }],
-    ["308 repeats a PUT with its body", { given: { method: "PUT", status: 308, location: "/v3/other" }, want: { status: 200, sent: [{ method: "PUT", url: "https://api.test/v3/other", body: "{}", contentType: "application/json" }] } }],
-    ["303 after a POST fetches the result with GET, no body", { given: { method: "POST", status: 303, location: "/v3/result" }, want: { status: 200, sent: [{ method: "GET", url: "https://api.test/v3/result", contentType: null }] } }],
-    ["a 302 of a POST is refused (it would become a GET)", { given: { method: "POST", status: 302, location: "/v3/other" }, want: { refused: "a 302 would turn POST into GET", sent: [] } }],
-    ["another host is refused before anything is sent", { given: { method: "GET", status: 302, location: "https://thief.test/x" }, want: { refused: "to another origin (https://thief.test); credentials are sent only to https://api.test", sent: [] } }],
-    ["another scheme is another origin", { given: { method: "GET", status: 307, location: "http://api.test/v3/x" }, want: { refused: "to another origin (http://api.test); credentials are sent only to https://api.test", sent: [] } }],
-    ["another port is another origin", { given: { method: "GET", status: 307, location: "https://api.test:8443/v3/x" }, want: { refused: "to another origin (https://api.test:8443); credentials are sent only to https://api.test", sent: [] } }],
-    ["an invalid Location is refused", { given: { method: "GET", status: 302, location: "http://[::1" }, want: { refused: "invalid Location", sent: [] } }],
+    [
+      "a same-origin 302 of a GET is followed",
+      {
+        given: { method: "GET", status: 302, location: "/v3/moved" },
+        want: { status: 200, sent: [{ method: "GET", url: "https://api.test/v3/moved", contentType: "application/json" }] },
+      },
+    ],
+    [
+      "a relative Location resolves against the request",
+      {
+        given: { method: "GET", status: 301, location: "moved" },
+        want: { status: 200, sent: [{ method: "GET", url: "https://api.test/v3/moved", contentType: "application/json" }] },
+      },
+    ],
+    [
+      "307 repeats a POST with its body",
+      {
+        given: { method: "POST", status: 307, location: "/v3/other" },
+        want: { status: 200, sent: [{ method: "POST", url: "https://api.test/v3/other", body: "{}", contentType: "application/json" }] },
+      },
+    ],
+    [
+      "308 repeats a PUT with its body",
+      {
+        given: { method: "PUT", status: 308, location: "/v3/other" },
+        want: { status: 200, sent: [{ method: "PUT", url: "https://api.test/v3/other", body: "{}", contentType: "application/json" }] },
+      },
+    ],
+    [
+      "303 after a POST fetches the result with GET, no body",
+      {
+        given: { method: "POST", status: 303, location: "/v3/result" },
+        want: { status: 200, sent: [{ method: "GET", url: "https://api.test/v3/result", contentType: null }] },
+      },
+    ],
+    [
+      "a 302 of a POST is refused (it would become a GET)",
+      { given: { method: "POST", status: 302, location: "/v3/other" }, want: { refused: "a 302 would turn POST into GET", sent: [] } },
+    ],
+    [
+      "another host is refused before anything is sent",
+      {
+        given: { method: "GET", status: 302, location: "https://thief.test/x" },
+        want: { refused: "to another origin (https://thief.test); credentials are sent only to https://api.test", sent: [] },
+      },
+    ],
+    [
+      "another scheme is another origin",
+      {
+        given: { method: "GET", status: 307, location: "http://api.test/v3/x" },
+        want: { refused: "to another origin (http://api.test); credentials are sent only to https://api.test", sent: [] },
+      },
+    ],
+    [
+      "another port is another origin",
+      {
+        given: { method: "GET", status: 307, location: "https://api.test:8443/v3/x" },
+        want: { refused: "to another origin (https://api.test:8443); credentials are sent only to https://api.test", sent: [] },
+      },
+    ],
+    [
+      "an invalid Location is refused",
+      { given: { method: "GET", status: 302, location: "http://[::1" }, want: { refused: "invalid Location", sent: [] } },
+    ],
     ["a 3xx without Location is the reply itself", { given: { method: "GET", status: 302 }, want: { status: 302, sent: [] } }],
     ["304 is not a redirect to follow", { given: { method: "GET", status: 304, location: "/v3/x" }, want: { status: 304, sent: [] } }],
   ])("%s", async (_, { given, want }) => {
