@@ -2,28 +2,17 @@
 
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./schema.js";
-import {
-  createClickSendRuntime,
-  type CallOptions,
-  type OperationEntries,
-  type OperationInput,
-  type PageItem,
-  type PageOptions,
-  type ClickSendOptions,
-} from "../../runtime/internal.js";
+import { createClickSendRuntime, type CallOptions, type OperationEntries, type OperationInput, type PageItem, type PageOptions, type ClickSendOptions } from "../../runtime/internal.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://api.example.test/v1";
 /** Every operation of the bundled document, as data the runtime binds into methods (see OperationEntry). */
 export const operationTable = {
-  "account/create": ["POST /account", { body: "optional", public: true }],
-  "things/delete": ["DELETE /things/{thing_id}", { parseAs: "none" }],
-  "things/export": ["GET /things/{thing_id}/export", { header: ["X-Export-Format"], parseAs: "text" }],
-  "things/list": [
-    "GET /things",
-    { query: ["page", "limit"], pagination: { size: "limit", items: "/data/data", page: "page", lastPage: "/data/last_page" } },
-  ],
-  "things/update": ["PUT /things/{thing_id}", { body: "required", idempotent: true }],
+  "account/create": ["POST /account", { "body": "optional", "public": true }],
+  "things/delete": ["DELETE /things/{thing_id}", { "parseAs": "none" }],
+  "things/export": ["GET /things/{thing_id}/export", { "header": ["X-Export-Format"], "parseAs": "text" }],
+  "things/list": ["GET /things", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "lastPage": "/data/last_page" } }],
+  "things/update": ["PUT /things/{thing_id}", { "body": "required", "idempotent": true }],
 } as const satisfies OperationEntries;
 
 export type OperationId = keyof typeof operationTable;
@@ -79,10 +68,7 @@ export interface ClickSendClient {
     list: {
       (input?: Input<"things/list">, options?: CallOptions): Promise<Reply<"things/list">>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(
-        input?: Input<"things/list">,
-        options?: CallOptions & PageOptions,
-      ): AsyncGenerator<PageItem<Reply<"things/list">, ["data", "data"]>, void, undefined>;
+      all(input?: Input<"things/list">, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"things/list">, ["data", "data"]>, void, undefined>;
     };
     /**
      * Update a thing
@@ -97,5 +83,5 @@ export interface ClickSendClient {
 
 /** Creates a ClickSend REST v3 client. */
 export function createClickSendClient(options: ClickSendOptions): ClickSendClient {
-  return createClickSendRuntime<paths>(options, operationTable, DEFAULT_BASE_URL) as unknown as ClickSendClient;
+  return (createClickSendRuntime<paths>(options, operationTable, DEFAULT_BASE_URL)) as unknown as ClickSendClient;
 }

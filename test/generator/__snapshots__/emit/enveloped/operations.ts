@@ -16,14 +16,8 @@ export function createClickSendBase(options: ClickSendOptions): ClickSendBase {
  *
  * `POST /account` — operationId `account/create`
  */
-export function accountCreate(
-  client: ClickSendBase,
-  input?: Input<"account/create">,
-  options?: CallOptions,
-): Promise<Reply<"account/create">> {
-  return client.call("account/create", ["POST /account", { body: "optional", public: true }], input, options) as Promise<
-    Reply<"account/create">
-  >;
+export function accountCreate(client: ClickSendBase, input?: Input<"account/create">, options?: CallOptions): Promise<Reply<"account/create">> {
+  return client.call("account/create", ["POST /account", { "body": "optional", "public": true }], input, options) as Promise<Reply<"account/create">>;
 }
 
 /**
@@ -33,9 +27,7 @@ export function accountCreate(
  * @deprecated The provider marks this operation deprecated.
  */
 export function thingsDelete(client: ClickSendBase, input: Input<"things/delete">, options?: CallOptions): Promise<Reply<"things/delete">> {
-  return client.call("things/delete", ["DELETE /things/{thing_id}", { parseAs: "none" }], input, options) as Promise<
-    Reply<"things/delete">
-  >;
+  return client.call("things/delete", ["DELETE /things/{thing_id}", { "parseAs": "none" }], input, options) as Promise<Reply<"things/delete">>;
 }
 
 /**
@@ -44,12 +36,7 @@ export function thingsDelete(client: ClickSendBase, input: Input<"things/delete"
  * `GET /things/{thing_id}/export` — operationId `things/export`
  */
 export function thingsExport(client: ClickSendBase, input: Input<"things/export">, options?: CallOptions): Promise<Reply<"things/export">> {
-  return client.call(
-    "things/export",
-    ["GET /things/{thing_id}/export", { header: ["X-Export-Format"], parseAs: "text" }],
-    input,
-    options,
-  ) as Promise<Reply<"things/export">>;
+  return client.call("things/export", ["GET /things/{thing_id}/export", { "header": ["X-Export-Format"], "parseAs": "text" }], input, options) as Promise<Reply<"things/export">>;
 }
 
 /**
@@ -58,15 +45,7 @@ export function thingsExport(client: ClickSendBase, input: Input<"things/export"
  * `GET /things` — operationId `things/list`
  */
 export function thingsList(client: ClickSendBase, input?: Input<"things/list">, options?: CallOptions): Promise<Reply<"things/list">> {
-  return client.call(
-    "things/list",
-    [
-      "GET /things",
-      { query: ["page", "limit"], pagination: { size: "limit", items: "/data/data", page: "page", lastPage: "/data/last_page" } },
-    ],
-    input,
-    options,
-  ) as Promise<Reply<"things/list">>;
+  return client.call("things/list", ["GET /things", { "query": ["page", "limit"], "pagination": { "size": "limit", "items": "/data/data", "page": "page", "lastPage": "/data/last_page" } }], input, options) as Promise<Reply<"things/list">>;
 }
 
 /**
@@ -75,7 +54,5 @@ export function thingsList(client: ClickSendBase, input?: Input<"things/list">, 
  * `PUT /things/{thing_id}` — operationId `things/update`
  */
 export function thingsUpdate(client: ClickSendBase, input: Input<"things/update">, options?: CallOptions): Promise<Reply<"things/update">> {
-  return client.call("things/update", ["PUT /things/{thing_id}", { body: "required", idempotent: true }], input, options) as Promise<
-    Reply<"things/update">
-  >;
+  return client.call("things/update", ["PUT /things/{thing_id}", { "body": "required", "idempotent": true }], input, options) as Promise<Reply<"things/update">>;
 }

@@ -7,11 +7,7 @@ import { createWebhookParser } from "../../runtime/webhooks.js";
 /** Every webhook the provider may call, by name. */
 export type WebhookName = keyof webhooks;
 /** The payload of each webhook: the form-field shape or the JSON shape, whichever the rule's webhook_type sends. */
-export type WebhookPayloads = {
-  [N in WebhookName]: NonNullable<webhooks[N]["post"]["requestBody"]>["content"][keyof NonNullable<
-    webhooks[N]["post"]["requestBody"]
-  >["content"]];
-};
+export type WebhookPayloads = { [N in WebhookName]: NonNullable<webhooks[N]["post"]["requestBody"]>["content"][keyof NonNullable<webhooks[N]["post"]["requestBody"]>["content"]] };
 
 /** Parses and checks a received webhook (`thing-created`); throws WebhookPayloadError when it does not match the spec. */
 export const parseWebhook = createWebhookParser<WebhookPayloads>(webhookValidators);

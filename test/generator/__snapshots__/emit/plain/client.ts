@@ -3,40 +3,20 @@
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "./schema.js";
 import { brands, type Brand, type BrandMessageType } from "./brands.js";
-import {
-  createSmSendRuntime,
-  brandBaseUrl,
-  type CallOptions,
-  type OperationEntries,
-  type OperationInput,
-  type PageItem,
-  type PageOptions,
-  type SmSendOptions,
-  type SmSendKeys,
-  type Rebrand,
-} from "../../runtime/internal.js";
+import { createSmSendRuntime, brandBaseUrl, type CallOptions, type OperationEntries, type OperationInput, type PageItem, type PageOptions, type SmSendOptions, type SmSendKeys, type Rebrand } from "../../runtime/internal.js";
 
 /** Server used when no `baseUrl` is given: the first server of the bundled document. */
 export const DEFAULT_BASE_URL = "https://gateway.example.test/REST";
 /** Every operation of the bundled document, as data the runtime binds into methods (see OperationEntry). */
 export const operationTable = {
-  "auth/login": ["GET /login", { parseAs: "text", public: true }],
-  "messages/list": [
-    "GET /messages",
-    {
-      query: ["cursor", "size"],
-      header: ["Accept-Language"],
-      pagination: { size: "size", items: "/messages", cursor: "cursor", next: "/links/next", fromNext: ["cursor"] },
-    },
-  ],
-  "messages/send": ["POST /messages", { body: "required", idempotent: true }],
+  "auth/login": ["GET /login", { "parseAs": "text", "public": true }],
+  "messages/list": ["GET /messages", { "query": ["cursor", "size"], "header": ["Accept-Language"], "pagination": { "size": "size", "items": "/messages", "cursor": "cursor", "next": "/links/next", "fromNext": ["cursor"] } }],
+  "messages/send": ["POST /messages", { "body": "required", "idempotent": true }],
 } as const satisfies OperationEntries;
 
 export type OperationId = keyof typeof operationTable;
 /** `T` as brand `B` types it: that brand's `MessageType` codes wherever the spec uses its own. */
-export type Branded<T, B extends Brand> = [B] extends ["smsend"]
-  ? T
-  : Rebrand<T, components["schemas"]["MessageType"], BrandMessageType<B>>;
+export type Branded<T, B extends Brand> = [B] extends ["smsend"] ? T : Rebrand<T, components["schemas"]["MessageType"], BrandMessageType<B>>;
 /** What a method takes: path, query and header parameters by name, and the body under `body`. */
 export type Input<K extends OperationId, B extends Brand = "smsend"> = Branded<OperationInput<operations[K]>, B>;
 
@@ -68,10 +48,7 @@ export interface SmSendClient<B extends Brand = "smsend"> {
     list: {
       (input?: Input<"messages/list", B>, options?: CallOptions): Promise<Reply<"messages/list", B>>;
       /** Every item of every page, fetched page by page as you iterate. */
-      all(
-        input?: Input<"messages/list", B>,
-        options?: CallOptions & PageOptions,
-      ): AsyncGenerator<PageItem<Reply<"messages/list", B>, ["messages"]>, void, undefined>;
+      all(input?: Input<"messages/list", B>, options?: CallOptions & PageOptions): AsyncGenerator<PageItem<Reply<"messages/list", B>, ["messages"]>, void, undefined>;
     };
     /**
      * Send a message
