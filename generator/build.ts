@@ -87,9 +87,10 @@ export default async function build(providers: readonly Provider[], options: Bui
   if (broken.length > 0) throw new LintFailure(broken);
   const lint = lintInChild(changed, timings); // on the other core, while this one loads the generators
   // Loaded only now: the linters and generators take longer to import than a no-change build.
-  const [{ default: generate }, { buildBrandDocs, buildProviderDocs, writeIndex }] = await Promise.all([
+  const [{ default: generate }, { buildBrandDocs, buildProviderDocs }, { writeIndex }] = await Promise.all([
     import("./pipeline.js"),
     import("./docs.js"),
+    import("./landing-page.js"),
   ]);
   const stage = path.join(buildHome, "stage");
   fs.rmSync(stage, { recursive: true, force: true });
