@@ -5,41 +5,15 @@
  *
  * Order: reads without path parameters first, then reads whose ids earlier replies revealed (in
  * rounds, until no more can be made), then free POSTs (price calls), then sends to documented
- * test recipients, then the documented failures of the public test credentials.
+ * test recipients, then the documented failures of the public test credentials. This module is
+ * that plan; ./call.ts makes and judges each call.
  */
-import { createClickSendClient } from "../../../generated/clicksend/index.js";
-import { createSmSendClient } from "../../../generated/smsend/index.js";
-import { camelCase } from "../../../runtime/bind.js";
-import { HttpError, UnparseableResponseError } from "../../../runtime/index.js";
-import type { OperationSpec } from "../../../runtime/operation-table.js";
-import type { ResponseMismatch } from "../../../runtime/validation.js";
-import type { ReplyToValidate } from "../../../runtime/validation-types.js";
-import { driftsOf, type Drift } from "./drift.js";
-import { checkRequest, guardedFetch } from "./guard.js";
-import { bodyExamples, Discoveries, parameterInput } from "./inputs.js";
-import type { Recorder } from "./record.js";
-import { createReplyValidator } from "./validate.js";
-import type { CheckedOperation, SpecFacts, TestCredential } from "./spec-facts.js";
+import { createLiveCaller, type LiveCheckOptions, type Outcome } from "./call.js";
+import { checkRequest } from "./guard.js";
+import { bodyExamples, parameterInput } from "./inputs.js";
+import type { CheckedOperation, TestCredential } from "./spec-facts.js";
 
-export type Outcome = { operationId: string; label?: string } & (
-  | { kind: "ok"; status?: number; note?: string }
-  | { kind: "drift"; status: number; drifts: Drift[] }
-  | { kind: "skipped"; reason: string }
-  | { kind: "error"; reason: string }
-);
-
-export interface LiveCheckOptions {
-  facts: SpecFacts;
-  baseUrl: string;
-  username: string;
-  /** ClickSend API key or smSend password. */
-  secret: string;
-  /** The transport under the guard (default: the global fetch). */
-  fetch?: (request: Request) => Promise<Response>;
-  recorder?: Recorder;
-  /** Called once the client knows its session keys, so the recorder can hide them too. */
-  onSecrets?: (secrets: string[]) => void;
-}
+export type { LiveCheckOptions, Outcome } from "./call.js";
 
 /** Operations the checker leaves alone even though the guard would allow them, and why. */
 const PLAN_SKIPS: Record<string, Record<string, string>> = {
@@ -54,75 +28,9 @@ const PLAN_SKIPS: Record<string, Record<string, string>> = {
 /** Calls the public test credentials make, each expecting a reply the spec documents. */
 const TEST_CREDENTIAL_CALLS = ["account/get", "sms/send"];
 
-type Client = Record<string, Record<string, (input?: unknown, options?: unknown) => Promise<unknown>>>;
-
 export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
-  const { facts, recorder } = options;
-  const guard = guardedFetch(facts, options.baseUrl, options.fetch ?? ((request) => fetch(request)));
-  const found = new Discoveries();
-  let mismatches: ResponseMismatch[] = [];
-  let reply: ReplyToValidate | undefined;
-  const validate = createReplyValidator(facts, (mismatch) => mismatches.push(mismatch));
-  const common = {
-    baseUrl: options.baseUrl,
-    fetch: guard.fetch,
-    retry: false as const,
-    validateResponses: (r: ReplyToValidate) => ((reply = r), validate(r)),
-  };
-
-  const makeClient = async (username: string, secret: string): Promise<Client> =>
-    (facts.provider === "clicksend"
-      ? createClickSendClient({ ...common, username, apiKey: secret })
-      : await createSmSendClient({ ...common, username, password: secret })) as unknown as Client;
-  const client = await makeClient(options.username, options.secret);
-  const keys = (client as unknown as { currentKeys?: () => { userKey: string; key: string } | undefined }).currentKeys?.();
-  if (keys) options.onSecrets?.([keys.userKey, keys.key]);
-
-  async function call(op: CheckedOperation, input: unknown, on: Client = client, label?: string): Promise<Outcome> {
-    const base = { operationId: op.operationId, ...(label ? { label } : {}) };
-    mismatches = [];
-    reply = undefined;
-    const refusedBefore = guard.refusals.length;
-    try {
-      await on[camelCase(op.namespace)]![camelCase(op.action)]!(input);
-      const got = reply as ReplyToValidate | undefined;
-      if (!got) return { ...base, kind: "ok", note: `${op.parseAs} reply, status only` };
-      recorder?.add({ operationId: op.operationId, status: got.status, contentType: got.contentType, body: got.body }, label);
-      if (on === client) found.learn(op.namespace, got.body);
-      return judged(base, op, got.status, got.body);
-    } catch (error) {
-      const refusal = guard.refusals[refusedBefore];
-      if (refusal) return { ...base, kind: "skipped", reason: `refused by the guard: ${refusal.reason}` };
-      if (error instanceof HttpError) {
-        const spec = { method: op.method, path: op.path } as OperationSpec;
-        validate({ operationId: op.operationId, spec, status: error.status, contentType: undefined, body: error.body });
-        recorder?.add({ operationId: op.operationId, status: error.status, contentType: undefined, body: error.body }, label);
-        return judged(base, op, error.status, error.body);
-      }
-      if (error instanceof UnparseableResponseError) {
-        return {
-          ...base,
-          kind: "drift",
-          status: error.status,
-          drifts: [{ pointer: "", expected: `a ${op.parseAs.toUpperCase()} reply`, observed: "an unparseable reply" }],
-        };
-      }
-      return { ...base, kind: "error", reason: error instanceof Error ? error.message : String(error) };
-    }
-  }
-
-  function judged(base: { operationId: string }, op: CheckedOperation, status: number, body: unknown): Outcome {
-    const statuses = documentedStatuses(facts, op);
-    const drifts = mismatches.flatMap((mismatch) => driftsOf(mismatch, body, statuses));
-    if (drifts.length > 0) return { ...base, kind: "drift", status, drifts };
-    const code = body !== null && typeof body === "object" ? (body as Record<string, unknown>).response_code : undefined;
-    return {
-      ...base,
-      kind: "ok",
-      status,
-      ...(status >= 300 ? { note: `documented failure${typeof code === "string" ? ` ${code}` : ""}` } : {}),
-    };
-  }
+  const { facts } = options;
+  const { makeClient, call, found } = await createLiveCaller(options);
 
   const outcomes = new Map<string, Outcome>();
   const pending = facts.operations.filter((op) => {
@@ -204,9 +112,4 @@ export async function checkLive(options: LiveCheckOptions): Promise<Outcome[]> {
   }
 
   return [...facts.operations.map((op) => outcomes.get(op.operationId)!), ...extra];
-}
-
-function documentedStatuses(facts: SpecFacts, op: CheckedOperation): string[] {
-  const operation = (facts.document.paths?.[op.path] as Record<string, { responses?: object }>)[op.method];
-  return Object.keys(operation?.responses ?? {});
 }
