@@ -8,6 +8,9 @@
  * otherwise leave a brand silently with smSend's codes. Each brand document is then linted with
  * the project's Redocly rules, so its examples must match its schemas (a Skebby example still
  * sending `N` is an error).
+ *
+ * Over 150 lines on purpose: the brand step's three parts (overlays, each document's profile, the
+ * emitted table), which generator/pipeline.ts runs in that order; a fifth of the file is the text of the emitted module.
  */
 import fs from "node:fs";
 import path from "node:path";

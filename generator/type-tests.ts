@@ -5,6 +5,8 @@
  *   field, a missing "at least one of" field set, and a body of the wrong shape;
  * - positives: every request example of the spec, as the input of its method.
  * Each call is written on one line: `@ts-expect-error` covers the next line only.
+ *
+ * About 150 lines: the negative cases and the file that holds them are one concern, read together.
  */
 import type { OpenApiDocument } from "./bundle.js";
 import { camelCase } from "../runtime/bind.js";

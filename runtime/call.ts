@@ -6,6 +6,9 @@
  * A call is one or more attempts. Another attempt is made only for a retryable failure (network,
  * timeout, an unparseable success reply, a status `isRetryableStatus` names) of an operation that
  * is safe to repeat, or when the caller opted in for this call (see ./retry.ts).
+ *
+ * Over 150 lines on purpose: one call's attempts, from the request to the error, read in one place;
+ * the parts that stand alone already have their modules (./request.ts, ./reply.ts, ./redirects.ts, ./failures.ts, ./retry.ts).
  */
 import { UnparseableResponseError, type CallContext, type HttpError, type HttpReply } from "./errors.js";
 import { callerAbort, failure, type Attempt, type Expired } from "./failures.js";

@@ -6,6 +6,9 @@
  * with plain text `user_key;key`. A client created with a password logs in itself and, when a
  * call is refused with 401, logs in again once and repeats that call: a 401 means the request was
  * not carried out, so repeating it cannot send a message twice.
+ *
+ * About 150 lines: the option types and the one runtime factory whose state (the current keys, the
+ * login in flight) the login flows share; splitting it would pass that state between files.
  */
 import createClient, { type Client } from "openapi-fetch";
 import { HttpError, UnparseableResponseError, type CallContext } from "./errors.js";

@@ -5,6 +5,8 @@
  * `npm run build` replaces generated/ and dist/docs/, and the working tree may be in use (tests
  * against generated/, someone editing specs) while the benchmark runs. The copy builds the same
  * specs with the same code, so the timing is the same.
+ *
+ * About 150 lines: a benchmark reads top to bottom (copy, build, step shares, verdict).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";

@@ -10,6 +10,9 @@
  *   Curl samples count as mentions too: a capture cut off mid-endpoint may have only that.
  * - smSend: `GET /API/v1.0/REST/groups?pageNumber={page}` request lines (after "HTTP Request").
  * Paths are compared without query string, base path or path-parameter names.
+ *
+ * About 150 lines: each reader follows its format note above, and the comparison and its report
+ * share the Coverage shape; a split would separate the notes from the code they describe.
  */
 import { operationsOf } from "../../generator/document.js";
 
