@@ -9,6 +9,10 @@
  * linters run in a child process while bundle → types → model → emit run here (./pipeline.ts);
  * then tsc compiles the staged library incrementally in a child process while the request types
  * are checked and the docs pages written here. Two lanes for two cores.
+ *
+ * Over 150 lines on purpose: the order above and the all-or-nothing swap are one sequence, read
+ * top to bottom; each step already lives in its own module (./pipeline.ts, ./fingerprint.ts,
+ * ./docs.ts, ./package.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
