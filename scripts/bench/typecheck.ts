@@ -11,6 +11,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import ts from "typescript";
 import buildPackage from "../../generator/package.js";
 import { providers } from "../../generator/providers.js";
 import {
@@ -64,7 +65,9 @@ export async function main(): Promise<void> {
 /** A folder holding consumer.ts and a tsconfig.json with the project's compiler options. */
 function consumerProject(dir: string, source: string): void {
   fs.mkdirSync(dir, { recursive: true });
-  const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(repoRoot, "tsconfig.json"), "utf8")) as { compilerOptions: object };
+  // TypeScript's own reader: tsconfig.json holds comments.
+  const { config } = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile) as { config: { compilerOptions: object } };
+  const { compilerOptions } = config;
   fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["consumer.ts"] }, null, 2));
   fs.writeFileSync(path.join(dir, "consumer.ts"), source);
 }
