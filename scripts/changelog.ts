@@ -2,14 +2,15 @@
  * `npm run changelog [-- <git-ref>]`: writes the next CHANGELOG.md entry from the API changes
  * between the last release tag (`v*`, or the given ref) and the working tree, and sets the
  * proposed version in package.json (the version at the ref, bumped by scripts/lib/spec-diff.ts's
- * rules). Run `npm run build` first: it compares the bundled documents in generated/.
+ * rules). The specs are compared as they are now (scripts/lib/diff-command.ts), built or not.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { providers, repoRoot } from "../generator/providers.js";
 import { changelogEntry, insertEntry, setVersion } from "./lib/changelog.js";
-import { documentAt, git, isCommit, lastReleaseTag } from "./lib/git.js";
-import { diffProvider, proposeBump } from "./lib/spec-diff.js";
+import { diffSpecsSince } from "./lib/diff-command.js";
+import { git, isCommit, lastReleaseTag } from "./lib/git.js";
+import { proposeBump } from "./lib/spec-diff.js";
 
 const given = process.argv[2];
 const ref = given ?? lastReleaseTag();
@@ -27,10 +28,7 @@ if (!isCommit(ref)) {
 const packageFile = path.join(repoRoot, "package.json");
 const packageJson = fs.readFileSync(packageFile, "utf8");
 const base = (JSON.parse(git(["show", `${ref}:package.json`]) ?? packageJson) as { version: string }).version;
-const results = providers.map((p) => ({
-  provider: p.id,
-  operations: diffProvider(p.id, { document: documentAt(ref, p.id) }, { document: documentAt(undefined, p.id) }),
-}));
+const results = await diffSpecsSince(ref, providers);
 const changes = results.flatMap((r) => r.operations.flatMap((o) => o.changes));
 if (changes.length === 0) {
   console.log(`changelog: no API changes since ${ref}; CHANGELOG.md and package.json left as they are`);

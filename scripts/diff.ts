@@ -1,13 +1,15 @@
 /**
  * `npm run diff -- <git-ref>`: what changed in each provider's bundled document and in the client
- * surface generated from it between a git ref and the working tree, each change marked breaking
+ * surface generated from it between a git ref and the specs as they are now (built or not:
+ * scripts/lib/diff-command.ts), each change marked breaking
  * or not, and the semver bump that calls for (rules in scripts/lib/spec-diff.ts). Reads only.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { providers, repoRoot } from "../generator/providers.js";
-import { documentAt, isCommit } from "./lib/git.js";
-import { diffProvider, formatReport } from "./lib/spec-diff.js";
+import { diffSpecsSince } from "./lib/diff-command.js";
+import { isCommit } from "./lib/git.js";
+import { formatReport } from "./lib/spec-diff.js";
 
 const ref = process.argv[2];
 if (!ref) {
@@ -20,8 +22,5 @@ if (!isCommit(ref)) {
 }
 
 const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
-const results = providers.map((p) => ({
-  provider: p.id,
-  operations: diffProvider(p.id, { document: documentAt(ref, p.id) }, { document: documentAt(undefined, p.id) }),
-}));
+const results = await diffSpecsSince(ref, providers);
 console.log(formatReport(ref, version, results));

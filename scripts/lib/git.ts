@@ -3,8 +3,6 @@
  * `npm run changelog`. Reads only.
  */
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { repoRoot } from "../../generator/providers.js";
 
 /** git's output, or undefined when it fails (unknown ref, file absent at the ref). */
@@ -25,12 +23,10 @@ export const lastReleaseTag = (cwd = repoRoot): string | undefined =>
   git(["describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"], cwd)?.trim() || undefined;
 
 /**
- * generated/<provider>/openapi.json at `ref`, or in the working tree when `ref` is undefined. A
- * file missing there stands for an empty API: a new provider shows as all-added.
+ * generated/<provider>/openapi.json at `ref`. A file missing there stands for an empty API: a new
+ * provider shows as all-added.
  */
-export function documentAt(ref: string | undefined, provider: string, cwd = repoRoot): unknown {
-  const file = `generated/${provider}/openapi.json`;
-  const full = path.join(cwd, file);
-  const text = ref === undefined ? (fs.existsSync(full) ? fs.readFileSync(full, "utf8") : undefined) : git(["show", `${ref}:${file}`], cwd);
+export function documentAt(ref: string, provider: string, cwd = repoRoot): unknown {
+  const text = git(["show", `${ref}:generated/${provider}/openapi.json`], cwd);
   return text === undefined ? undefined : (JSON.parse(text) as unknown);
 }
