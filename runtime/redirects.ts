@@ -104,28 +104,3 @@ export function originOf(baseUrl: string): string {
   const page = (globalThis as { location?: { href?: string } }).location?.href;
   return new URL(baseUrl, page).origin;
 }
-
-/**
- * A fetch for openapi-fetch (the clients' `raw`), taking a Request as openapi-fetch does, with
- * the same redirect rule as the typed methods.
- */
-export function rawFetch(
-  fetchRequest: (request: Request) => Promise<Response>,
-  origin: string,
-  redactor: Redactor,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    const init: RequestInit = {
-      method: request.method,
-      headers: request.headers,
-      signal: request.signal,
-      redirect: "manual",
-      ...(body ? { body } : {}),
-    };
-    const context = () => ({ operationId: "raw", method: request.method, url: redactor.url(request.url) });
-    const send: Send = (url, next) => fetchRequest(new Request(url, next));
-    const response = await send(request.url, init);
-    return isRedirect(response) ? followRedirects(send, response, request.url, init, origin, context, redactor) : response;
-  };
-}

@@ -52,16 +52,54 @@ await smsSend(cs, { body: { messages: [{ to: "+61411111111", body: "Hi", source:
 });
 
 describe("client.raw", () => {
-  it("is built on first use, once, by both clients", async () => {
+  it("loads and builds openapi-fetch's client on its first request, once, by both clients", async () => {
     const { createClickSendClient } = await import("../../generated/clicksend/index.js");
     const { createSmSendClient } = await import("../../generated/smsend/index.js");
+    const seen: string[] = [];
+    const fetch = async (request: Request) => (seen.push(`${request.url} ${request.headers.get("x-added")}`), Response.json({}));
     const before = created.count;
-    const clickSend = createClickSendClient({ username: "user", apiKey: "key" });
-    const smSend = await createSmSendClient({ userKey: "user-key", accessToken: "token" });
-    expect(created.count).toBe(before);
+    const clickSend = createClickSendClient({ username: "user", apiKey: "key", baseUrl: "https://cs.test", fetch });
+    const smSend = await createSmSendClient({ userKey: "user-key", accessToken: "token", baseUrl: "https://sm.test", fetch });
     expect(clickSend.raw).toBe(clickSend.raw);
-    expect(smSend.raw).toBe(smSend.raw);
+    // Middleware registered before the load is applied once it is built.
+    clickSend.raw.use({ onRequest: ({ request }) => (request.headers.set("x-added", "yes"), request) });
+    expect(created.count).toBe(before);
+    await Promise.all([clickSend.raw.GET("/account"), clickSend.raw.GET("/account")]);
+    expect(created.count).toBe(before + 1);
+    await smSend.raw.GET("/status");
+    await smSend.raw.GET("/status");
     expect(created.count).toBe(before + 2);
-    expect(typeof clickSend.raw.GET).toBe("function");
+    expect(seen).toEqual([
+      "https://cs.test/account yes",
+      "https://cs.test/account yes",
+      "https://sm.test/status null",
+      "https://sm.test/status null",
+    ]);
+  });
+
+  it("keeps openapi-fetch out of the namespaced client's bundle when code is split: it sits in a chunk only a dynamic import loads", async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { createClickSendClient } from "./generated/clicksend/index.js";
+await createClickSendClient({ username: "user", apiKey: "key" }).sms.send({ body: { messages: [] } });`,
+        resolveDir: repoRoot,
+        loader: "ts",
+      },
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      splitting: true,
+      outdir: "out",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const outputs = Object.entries(result.metafile.outputs);
+    const [, entry] = outputs.find(([, output]) => output.entryPoint !== undefined)!;
+    const withOpenapiFetch = outputs.filter(([, output]) => Object.keys(output.inputs).some((file) => file.includes("openapi-fetch")));
+    expect(Object.keys(entry.inputs)).toContain("generated/clicksend/client.ts");
+    expect(withOpenapiFetch).toHaveLength(1);
+    expect(entry.imports.filter((i) => i.path === withOpenapiFetch[0]![0]).map((i) => i.kind)).toEqual(["dynamic-import"]);
+    expect(entry.imports.filter((i) => i.kind !== "dynamic-import")).toEqual([]);
   });
 });
