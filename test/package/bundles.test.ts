@@ -51,6 +51,41 @@ await smsSend(cs, { body: { messages: [{ to: "+61411111111", body: "Hi", source:
   });
 });
 
+describe("a minified bundle", () => {
+  it("keeps every error's name, which a minifier's renamed classes would otherwise give", async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { createClickSendBase, smsSend } from "./generated/clicksend/operations.js";
+const base = (fetch) => createClickSendBase({ username: "user", apiKey: "key", baseUrl: "https://cs.test", retry: false, fetch });
+const caught = (fetch) => smsSend(base(fetch), { body: { messages: [] } }).catch((error) => error);
+const errors = [
+  await caught(async () => { throw new Error("down"); }),
+  await caught(async () => Response.json({ response_code: "BAD" }, { status: 400 })),
+  await caught(async () => new Response("<html>", { status: 200 })),
+  await caught(async () => new Response(null, { status: 307, headers: { location: "https://elsewhere.test/" } })),
+];
+export const names = errors.map((error) => [error.name, error.toJSON().name]);`,
+        resolveDir: repoRoot,
+        loader: "ts",
+      },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    const code = Buffer.from(result.outputFiles[0]!.contents).toString("base64");
+    const { names } = (await import(`data:text/javascript;base64,${code}`)) as { names: string[][] };
+    expect(names).toEqual([
+      ["NetworkError", "NetworkError"],
+      ["ClickSendError", "ClickSendError"],
+      ["UnparseableResponseError", "UnparseableResponseError"],
+      ["RedirectError", "RedirectError"],
+    ]);
+  });
+});
+
 describe("client.raw", () => {
   it("loads and builds openapi-fetch's client on its first request, once, by both clients", async () => {
     const { createClickSendClient } = await import("../../generated/clicksend/index.js");
