@@ -112,7 +112,7 @@ describe("client.raw", () => {
     ]);
   });
 
-  it("keeps openapi-fetch out of the namespaced client's bundle when code is split: it sits in a chunk only a dynamic import loads", async () => {
+  it("stays out, with pagination, of what the namespaced client loads when code is split: both sit in chunks only dynamic imports load", async () => {
     const result = await build({
       stdin: {
         contents: `import { createClickSendClient } from "./generated/clicksend/index.js";
@@ -129,12 +129,14 @@ await createClickSendClient({ username: "user", apiKey: "key" }).sms.send({ body
       metafile: true,
       logLevel: "silent",
     });
-    const outputs = Object.entries(result.metafile.outputs);
-    const [, entry] = outputs.find(([, output]) => output.entryPoint !== undefined)!;
-    const withOpenapiFetch = outputs.filter(([, output]) => Object.keys(output.inputs).some((file) => file.includes("openapi-fetch")));
-    expect(Object.keys(entry.inputs)).toContain("generated/clicksend/client.ts");
-    expect(withOpenapiFetch).toHaveLength(1);
-    expect(entry.imports.filter((i) => i.path === withOpenapiFetch[0]![0]).map((i) => i.kind)).toEqual(["dynamic-import"]);
-    expect(entry.imports.filter((i) => i.kind !== "dynamic-import")).toEqual([]);
+    const { outputs } = result.metafile;
+    const eager = new Set([Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!]);
+    for (const file of eager) for (const { path, kind } of outputs[file]!.imports) if (kind === "import-statement") eager.add(path);
+    const inputsOf = (files: string[]) => files.flatMap((file) => Object.keys(outputs[file]!.inputs));
+    const lazy = Object.keys(outputs).filter((file) => !eager.has(file));
+    const deferred = (file: string) => file.includes("openapi-fetch") || file === "runtime/paginate.ts";
+    expect(inputsOf([...eager])).toContain("generated/clicksend/client.ts");
+    expect(inputsOf([...eager]).filter(deferred)).toEqual([]);
+    expect(inputsOf(lazy).filter(deferred).sort()).toEqual(["node_modules/openapi-fetch/dist/index.mjs", "runtime/paginate.ts"]);
   });
 });
