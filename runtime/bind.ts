@@ -3,8 +3,8 @@
  * call through the provider's CallHandler, plus `.all()` on paginated ones.
  */
 import type { CallHandler, CallOptions } from "./call-options.js";
-import type { OperationTable } from "./operation-table.js";
-import { paginate, type PageOptions } from "./paginate.js";
+import type { OperationTable, PaginationSpec } from "./operation-table.js";
+import type { PageOptions } from "./paginate.js";
 
 /** `contact-lists` → `contactLists`. */
 export function camelCase(kebab: string): string {
@@ -26,10 +26,24 @@ export function bindOperations(table: OperationTable, call: CallHandler): Record
     if (pagination) {
       Object.assign(method, {
         all: (input?: unknown, options?: CallOptions & PageOptions) =>
-          paginate((pageInput) => call(operationId, pageInput, options), pagination, input, options),
+          allItems((pageInput) => call(operationId, pageInput, options), pagination, input, options),
       });
     }
     group[camelCase(action)] = method;
   }
   return client;
+}
+
+/**
+ * `.all()`: ./paginate.ts is loaded with a dynamic import on the first walk, so that a bundler that
+ * splits code keeps it out of what an application loads to make its calls (most never walk pages).
+ */
+async function* allItems(
+  fetchPage: (input: Record<string, unknown>) => Promise<unknown>,
+  pagination: PaginationSpec,
+  input: unknown,
+  options: PageOptions | undefined,
+): AsyncGenerator<unknown, void, undefined> {
+  const { paginate } = await import("./paginate.js");
+  yield* paginate(fetchPage, pagination, input, options);
 }

@@ -3,21 +3,23 @@ import { HttpError, type CallContext, type HttpReply } from "./errors.js";
 
 export class ClickSendError extends HttpError {
   /** The envelope's machine-readable outcome, e.g. `INSUFFICIENT_CREDIT`; undefined without an envelope. */
-  readonly responseCode: string | undefined;
+  declare readonly responseCode: string | undefined;
   /** The envelope's human-readable message. */
-  readonly responseMsg: string | undefined;
+  declare readonly responseMsg: string | undefined;
 
   constructor(context: CallContext, reply: HttpReply) {
     const envelope = readEnvelope(reply.body);
     const what = envelope ? `${envelope.response_code}: ${envelope.response_msg}` : `HTTP ${reply.status}`;
     super(`ClickSend replied ${reply.status} ${what}`, context, reply);
+    this.name = "ClickSendError";
     this.responseCode = envelope?.response_code;
     this.responseMsg = envelope?.response_msg;
   }
 
   override toJSON(): Record<string, unknown> {
     // responseMsg is in the body already; not repeated.
-    return { ...super.toJSON(), responseCode: this.responseCode };
+    const { responseMsg: _, ...json } = super.toJSON();
+    return json;
   }
 }
 

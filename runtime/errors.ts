@@ -15,7 +15,11 @@
  *   └── NetworkError               no reply at all (DNS, refused, reset)
  *
  * AbortError and TimeoutError are named like the DOMExceptions fetch throws, so code that checks
- * `error.name === "AbortError"` keeps working; they extend ApiError, not DOMException.
+ * `error.name === "AbortError"` keeps working; they extend ApiError, not DOMException. Each class
+ * sets its name as a string: a minifier renames classes, so `new.target.name` would say "q".
+ *
+ * Properties are assigned in the constructors (`declare` only types them: no class fields to
+ * emit), and one `toJSON()` serves all: name, message and every own enumerable property.
  *
  * Over 150 lines on purpose: one hierarchy of short classes, read together; the two provider
  * classes live beside their providers so that each entry point carries only its own.
@@ -38,21 +42,21 @@ function clip(text: string): string {
 }
 
 export class ApiError extends Error {
-  readonly operationId: string;
-  readonly method: string;
-  readonly url: string;
+  declare readonly operationId: string;
+  declare readonly method: string;
+  declare readonly url: string;
 
   /** `message` must already be redacted; it is clipped to MAX_MESSAGE_DETAIL characters. */
   constructor(message: string, context: CallContext, options?: { cause?: unknown }) {
     super(`${clip(message)} (${context.operationId}: ${context.method} ${context.url})`, options);
-    this.name = new.target.name;
+    this.name = "ApiError";
     this.operationId = context.operationId;
     this.method = context.method;
     this.url = context.url;
   }
 
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId, method: this.method, url: this.url };
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
@@ -79,87 +83,72 @@ export const REQUEST_ID_HEADERS: readonly string[] = [
 
 export class HttpError extends ApiError {
   /** HTTP status of the reply. */
-  readonly status: number;
-  /** The parsed reply body (JSON value or text), with known secrets replaced. */
-  readonly body: unknown;
-  /** The reply's headers (lower-case names), with secret ones masked. */
-  readonly headers: Record<string, string>;
+  declare readonly status: number;
   /** The provider's or a proxy's id for this request, when the reply carries one (see REQUEST_ID_HEADERS). */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
+  /** The reply's headers (lower-case names), with secret ones masked. */
+  declare readonly headers: Record<string, string>;
+  /** The parsed reply body (JSON value or text), with known secrets replaced. */
+  declare readonly body: unknown;
 
   constructor(message: string, context: CallContext, reply: HttpReply) {
     const requestId = REQUEST_ID_HEADERS.map((name) => reply.headers[name]).find((value) => value !== undefined);
     super(requestId === undefined ? message : `${message} [request id ${requestId}]`, context);
+    this.name = "HttpError";
     this.status = reply.status;
-    this.body = reply.body;
-    this.headers = reply.headers;
     this.requestId = requestId;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, requestId: this.requestId, headers: this.headers, body: this.body };
+    this.headers = reply.headers;
+    this.body = reply.body;
   }
 }
 
 export class UnparseableResponseError extends ApiError {
-  readonly status: number;
+  declare readonly status: number;
   /** The raw reply (redacted), for diagnosis. */
-  readonly bodyText: string;
+  declare readonly bodyText: string;
 
   constructor(context: CallContext, status: number, bodyText: string, reason: string) {
     super(`unparseable reply with status ${status}: ${reason}`, context);
+    this.name = "UnparseableResponseError";
     this.status = status;
     this.bodyText = bodyText;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, bodyText: this.bodyText };
   }
 }
 
 export class ResponseTooLargeError extends ApiError {
-  readonly status: number;
-  readonly maxResponseBytes: number;
+  declare readonly status: number;
+  declare readonly maxResponseBytes: number;
 
   constructor(context: CallContext, status: number, maxResponseBytes: number) {
     super(`reply with status ${status} is larger than maxResponseBytes (${maxResponseBytes}); not read further`, context);
+    this.name = "ResponseTooLargeError";
     this.status = status;
     this.maxResponseBytes = maxResponseBytes;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, maxResponseBytes: this.maxResponseBytes };
   }
 }
 
 export class RedirectError extends ApiError {
   /** The redirect's status (0 for a browser's opaque redirect). */
-  readonly status: number;
+  declare readonly status: number;
   /** Where it pointed (redacted); undefined when the environment hides it. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
 
   constructor(context: CallContext, status: number, location: string | undefined, reason: string) {
     super(`redirect ${status} not followed: ${reason}`, context);
+    this.name = "RedirectError";
     this.status = status;
     this.location = location;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, location: this.location };
   }
 }
 
 export class TimeoutError extends ApiError {
   /** The timeout that expired, in milliseconds; undefined for the caller's own AbortSignal.timeout. */
-  readonly timeoutMs: number | undefined;
+  declare readonly timeoutMs: number | undefined;
 
   constructor(context: CallContext, timeoutMs: number | undefined, what = "no reply", options?: { cause?: unknown }) {
     super(timeoutMs === undefined ? "the caller's signal timed out" : `${what} within ${timeoutMs} ms`, context, options);
+    this.name = "TimeoutError";
     this.timeoutMs = timeoutMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
   }
 }
 
@@ -167,19 +156,17 @@ export class AbortError extends ApiError {
   /** `reason` is the signal's reason (redacted), for the message; the reason itself is the `cause`. */
   constructor(context: CallContext, reason: string, cause: unknown) {
     super(`aborted by the caller: ${reason}`, context, { cause });
+    this.name = "AbortError";
   }
 }
 
 export class NetworkError extends ApiError {
   /** The low-level code when known (ECONNREFUSED, UND_ERR_SOCKET, …). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
 
   constructor(context: CallContext, reason: string, code?: string) {
     super(`network failure: ${reason}`, context);
+    this.name = "NetworkError";
     this.code = code;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), code: this.code };
   }
 }

@@ -1,8 +1,7 @@
 /** Settings both clients share, and the caller they configure. */
 import type { CallEvent, CallHandler } from "./call-options.js";
 import { createCaller, type CallerSettings } from "./call.js";
-import type { Redactor } from "./redact.js";
-import { originOf, rawFetch } from "./redirects.js";
+import { originOf } from "./redirects.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
 import type { ResponseValidator } from "./validation-types.js";
 
@@ -58,10 +57,4 @@ export function createProviderCaller(options: CommonClientOptions, parts: Provid
 export function baseUrlOf(options: CommonClientOptions, fallback: string): { baseUrl: string; origin: string } {
   const baseUrl = (options.baseUrl ?? fallback).replace(/\/+$/, "");
   return { baseUrl, origin: originOf(baseUrl) };
-}
-
-/** Settings for openapi-fetch's `createClient` (the clients' `raw`): the same fetch and redirect rule as the methods. */
-export function rawClientSettings(options: CommonClientOptions, baseUrl: string, origin: string, redactor: Redactor) {
-  const fetchRequest = options.fetch ?? ((request: Request) => fetch(request));
-  return { baseUrl, fetch: rawFetch(fetchRequest, origin, redactor), redirect: "manual" as const };
 }

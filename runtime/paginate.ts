@@ -6,6 +6,7 @@
  * rather than loop forever when a server keeps sending pages (`maxPages`) or repeats a cursor.
  */
 import type { PaginationSpec } from "./operation-table.js";
+import { PaginationError } from "./pagination-error.js";
 import { atPointer } from "./pointer.js";
 
 /** The type at a property path, e.g. `AtPath<Reply, ["data", "data"]>`. */
@@ -19,13 +20,6 @@ export type PageItem<T, P extends readonly string[]> = NonNullable<AtPath<T, P>>
 export interface PageOptions {
   /** Stop with an error after this many pages (default 1000): a guard against a server that never ends. */
   maxPages?: number;
-}
-
-export class PaginationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PaginationError";
-  }
 }
 
 /**

@@ -7,7 +7,8 @@
 export * from "./errors.js";
 export { Redactor, REDACTED, SECRET_NAMES } from "./redact.js";
 export type { OperationInput } from "./input.js";
-export { PaginationError, type PageItem, type PageOptions } from "./paginate.js";
+export { PaginationError } from "./pagination-error.js";
+export type { PageItem, PageOptions } from "./paginate.js";
 export { DEFAULT_RETRY, type CallRetryOptions, type RetryPolicy } from "./retry.js";
 export type { CallEvent, CallOptions } from "./call-options.js";
 export { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type CommonClientOptions } from "./options.js";

@@ -17,7 +17,7 @@ export const MAX_REDIRECTS = 5;
 
 export type Send = (url: string, init: RequestInit) => Promise<Response>;
 
-const isRedirectStatus = (status: number) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+const isRedirectStatus = (status: number) => [301, 302, 303, 307, 308].includes(status);
 
 /** Whether a reply needs `followRedirects`: a cheap test, made on every reply. */
 export function isRedirect(response: Response): boolean {
@@ -37,17 +37,12 @@ export async function followRedirects(
   context: () => CallContext,
   redactor: Redactor,
 ): Promise<Response> {
+  // The reason names the target's origin, which a hostile server may have filled with an echo.
+  const refuse = (location: string | undefined, reason: string, status = response.status) => {
+    void response.body?.cancel().catch(() => {});
+    return new RedirectError(context(), status, location === undefined ? undefined : redactor.url(location), redactor.text(reason));
+  };
   for (let hops = 0; response.type === "opaqueredirect" || isRedirectStatus(response.status); hops++) {
-    const refuse = (location: string | undefined, reason: string) => {
-      void response.body?.cancel().catch(() => {});
-      // The reason names the target's origin, which a hostile server may have filled with an echo.
-      return new RedirectError(
-        context(),
-        response.status,
-        location === undefined ? undefined : redactor.url(location),
-        redactor.text(reason),
-      );
-    };
     if (response.type === "opaqueredirect")
       throw refuse(undefined, "target hidden by the browser, so it cannot be checked to be on the same origin");
     const location = response.headers.get("location");
@@ -81,15 +76,8 @@ export async function followRedirects(
   }
   // A custom fetch may ignore `redirect: "manual"` and follow on its own: the request has left, but
   // a reply from another origin is not used.
-  if (response.redirected && response.url && new URL(response.url).origin !== origin) {
-    void response.body?.cancel().catch(() => {});
-    throw new RedirectError(
-      context(),
-      0,
-      redactor.url(response.url),
-      redactor.text(`the fetch in use followed a redirect to another origin (${new URL(response.url).origin}) itself`),
-    );
-  }
+  const landed = response.redirected && response.url ? new URL(response.url).origin : origin;
+  if (landed !== origin) throw refuse(response.url, `the fetch in use followed a redirect to another origin (${landed}) itself`, 0);
   return response;
 }
 
@@ -103,29 +91,4 @@ function withoutContentType(headers: HeadersInit | undefined): Record<string, st
 export function originOf(baseUrl: string): string {
   const page = (globalThis as { location?: { href?: string } }).location?.href;
   return new URL(baseUrl, page).origin;
-}
-
-/**
- * A fetch for openapi-fetch (the clients' `raw`), taking a Request as openapi-fetch does, with
- * the same redirect rule as the typed methods.
- */
-export function rawFetch(
-  fetchRequest: (request: Request) => Promise<Response>,
-  origin: string,
-  redactor: Redactor,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    const init: RequestInit = {
-      method: request.method,
-      headers: request.headers,
-      signal: request.signal,
-      redirect: "manual",
-      ...(body ? { body } : {}),
-    };
-    const context = () => ({ operationId: "raw", method: request.method, url: redactor.url(request.url) });
-    const send: Send = (url, next) => fetchRequest(new Request(url, next));
-    const response = await send(request.url, init);
-    return isRedirect(response) ? followRedirects(send, response, request.url, init, origin, context, redactor) : response;
-  };
 }

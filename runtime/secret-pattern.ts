@@ -13,41 +13,13 @@ const hexAnyCase = (n: number, width: number) =>
     .replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
 const utf8 = new TextEncoder();
 
-/** Named HTML entities a server may use for the characters worth escaping. */
-const HTML_NAMES: Record<string, readonly string[]> = {
-  "&": ["amp"],
-  "<": ["lt"],
-  ">": ["gt"],
-  '"': ["quot"],
-  "'": ["apos"],
-  "/": ["sol"],
-  "!": ["excl"],
-  "#": ["num"],
-  $: ["dollar"],
-  "%": ["percnt"],
-  "(": ["lpar"],
-  ")": ["rpar"],
-  "*": ["ast"],
-  "+": ["plus"],
-  ",": ["comma"],
-  ".": ["period"],
-  ":": ["colon"],
-  ";": ["semi"],
-  "=": ["equals"],
-  "?": ["quest"],
-  "@": ["commat"],
-  "[": ["lsqb", "lbrack"],
-  "\\": ["bsol"],
-  "]": ["rsqb", "rbrack"],
-  "^": ["Hat"],
-  _: ["lowbar"],
-  "`": ["grave"],
-  "{": ["lcub", "lbrace"],
-  "|": ["verbar", "vert"],
-  "}": ["rcub", "rbrace"],
-  "~": ["tilde"],
-  " ": ["nbsp"],
-};
+/**
+ * Named HTML entities a server may use for the characters worth escaping, each written as its name
+ * then its character (names are letters, characters are not): `amp&` is `&amp;` for `&`.
+ */
+const HTML_NAMES =
+  "amp&lt<gt>quot\"apos'sol/excl!num#dollar$percnt%lpar(rpar)ast*plus+comma,period.colon:semi;equals=quest?commat@" +
+  "lsqb[lbrack[bsol\\rsqb]rbrack]Hat^lowbar_grave`lcub{lbrace{verbar|vert|rcub}rbrace}tilde~nbsp ";
 /** JSON's short escapes; `/` is escaped by PHP's json_encode and others. */
 const JSON_SHORT: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", "\n": "n", "\r": "r", "\t": "t", "\b": "b", "\f": "f" };
 
@@ -69,7 +41,7 @@ const [AMP, HASH, SEMI, BACKSLASH] = ["&", "#", ";", "\\"].map(percentPattern) a
 /** A character in HTML: itself, a decimal or hex reference (any case, leading zeros) or its name. */
 function htmlPattern(char: string): string {
   const code = char.codePointAt(0)!;
-  const names = (HTML_NAMES[char] ?? []).map((name) => `${AMP}${name}${SEMI}`);
+  const names = [...HTML_NAMES.matchAll(/([a-z]+)(.)/gis)].filter((m) => m[2] === char).map((m) => `${AMP}${m[1]}${SEMI}`);
   return `(?:${[`${AMP}${HASH}0*${code}${SEMI}`, `${AMP}${HASH}[xX]0*${hexAnyCase(code, 1)}${SEMI}`, ...names, percentPattern(char)].join("|")})`;
 }
 

@@ -5,5 +5,6 @@ export class SmSendError extends HttpError {
   constructor(context: CallContext, reply: HttpReply, explanation?: string) {
     const detail = typeof reply.body === "string" && reply.body.trim() ? `: ${reply.body.trim()}` : "";
     super(`smSend replied ${reply.status}${explanation ? ` (${explanation})` : ""}${detail}`, context, reply);
+    this.name = "SmSendError";
   }
 }

@@ -10,13 +10,13 @@
  * About 150 lines: the option types and the one runtime factory whose state (the current keys, the
  * login in flight) the login flows share; splitting it would pass that state between files.
  */
-import createClient, { type Client } from "openapi-fetch";
 import { HttpError, UnparseableResponseError, type CallContext } from "./errors.js";
 import { SmSendError } from "./smsend-error.js";
 import { bindOperations } from "./bind.js";
 import type { CallHandler } from "./call-options.js";
 import { expandOperations, type OperationEntries } from "./operation-table.js";
-import { baseUrlOf, createProviderCaller, rawClientSettings, type CommonClientOptions as CommonOptions } from "./options.js";
+import { baseUrlOf, createProviderCaller, type CommonClientOptions as CommonOptions } from "./options.js";
+import { lazyRawClient } from "./raw.js";
 import { Redactor } from "./redact.js";
 import { logIn, loginSecrets, type LoginCredentials } from "./brands.js";
 
@@ -74,24 +74,6 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
     redactor.add(next.key);
     keys = next;
   };
-  // The raw openapi-fetch client, built on first use (most clients never touch it), with the
-  // key headers read at request time so a new login is picked up.
-  let raw: Client<Paths> | undefined;
-  const rawClient = () => {
-    if (raw) return raw;
-    raw = createClient<Paths>(rawClientSettings(options, baseUrl, origin, redactor));
-    raw.use({
-      onRequest: ({ request }) => {
-        if (keys && !request.headers.has("user_key")) {
-          request.headers.set("user_key", keys.userKey);
-          request.headers.set(keys.kind, keys.key);
-        }
-        return request;
-      },
-    });
-    return raw;
-  };
-
   const send = createProviderCaller(options, {
     baseUrl,
     origin,
@@ -146,9 +128,24 @@ export async function createSmSendRuntime<Paths extends {}>(options: SmSendOptio
 
   return {
     ...bindOperations(table, call),
-    get raw(): Client<Paths> {
-      return rawClient();
-    },
+    // The key headers are read at request time, so a new login is picked up.
+    raw: lazyRawClient<Paths>({
+      options,
+      baseUrl,
+      origin,
+      redactor,
+      middleware: [
+        {
+          onRequest: ({ request }) => {
+            if (keys && !request.headers.has("user_key")) {
+              request.headers.set("user_key", keys.userKey);
+              request.headers.set(keys.kind, keys.key);
+            }
+            return request;
+          },
+        },
+      ],
+    }),
     /** The keys in use (e.g. to store an access token and skip the next login). A method, not
      * a property, so that logging or serializing the client never prints them. */
     currentKeys(): SmSendKeys | undefined {

@@ -2,7 +2,10 @@
  * Benchmark 4: what sending one SMS costs a bundle. esbuild (bundle, minify) of a tiny entry that
  * creates our ClickSend client and sends one SMS (ESM, platform browser: the runtime uses only web
  * APIs), against the same with the official SDK (CommonJS on `request`, so platform node, CJS).
- * Sizes are deterministic: one build each, no repetitions needed.
+ * Sizes are deterministic: one build each, no repetitions needed. Our bundles are built with code
+ * splitting on and measure what loads before the first call (see `bundle()`); the namespaced client
+ * is also shown with it off, where esbuild inlines the dynamic imports (openapi-fetch for
+ * `client.raw`, pagination for `.all()`).
  * Targets (minified + gzip level 9): the namespaced client under 10 KB; the same send with the
  * tree-shakable operation functions at most 4 KiB; a webhook handler (parseWebhook alone) at most
  * 10 KiB, with no bundled document or Ajv in it.
@@ -11,6 +14,7 @@
  * its entry programs are shown where they are measured.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { repoRoot, table, type BenchResult } from "./lib.js";
@@ -60,12 +64,24 @@ const oneOperationTable: Plugin = {
 };
 
 interface Size {
+  /** What the application loads before its first call: the entry chunk and the chunks it imports statically. */
   min: number;
   gzip: number;
+  /** Chunks loaded only by a dynamic import (code splitting on): fetched when first needed. */
+  lazyMin: number;
+  lazyGzip: number;
+  /** The inputs of the lazy chunks. */
+  lazyInputs: string[];
   metafile: Metafile;
 }
 
-async function bundle(contents: string, platform: "browser" | "node", plugins: Plugin[] = []): Promise<Size> {
+/**
+ * One esbuild bundle of `contents`. With `splitting` (ESM only), a module reached only through a
+ * dynamic import, such as openapi-fetch behind `client.raw` or pagination behind `.all()`, goes to a chunk of its own, as Vite,
+ * Rollup and webpack do by default: its bytes are counted apart (lazy), not in what the page loads
+ * to send one SMS. Without splitting, esbuild inlines a dynamic import, and every byte counts.
+ */
+async function bundle(contents: string, platform: "browser" | "node", plugins: Plugin[] = [], splitting = false): Promise<Size> {
   const result = await build({
     stdin: { contents, resolveDir: repoRoot, loader: platform === "node" ? "js" : "ts", sourcefile: "entry" },
     bundle: true,
@@ -77,9 +93,28 @@ async function bundle(contents: string, platform: "browser" | "node", plugins: P
     metafile: true,
     logLevel: "silent",
     plugins,
+    splitting,
+    outdir: "bundle-out",
   });
-  const code = result.outputFiles[0]!.contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: result.metafile };
+  const files = new Map(result.outputFiles.map((file) => [path.relative(repoRoot, file.path), file.contents]));
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
+  // The entry and, transitively, what it imports statically.
+  const eager = new Set([entry]);
+  for (const file of eager) for (const { path: next, kind } of outputs[file]!.imports) if (kind === "import-statement") eager.add(next);
+  const sum = (inEager: boolean, measure: (code: Uint8Array) => number) =>
+    [...files].filter(([file]) => eager.has(file) === inEager).reduce((total, [, code]) => total + measure(code), 0);
+  const gzip = (code: Uint8Array) => gzipSync(code, { level: 9 }).length;
+  return {
+    min: sum(true, (code) => code.length),
+    gzip: sum(true, gzip),
+    lazyMin: sum(false, (code) => code.length),
+    lazyGzip: sum(false, gzip),
+    lazyInputs: Object.keys(outputs)
+      .filter((file) => !eager.has(file))
+      .flatMap((file) => Object.keys(outputs[file]!.inputs)),
+    metafile: { ...result.metafile, outputs: { [entry]: outputs[entry]! } },
+  };
 }
 
 /** The inputs that put the most bytes into the (minified) output. */
@@ -94,13 +129,18 @@ function topInputs(metafile: Metafile, count: number): string[][] {
 
 const bytes = (n: number) => `${n.toLocaleString("en")} B`;
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KiB`;
+const lazy = (size: Size) =>
+  size.lazyMin === 0
+    ? "no lazy chunk"
+    : `lazy chunks of ${bytes(size.lazyGzip)} min+gzip, fetched on first use (${size.lazyInputs.map((file) => `\`${file}\``).join(", ")})`;
 
 export default async function benchBundle(): Promise<BenchResult> {
-  const ours = await bundle(OURS_ENTRY, "browser");
+  const ours = await bundle(OURS_ENTRY, "browser", [], true);
+  const oursInlined = await bundle(OURS_ENTRY, "browser");
   const sdk = await bundle(SDK_ENTRY, "node");
-  const shaken = await bundle(OURS_ENTRY, "browser", [oneOperationTable]);
-  const functions = await bundle(OPERATIONS_ENTRY, "browser");
-  const webhook = await bundle(WEBHOOK_ENTRY, "browser");
+  const shaken = await bundle(OURS_ENTRY, "browser", [oneOperationTable], true);
+  const functions = await bundle(OPERATIONS_ENTRY, "browser", [], true);
+  const webhook = await bundle(WEBHOOK_ENTRY, "browser", [], true);
   const functionsMet = functions.gzip <= OPERATIONS_LIMIT;
   const webhookMet = webhook.gzip <= WEBHOOK_LIMIT;
   const met = ours.gzip < LIMIT;
@@ -110,13 +150,22 @@ export default async function benchBundle(): Promise<BenchResult> {
   const rows = [
     ["official SDK `clicksend` 5.1.7 (baseline; node, CJS)", bytes(sdk.min), bytes(sdk.gzip), kb(sdk.gzip), "1.00×", "", ""],
     [
-      "ours (browser, ESM)",
+      "ours (browser, ESM, code splitting on)",
       bytes(ours.min),
       bytes(ours.gzip),
       kb(ours.gzip),
       `${(ours.gzip / sdk.gzip).toFixed(3)}×`,
       "< 10 KiB min+gzip",
-      met ? `**met** (${margin}, ${si})` : `**missed**: ${margin}`,
+      `${met ? `**met** (${margin}, ${si})` : `**missed**: ${margin}`}; plus ${lazy(ours)}`,
+    ],
+    [
+      "ours, code splitting off (esbuild inlines the dynamic imports of openapi-fetch and pagination)",
+      bytes(oursInlined.min),
+      bytes(oursInlined.gzip),
+      kb(oursInlined.gzip),
+      `${(oursInlined.gzip / sdk.gzip).toFixed(3)}×`,
+      "(not a side)",
+      "",
     ],
     [
       "ours, one function per operation (`createClickSendBase` + `smsSend`)",
@@ -152,7 +201,7 @@ export default async function benchBundle(): Promise<BenchResult> {
   // The diagnosis is due when the target is missed, and also when it is met by a hair.
   const close = !met || ours.gzip >= 10_000;
   const markdown = [
-    "esbuild 0.28.2, bundle + minify, of an entry that creates a client and sends one SMS; gzip is node:zlib level 9 of the minified output. Ratio = gzip size ÷ the SDK's.",
+    "esbuild 0.28.2, bundle + minify, of an entry that creates a client and sends one SMS; gzip is node:zlib level 9 of the minified output. Ratio = gzip size ÷ the SDK's. Code splitting is on for our bundles (as in Vite, Rollup and webpack): sizes are what the page loads before its first call (the entry chunk and its static imports); a chunk reached only by a dynamic import is counted apart, and the row with splitting off shows what a bundler that inlines dynamic imports produces.",
     "",
     table(["bundle", "minified", "min+gzip", "min+gzip (KiB)", "ratio", "target", "result"], rows),
     "",
@@ -185,10 +234,8 @@ function diagnosis(ours: Size, shaken: Size): string {
     "(every ClickSend operation's method, path, parameters and flags), because `createClickSendClient` binds every operation at run time " +
     "from that one object, so no bundler can drop the operations an application never calls. With the table cut to the one operation " +
     `the entry uses (what-if row) the bundle is ${bytes(shaken.gzip)} min+gzip, ${bytes(ours.gzip - shaken.gzip)} less. The rest is ` +
-    "openapi-fetch (second largest, used as the transport) and the runtime (call, paginate — linked even without `.all()` because " +
-    "bindOperations references it — errors, redact, retry). What would shrink it: emit one exported entry (or one small module) per " +
-    "operation and let a client be built from the operations it imports (`createClickSendClient({ …, operations: { smsSend } })`), " +
-    "or load `paginate` only for tables with paginated operations. Calling fetch directly (see benchmark 3) would drop openapi-fetch too, " +
-    "but only if `client.raw` (which is an openapi-fetch client, built eagerly in createClickSendRuntime) were built lazily or moved to its own entry."
+    "the runtime (call, errors, redact, redirects, retry). What would shrink it: emit one exported entry (or one small module) per " +
+    "operation and let a client be built from the operations it imports (`createClickSendClient({ …, operations: { smsSend } })`). " +
+    "openapi-fetch and pagination are not in it: `client.raw` and `.all()` import them dynamically on first use."
   );
 }

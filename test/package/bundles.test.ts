@@ -51,17 +51,92 @@ await smsSend(cs, { body: { messages: [{ to: "+61411111111", body: "Hi", source:
   });
 });
 
+describe("a minified bundle", () => {
+  it("keeps every error's name, which a minifier's renamed classes would otherwise give", async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { createClickSendBase, smsSend } from "./generated/clicksend/operations.js";
+const base = (fetch) => createClickSendBase({ username: "user", apiKey: "key", baseUrl: "https://cs.test", retry: false, fetch });
+const caught = (fetch) => smsSend(base(fetch), { body: { messages: [] } }).catch((error) => error);
+const errors = [
+  await caught(async () => { throw new Error("down"); }),
+  await caught(async () => Response.json({ response_code: "BAD" }, { status: 400 })),
+  await caught(async () => new Response("<html>", { status: 200 })),
+  await caught(async () => new Response(null, { status: 307, headers: { location: "https://elsewhere.test/" } })),
+];
+export const names = errors.map((error) => [error.name, error.toJSON().name]);`,
+        resolveDir: repoRoot,
+        loader: "ts",
+      },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    const code = Buffer.from(result.outputFiles[0]!.contents).toString("base64");
+    const { names } = (await import(`data:text/javascript;base64,${code}`)) as { names: string[][] };
+    expect(names).toEqual([
+      ["NetworkError", "NetworkError"],
+      ["ClickSendError", "ClickSendError"],
+      ["UnparseableResponseError", "UnparseableResponseError"],
+      ["RedirectError", "RedirectError"],
+    ]);
+  });
+});
+
 describe("client.raw", () => {
-  it("is built on first use, once, by both clients", async () => {
+  it("loads and builds openapi-fetch's client on its first request, once, by both clients", async () => {
     const { createClickSendClient } = await import("../../generated/clicksend/index.js");
     const { createSmSendClient } = await import("../../generated/smsend/index.js");
+    const seen: string[] = [];
+    const fetch = async (request: Request) => (seen.push(`${request.url} ${request.headers.get("x-added")}`), Response.json({}));
     const before = created.count;
-    const clickSend = createClickSendClient({ username: "user", apiKey: "key" });
-    const smSend = await createSmSendClient({ userKey: "user-key", accessToken: "token" });
-    expect(created.count).toBe(before);
+    const clickSend = createClickSendClient({ username: "user", apiKey: "key", baseUrl: "https://cs.test", fetch });
+    const smSend = await createSmSendClient({ userKey: "user-key", accessToken: "token", baseUrl: "https://sm.test", fetch });
     expect(clickSend.raw).toBe(clickSend.raw);
-    expect(smSend.raw).toBe(smSend.raw);
+    // Middleware registered before the load is applied once it is built.
+    clickSend.raw.use({ onRequest: ({ request }) => (request.headers.set("x-added", "yes"), request) });
+    expect(created.count).toBe(before);
+    await Promise.all([clickSend.raw.GET("/account"), clickSend.raw.GET("/account")]);
+    expect(created.count).toBe(before + 1);
+    await smSend.raw.GET("/status");
+    await smSend.raw.GET("/status");
     expect(created.count).toBe(before + 2);
-    expect(typeof clickSend.raw.GET).toBe("function");
+    expect(seen).toEqual([
+      "https://cs.test/account yes",
+      "https://cs.test/account yes",
+      "https://sm.test/status null",
+      "https://sm.test/status null",
+    ]);
+  });
+
+  it("stays out, with pagination, of what the namespaced client loads when code is split: both sit in chunks only dynamic imports load", async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { createClickSendClient } from "./generated/clicksend/index.js";
+await createClickSendClient({ username: "user", apiKey: "key" }).sms.send({ body: { messages: [] } });`,
+        resolveDir: repoRoot,
+        loader: "ts",
+      },
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      splitting: true,
+      outdir: "out",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const { outputs } = result.metafile;
+    const eager = new Set([Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!]);
+    for (const file of eager) for (const { path, kind } of outputs[file]!.imports) if (kind === "import-statement") eager.add(path);
+    const inputsOf = (files: string[]) => files.flatMap((file) => Object.keys(outputs[file]!.inputs));
+    const lazy = Object.keys(outputs).filter((file) => !eager.has(file));
+    const deferred = (file: string) => file.includes("openapi-fetch") || file === "runtime/paginate.ts";
+    expect(inputsOf([...eager])).toContain("generated/clicksend/client.ts");
+    expect(inputsOf([...eager]).filter(deferred)).toEqual([]);
+    expect(inputsOf(lazy).filter(deferred).sort()).toEqual(["node_modules/openapi-fetch/dist/index.mjs", "runtime/paginate.ts"]);
   });
 });
