@@ -52,7 +52,7 @@ async function generateProvider(provider: Provider, timings: StepTimings, files:
   const model = buildModel(document);
   const nameErrors = checkNames(provider, model);
   if (nameErrors.length > 0) throw new LintFailure(nameErrors);
-  const client = await timed(timings, "emit", () => emitClientFiles(provider, model));
+  const client = await timed(timings, "emit", () => emitClientFiles(provider, model, { indent: false })); // formatted below, by Biome
   const own: Record<string, string> = (files[provider.id] = {
     "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
     "schema.d.ts": schema,
