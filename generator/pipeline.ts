@@ -9,7 +9,6 @@
  * errors only when lint found none.
  */
 import { LintFailure, type Finding } from "./findings.js";
-import lintProvider from "./lint.js";
 import bundleProvider, { type OpenApiDocument } from "./bundle.js";
 import buildModel, { OperationError } from "./model.js";
 import emitTypes from "./types.js";
@@ -68,6 +67,9 @@ async function generateProvider(provider: Provider, timings: StepTimings, files:
 }
 
 async function lintHere(providers: readonly Provider[]): Promise<Finding[]> {
+  // Imported here, not on top: the build and `npm run check` lint in a child process and should
+  // not pay for loading Spectral and Redocly's linter in this one too.
+  const { default: lintProvider } = await import("./lint.js");
   return (await Promise.all(providers.map(lintProvider))).flat();
 }
 
