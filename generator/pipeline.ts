@@ -13,7 +13,7 @@ import bundleProvider, { type OpenApiDocument } from "./bundle.js";
 import buildModel, { OperationError } from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
-import { applyBrandOverlays, brandProfile, emitBrandTable } from "./brands.js";
+import { applyBrandOverlays, brandDocuments, brandProfile, emitBrandTable, type BrandOutcome } from "./brands.js";
 import checkNames from "./names.js";
 import { generatedHeader } from "./header.js";
 import webhookValidators from "./webhook-validators.js";
@@ -43,9 +43,16 @@ export interface PipelineOptions {
   deferTypeCheck?: boolean;
   /** The linters' findings, when the caller runs them beside the pipeline (./lint-child.ts). */
   lint?: Promise<Finding[]>;
+  /** The brand documents, by provider id, when the caller makes them beside the pipeline (./lint-child.ts). */
+  brands?: Promise<Record<string, BrandOutcome>>;
 }
 
-async function generateProvider(provider: Provider, timings: StepTimings, files: GeneratedFiles): Promise<GeneratedTypes> {
+async function generateProvider(
+  provider: Provider,
+  timings: StepTimings,
+  files: GeneratedFiles,
+  made?: Promise<Record<string, BrandOutcome>>,
+): Promise<GeneratedTypes> {
   const document = await timed(timings, "bundle", () => bundleProvider(provider));
   const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
   const model = buildModel(document);
@@ -59,7 +66,9 @@ async function generateProvider(provider: Provider, timings: StepTimings, files:
     ...(model.webhooks.length > 0 ? { "webhook-validators.ts": webhookValidators(document, generatedHeader(provider.id)) } : {}),
   });
   if (provider.brands) {
-    const brands = await timed(timings, "brands", () => applyBrandOverlays(provider, document));
+    const brands = await timed(timings, "brands", async () =>
+      made ? brandDocuments((await made)[provider.id]!) : applyBrandOverlays(provider, document),
+    );
     for (const brand of brands) own[`${brand.id}.openapi.json`] = `${JSON.stringify(brand.document, null, 2)}\n`;
     own["brands.ts"] = emitBrandTable(provider, [document, ...brands.map((b) => b.document)].map(brandProfile));
   }
@@ -103,7 +112,11 @@ export default async function generate(
   const types: GeneratedTypes[] = [];
   try {
     for (const provider of providers)
-      types.push(await generateProvider(provider, timings, files).catch((error: unknown) => Promise.reject(located(provider, error))));
+      types.push(
+        await generateProvider(provider, timings, files, options.brands).catch((error: unknown) =>
+          Promise.reject(located(provider, error)),
+        ),
+      );
     files = await timed(timings, "format", () => formatGenerated(files));
   } catch (error) {
     await lintResult(); // a lint error explains (and outranks) whatever generation tripped over

@@ -18,7 +18,11 @@ try {
   const inputs = inputHashes(providers).providers;
   const unproven = providers.filter((p) => !isCurrent(record, p.id, inputs[p.id]!, () => outputsOf.provider(p)));
   // The linters run in a child process beside the generation (two cores).
-  const files = unproven.length > 0 ? (await generate(unproven, {}, { lint: lintInChild(unproven, {}) })).files : {};
+  const generated = async () => {
+    const child = lintInChild(unproven, {});
+    return (await generate(unproven, {}, { lint: child.findings, brands: child.brands })).files;
+  };
+  const files = unproven.length > 0 ? await generated() : {};
   const onDisk = readGenerated(
     path.join(repoRoot, "generated"),
     unproven.map((p) => p.id),
