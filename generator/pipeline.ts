@@ -39,7 +39,8 @@ export interface PipelineOptions {
   /** false skips the linters and the request-type check, for a caller that knows the specs
    * already passed them (the tests, after the build). */
   checks?: boolean;
-  /** Leave the request-type check to the caller (the build runs it while tsc compiles). */
+  /** Leave the request-type check to the caller: the edit loop's build runs it when generation is
+   * done; the full build runs it on the library's own program instead (./compile.ts). */
   deferTypeCheck?: boolean;
   /** The linters' findings, when the caller runs them beside the pipeline (./lint-child.ts). */
   lint?: Promise<Finding[]>;
