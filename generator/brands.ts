@@ -80,6 +80,27 @@ function withEvidenceList(document: OpenApiDocument): OpenApiDocument {
   return { ...document, info: { ...info, description: `${String(info.description ?? "").trimEnd()}\n\n${list}\n` } };
 }
 
+/** What applyBrandOverlays gives or throws, as data that crosses a process boundary (./worker.ts). */
+export type BrandOutcome = { documents: BrandDocument[] } | { findings: Finding[] } | { error: string };
+
+/** `provider`'s brand documents made from its spec (bundled here), as an outcome. */
+export async function brandOutcome(provider: Provider): Promise<BrandOutcome> {
+  try {
+    const { default: bundleProvider } = await import("./bundle.js");
+    return { documents: await applyBrandOverlays(provider, await bundleProvider(provider)) };
+  } catch (error) {
+    if (error instanceof LintFailure) return { findings: error.findings };
+    return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/** The brand documents of an outcome; throws what applyBrandOverlays threw. */
+export function brandDocuments(outcome: BrandOutcome): BrandDocument[] {
+  if ("findings" in outcome) throw new LintFailure(outcome.findings);
+  if ("error" in outcome) throw new Error(outcome.error);
+  return outcome.documents;
+}
+
 /** Applies every brand overlay of `provider` to a copy of `document`; throws LintFailure on an
  * unused action or an invalid brand document. */
 export async function applyBrandOverlays(provider: Provider, document: OpenApiDocument): Promise<BrandDocument[]> {

@@ -7,8 +7,8 @@
  *
  * Order: each changed provider's YAML must parse (a syntax error is reported alone); then the
  * linters run in a child process while bundle → types → model → emit run here (./pipeline.ts);
- * then tsc compiles the staged library incrementally in a child process while the request types
- * are checked and the docs pages written here. Two lanes for two cores.
+ * then a child process checks the request types and compiles the staged library incrementally
+ * (./compile.ts) while the docs pages are written here. Two lanes for two cores.
  *
  * Over 150 lines on purpose: the order above and the all-or-nothing swap are one sequence, read
  * top to bottom; each step already lives in its own module (./pipeline.ts, ./fingerprint.ts,
@@ -89,7 +89,7 @@ export default async function build(providers: readonly Provider[], options: Bui
 
   const broken = changed.flatMap(syntaxErrors);
   if (broken.length > 0) throw new LintFailure(broken);
-  const lint = lintInChild(changed, timings); // on the other core, while this one loads the generators
+  const child = lintInChild(changed, timings); // on the other core, while this one loads the generators
   // Loaded only now: the linters and generators take longer to import than a no-change build.
   const [{ default: generate }, { buildBrandDocs, buildProviderDocs }, { writeIndex }] = await Promise.all([
     import("./pipeline.js"),
@@ -100,7 +100,16 @@ export default async function build(providers: readonly Provider[], options: Bui
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
   try {
-    const { files: generatedFiles, documents, warnings, checkTypes } = await generate(changed, timings, { deferTypeCheck: true, lint });
+    const {
+      files: generatedFiles,
+      documents,
+      warnings,
+      checkTypes,
+    } = await generate(changed, timings, {
+      deferTypeCheck: true,
+      lint: child.findings,
+      brands: child.brands,
+    });
     const source = path.join(stage, "source");
     fs.mkdirSync(source);
     if (options.generatedOnly) {
@@ -117,8 +126,9 @@ export default async function build(providers: readonly Provider[], options: Bui
       return { rebuilt: changed.map((p) => p.id), libraryRebuilt: false, warnings, timings };
     }
 
-    // The library is compiled from a staged copy of runtime/ and of what generated/ will be, by
-    // tsc in a child process, while this one checks the request types and writes the docs pages.
+    // The library is compiled from a staged copy of runtime/ and of what generated/ will be, in a
+    // child process that checks the request types on the same program first (./compile.ts), while
+    // this one writes the docs pages.
     copy(path.join(repoRoot, "runtime"), path.join(source, "runtime"));
     for (const provider of providers) {
       const target = path.join(source, "generated", provider.id);
@@ -126,31 +136,31 @@ export default async function build(providers: readonly Provider[], options: Bui
       else copy(path.join(repoRoot, "generated", provider.id), target);
     }
     const libDir = path.join(buildHome, "lib");
-    const compiled = timed(timings, "package", () => compileLibrary(source, providers, libDir, path.join(buildHome, "lib.tsbuildinfo")));
+    const compiled = timed(timings, "package", () =>
+      compileLibrary(source, providers, libDir, path.join(buildHome, "lib.tsbuildinfo"), changed),
+    );
     compiled.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
     const docsDir = path.join(stage, "docs");
-    try {
-      const typeErrors = await timed(timings, "request-types", checkTypes!);
-      // A spec error names its file and line; it outranks what tsc makes of the same mistake.
-      if (typeErrors.length > 0) throw new LintFailure(typeErrors);
-      await timed(timings, "docs", () => {
-        for (const provider of changed) {
-          buildProviderDocs(provider, documents[provider.id]!, docsDir);
-          for (const id of brandIds(provider))
-            buildBrandDocs(provider, id, JSON.parse(generatedFiles[provider.id]![`${id}.openapi.json`]!), docsDir);
-        }
-        const all = Object.fromEntries(
-          providers.map((p) => [
-            p.id,
-            documents[p.id] ?? JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8")),
-          ]),
-        );
-        writeIndex(providers, docsDir, all);
-      });
-    } finally {
-      await Promise.allSettled([compiled]);
-    }
+    const docs = timed(timings, "docs", () => {
+      for (const provider of changed) {
+        buildProviderDocs(provider, documents[provider.id]!, docsDir);
+        for (const id of brandIds(provider))
+          buildBrandDocs(provider, id, JSON.parse(generatedFiles[provider.id]![`${id}.openapi.json`]!), docsDir);
+      }
+      const all = Object.fromEntries(
+        providers.map((p) => [
+          p.id,
+          documents[p.id] ?? JSON.parse(fs.readFileSync(path.join(source, "generated", p.id, "openapi.json"), "utf8")),
+        ]),
+      );
+      writeIndex(providers, docsDir, all);
+    });
+    docs.catch(() => {}); // likewise
+    // A spec error the request-type check found names its file and line: it outranks what tsc
+    // makes of the same mistake, and both outrank a failure to write the docs.
+    await Promise.allSettled([compiled, docs]);
     await compiled;
+    await docs;
     pruneLibrary(libDir, source);
     copy(libDir, path.join(stage, "lib"));
 

@@ -9,7 +9,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Document, Spectral } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
 import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
@@ -57,12 +56,4 @@ async function redoclyFindings(provider: Provider): Promise<Finding[]> {
 export default async function lintProvider(provider: Provider): Promise<Finding[]> {
   const findings = [...(await spectralFindings(provider)), ...(await redoclyFindings(provider))];
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-}
-
-// Run as a script by ./lint-child.ts: lints the providers given (as JSON) on the command line,
-// prints the findings as JSON.
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const wanted = JSON.parse(process.argv[2]!) as Provider[];
-  const findings = (await Promise.all(wanted.map(lintProvider))).flat();
-  process.stdout.write(JSON.stringify(findings));
 }

@@ -1,16 +1,15 @@
 /**
- * Package step: generated/ + runtime/ → dist/lib (JavaScript and declarations) with tsc, the
- * form other repositories install. tsc does not copy hand-written or generated `.d.ts` files,
- * so schema.d.ts (and the bundled document) is copied beside the compiled client it describes.
+ * Package step: generated/ + runtime/ → dist/lib (JavaScript and declarations), the form other
+ * repositories install, compiled by ./compile.ts in a child process (./child.ts). tsc does not
+ * copy hand-written or generated `.d.ts` files, so schema.d.ts (and the bundled document) is
+ * copied beside the compiled client it describes.
  */
-import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
+import { runInChild } from "./child.js";
+import type { CompileOutcome } from "./compile.js";
+import { LintFailure } from "./findings.js";
 import { repoRoot, type Provider } from "./providers.js";
-
-const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
 
 /** The generated code did not compile: the spec holds something the generator should have refused. */
 export class CompileFailure extends Error {
@@ -21,28 +20,21 @@ export class CompileFailure extends Error {
 }
 
 /**
- * Compiles `<root>/runtime` and `<root>/generated` into `outDir` with tsc, incrementally when
- * `buildInfo` names where tsc keeps its state between builds.
+ * Compiles `<root>/runtime` and `<root>/generated` into `outDir`, incrementally when `buildInfo`
+ * names where tsc keeps its state between builds. The request types of `checked` (the providers
+ * this build generated) are checked first, on the same program: a LintFailure naming the spec's
+ * file and line when one is not exact, ahead of any compile error.
  */
-export async function compileLibrary(root: string, providers: readonly Provider[], outDir: string, buildInfo?: string): Promise<void> {
-  // A throwaway config beside nothing: every path in it is absolute, so `root` can be a staging folder.
-  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "tsconfig-package-"));
-  const config = path.join(configDir, "tsconfig.json");
-  fs.writeFileSync(
-    config,
-    JSON.stringify({
-      extends: path.join(repoRoot, "tsconfig.build.json"),
-      compilerOptions: { rootDir: root, outDir, ...(buildInfo ? { incremental: true, tsBuildInfoFile: buildInfo } : {}) },
-      include: [path.join(root, "runtime"), path.join(root, "generated")],
-    }),
-  );
-  try {
-    await promisify(execFile)(process.execPath, [tsc, "-p", config], { cwd: root }).catch((error: { stdout?: string }) => {
-      throw new CompileFailure(error.stdout ?? String(error));
-    });
-  } finally {
-    fs.rmSync(configDir, { recursive: true, force: true });
-  }
+export async function compileLibrary(
+  root: string,
+  providers: readonly Provider[],
+  outDir: string,
+  buildInfo?: string,
+  checked: readonly Provider[] = [],
+): Promise<void> {
+  const outcome = await runInChild<CompileOutcome>("compile", { root, outDir, buildInfo, checked });
+  if ("findings" in outcome) throw new LintFailure(outcome.findings);
+  if ("diagnostics" in outcome) throw new CompileFailure(outcome.diagnostics);
   for (const provider of providers) {
     for (const name of ["schema.d.ts", "openapi.json"]) {
       fs.copyFileSync(path.join(root, "generated", provider.id, name), path.join(outDir, "generated", provider.id, name));

@@ -9,12 +9,11 @@
  * errors only when lint found none.
  */
 import { LintFailure, type Finding } from "./findings.js";
-import lintProvider from "./lint.js";
 import bundleProvider, { type OpenApiDocument } from "./bundle.js";
 import buildModel, { OperationError } from "./model.js";
 import emitTypes from "./types.js";
 import emitClientFiles from "./emit.js";
-import { applyBrandOverlays, brandProfile, emitBrandTable } from "./brands.js";
+import { applyBrandOverlays, brandDocuments, brandProfile, emitBrandTable, type BrandOutcome } from "./brands.js";
 import checkNames from "./names.js";
 import { generatedHeader } from "./header.js";
 import webhookValidators from "./webhook-validators.js";
@@ -40,19 +39,27 @@ export interface PipelineOptions {
   /** false skips the linters and the request-type check, for a caller that knows the specs
    * already passed them (the tests, after the build). */
   checks?: boolean;
-  /** Leave the request-type check to the caller (the build runs it while tsc compiles). */
+  /** Leave the request-type check to the caller: the edit loop's build runs it when generation is
+   * done; the full build runs it on the library's own program instead (./compile.ts). */
   deferTypeCheck?: boolean;
   /** The linters' findings, when the caller runs them beside the pipeline (./lint-child.ts). */
   lint?: Promise<Finding[]>;
+  /** The brand documents, by provider id, when the caller makes them beside the pipeline (./lint-child.ts). */
+  brands?: Promise<Record<string, BrandOutcome>>;
 }
 
-async function generateProvider(provider: Provider, timings: StepTimings, files: GeneratedFiles): Promise<GeneratedTypes> {
+async function generateProvider(
+  provider: Provider,
+  timings: StepTimings,
+  files: GeneratedFiles,
+  made?: Promise<Record<string, BrandOutcome>>,
+): Promise<GeneratedTypes> {
   const document = await timed(timings, "bundle", () => bundleProvider(provider));
   const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
   const model = buildModel(document);
   const nameErrors = checkNames(provider, model);
   if (nameErrors.length > 0) throw new LintFailure(nameErrors);
-  const client = await timed(timings, "emit", () => emitClientFiles(provider, model));
+  const client = await timed(timings, "emit", () => emitClientFiles(provider, model, { indent: false })); // formatted below, by Biome
   const own: Record<string, string> = (files[provider.id] = {
     "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
     "schema.d.ts": schema,
@@ -60,7 +67,9 @@ async function generateProvider(provider: Provider, timings: StepTimings, files:
     ...(model.webhooks.length > 0 ? { "webhook-validators.ts": webhookValidators(document, generatedHeader(provider.id)) } : {}),
   });
   if (provider.brands) {
-    const brands = await timed(timings, "brands", () => applyBrandOverlays(provider, document));
+    const brands = await timed(timings, "brands", async () =>
+      made ? brandDocuments((await made)[provider.id]!) : applyBrandOverlays(provider, document),
+    );
     for (const brand of brands) own[`${brand.id}.openapi.json`] = `${JSON.stringify(brand.document, null, 2)}\n`;
     own["brands.ts"] = emitBrandTable(provider, [document, ...brands.map((b) => b.document)].map(brandProfile));
   }
@@ -68,6 +77,9 @@ async function generateProvider(provider: Provider, timings: StepTimings, files:
 }
 
 async function lintHere(providers: readonly Provider[]): Promise<Finding[]> {
+  // Imported here, not on top: the build and `npm run check` lint in a child process and should
+  // not pay for loading Spectral and Redocly's linter in this one too.
+  const { default: lintProvider } = await import("./lint.js");
   return (await Promise.all(providers.map(lintProvider))).flat();
 }
 
@@ -101,7 +113,11 @@ export default async function generate(
   const types: GeneratedTypes[] = [];
   try {
     for (const provider of providers)
-      types.push(await generateProvider(provider, timings, files).catch((error: unknown) => Promise.reject(located(provider, error))));
+      types.push(
+        await generateProvider(provider, timings, files, options.brands).catch((error: unknown) =>
+          Promise.reject(located(provider, error)),
+        ),
+      );
     files = await timed(timings, "format", () => formatGenerated(files));
   } catch (error) {
     await lintResult(); // a lint error explains (and outranks) whatever generation tripped over

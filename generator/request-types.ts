@@ -34,23 +34,29 @@ export interface UnknownInput {
   pointer: string;
 }
 
-const CHECK_FILE = "__request-types__.ts";
+/** The module whose `Inputs` type the check walks, one per provider folder beside its schema.d.ts. */
+export const CHECK_FILE = "__request-types__.ts";
+export const CHECK_SOURCE = [
+  'import type { operations } from "./schema.js";',
+  'import type { OperationInput } from "../../runtime/input.js";',
+  "export type Inputs = { [K in keyof operations]: OperationInput<operations[K]> };",
+].join("\n");
 
-function compile(inputs: readonly GeneratedTypes[]): { program: ts.Program; files: string[] } {
+/** A program holding each provider's check module, and those modules' names, in `inputs` order. */
+export interface CheckProgram {
+  program: ts.Program;
+  files: string[];
+}
+
+/** The check modules over schema.d.ts texts not written anywhere yet. */
+function compile(inputs: readonly GeneratedTypes[]): CheckProgram {
   const virtual = new Map<string, string>();
   const files: string[] = [];
   for (const { provider, schema } of inputs) {
     const dir = path.join(repoRoot, "generated", provider.id);
     virtual.set(path.join(dir, "schema.d.ts"), schema);
     const check = path.join(dir, CHECK_FILE);
-    virtual.set(
-      check,
-      [
-        'import type { operations } from "./schema.js";',
-        'import type { OperationInput } from "../../runtime/input.js";',
-        "export type Inputs = { [K in keyof operations]: OperationInput<operations[K]> };",
-      ].join("\n"),
-    );
+    virtual.set(check, CHECK_SOURCE);
     files.push(check);
   }
   return { program: virtualProgram(virtual, files), files };
@@ -87,9 +93,16 @@ function unknownPositions(checker: ts.TypeChecker, type: ts.Type): string[][] {
   return found;
 }
 
-/** Every request position, in every operation of every given provider, typed unknown or any. */
-export function findUnknownInputs(inputs: readonly GeneratedTypes[]): Map<Provider, UnknownInput[]> {
-  const { program, files } = compile(inputs);
+/**
+ * Every request position, in every operation of every given provider, typed unknown or any.
+ * `checked` is a program that already holds the check modules (the library's, ./compile.ts);
+ * without it the check compiles `inputs`' schema texts beside the repository's runtime.
+ */
+export function findUnknownInputs(
+  inputs: readonly GeneratedTypes[],
+  checked: CheckProgram = compile(inputs),
+): Map<Provider, UnknownInput[]> {
+  const { program, files } = checked;
   const checker = program.getTypeChecker();
   const result = new Map<Provider, UnknownInput[]>();
   inputs.forEach(({ provider, document }, index) => {
@@ -110,9 +123,9 @@ export function findUnknownInputs(inputs: readonly GeneratedTypes[]): Map<Provid
 }
 
 /** The check as build findings: one per schema, naming every operation it makes untyped. */
-export default function checkRequestTypes(inputs: readonly GeneratedTypes[]): Finding[] {
+export default function checkRequestTypes(inputs: readonly GeneratedTypes[], checked?: CheckProgram): Finding[] {
   const findings: Finding[] = [];
-  for (const [provider, unknowns] of findUnknownInputs(inputs)) {
+  for (const [provider, unknowns] of findUnknownInputs(inputs, checked)) {
     const { document } = inputs.find((input) => input.provider === provider)!;
     const bySchema = new Map<string, UnknownInput[]>();
     for (const found of unknowns) bySchema.set(found.pointer, [...(bySchema.get(found.pointer) ?? []), found]);

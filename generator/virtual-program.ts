@@ -17,15 +17,19 @@ export const compilerOptions: ts.CompilerOptions = {
   noEmit: true,
 };
 
-/** `virtual` maps absolute file names to their text; `roots` are the files to compile. */
-export default function virtualProgram(virtual: ReadonlyMap<string, string>, roots: string[]): ts.Program {
-  const host = ts.createCompilerHost(compilerOptions);
-  const { fileExists, readFile, getSourceFile } = host;
+/**
+ * Makes `host` see the files of `virtual` (absolute file name → text) besides those on disk. A
+ * host made by TypeScript reads every source file through its own readFile, so that is enough
+ * (and an incremental host still stamps each file with the version it needs).
+ */
+export function withVirtualFiles<H extends ts.CompilerHost>(host: H, virtual: ReadonlyMap<string, string>): H {
+  const { fileExists, readFile } = host;
   host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
   host.readFile = (name) => virtual.get(name) ?? readFile.call(host, name);
-  host.getSourceFile = (name, language, ...rest) => {
-    const text = virtual.get(name);
-    return text === undefined ? getSourceFile.call(host, name, language, ...rest) : ts.createSourceFile(name, text, language);
-  };
-  return ts.createProgram(roots, compilerOptions, host);
+  return host;
+}
+
+/** `virtual` maps absolute file names to their text; `roots` are the files to compile. */
+export default function virtualProgram(virtual: ReadonlyMap<string, string>, roots: string[]): ts.Program {
+  return ts.createProgram(roots, compilerOptions, withVirtualFiles(ts.createCompilerHost(compilerOptions), virtual));
 }

@@ -49,7 +49,7 @@ try {
 async function generateAgain(unproven: typeof providers): Promise<Record<string, Record<string, string>>> {
   const { lintInChild } = await import("../generator/lint-child.js");
   // The linters run in a child process beside the generation (two cores).
-  const lint = lintInChild(unproven, {});
+  const child = lintInChild(unproven, {});
   const { default: generate } = await import("../generator/pipeline.js");
-  return (await generate(unproven, {}, { lint })).files;
+  return (await generate(unproven, {}, { lint: child.findings, brands: child.brands })).files;
 }

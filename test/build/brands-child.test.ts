@@ -1,0 +1,77 @@
+/**
+ * The brand documents made in the lint child process (generator/lint-child.ts) reach the
+ * generation as applyBrandOverlays' own result would: an overlay action that matches nothing
+ * stops the generation with the overlay's file, the action's line and rule, and a lint error
+ * still outranks it (a strictly ordered run would have reported the lint error alone).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LintFailure } from "../../generator/findings.js";
+import { lintInChild } from "../../generator/lint-child.js";
+import generate from "../../generator/pipeline.js";
+import { providers, relative, repoRoot, type Provider } from "../../generator/providers.js";
+
+const smsend = providers.find((p) => p.id === "smsend")!;
+let scratch: string;
+
+/** smSend's spec copied under .tmp with `edits` (file → change), as a provider of its own. */
+function fixture(name: string, edits: Record<string, (text: string) => string>): Provider {
+  const dir = path.join(scratch, name);
+  fs.cpSync(path.dirname(smsend.root), dir, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    expect(edit(text), `the edit of ${file} changed nothing`).not.toBe(text);
+    fs.writeFileSync(path.join(dir, file), edit(text));
+  }
+  // The spec's ruleset stays where it is: it extends the shared one by a relative path.
+  return { ...smsend, root: path.join(dir, "openapi.yaml") };
+}
+
+/** The generation as the build runs it: linters and brand documents in the child process. */
+function generateBesideChild(provider: Provider): Promise<unknown> {
+  const child = lintInChild([provider], {});
+  return generate([provider], {}, { lint: child.findings, brands: child.brands }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+const UNMATCHED = {
+  "brands/skebby.overlay.yaml": (text: string) =>
+    text.replace('target: "$.components.schemas.MessageType.enum"', 'target: "$.components.schemas.NoSuchSchema.enum"'),
+};
+
+beforeAll(() => {
+  fs.mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
+  scratch = fs.mkdtempSync(path.join(repoRoot, ".tmp", "brands-child-test-"));
+});
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+describe("brand documents made beside the generation", () => {
+  it("an overlay target that matches nothing stops it with the overlay's file, line and rule", async () => {
+    const provider = fixture("unmatched", UNMATCHED);
+    const overlay = path.join(path.dirname(provider.root), "brands", "skebby.overlay.yaml");
+    const line =
+      fs
+        .readFileSync(overlay, "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes("NoSuchSchema")) + 1;
+    const error = await generateBesideChild(provider);
+    expect(error).toBeInstanceOf(LintFailure);
+    expect((error as LintFailure).message).toContain(
+      `${relative(overlay)}:${line}:1 error generator/brand-overlay the target $.components.schemas.NoSuchSchema.enum matches nothing in the bundled document`,
+    );
+  }, 240_000);
+
+  it("a lint error outranks it", async () => {
+    const provider = fixture("unmatched-and-lint", {
+      ...UNMATCHED,
+      "paths/status.yaml": (text) => text.replace("operationId: user/get-status", "operationId: GetStatus"),
+    });
+    const error = await generateBesideChild(provider);
+    expect(error).toBeInstanceOf(LintFailure);
+    expect((error as LintFailure).message).toMatch(/paths\/status\.yaml:\d+:\d+ error spectral\/operation-id-namespaced/);
+    expect((error as LintFailure).message).not.toContain("brand-overlay");
+  }, 240_000);
+});
