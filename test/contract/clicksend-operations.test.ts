@@ -64,26 +64,28 @@ async function comparable(result: unknown) {
   return result instanceof Blob ? { blob: result.type, bytes: [...new Uint8Array(await result.arrayBuffer())] } : result;
 }
 
+/** What the running test's calls sent and reported, and the reply they get (both clients are made once). */
+const calls = { requests: [] as Awaited<ReturnType<typeof sent>>[], events: [] as CallEvent[], reply: (): Response => new Response() };
+const recording = {
+  fetch: async (request: Request) => (calls.requests.push(await sent(request)), calls.reply()),
+  onCall: (event: CallEvent) => void calls.events.push(event),
+};
+const viaClient = createClickSendClient({ ...credentials, baseUrl, ...recording });
+const viaFunctions = functionsAsClient(recording);
+
 describe("clicksend operation functions", () => {
   it.each(spec.model.operations.map((op) => [op.operationId, op] as const))(
     "%s sends what the client's method sends and reads the reply the same way",
     async (_, op) => {
-      const requests: Awaited<ReturnType<typeof sent>>[] = [];
-      const events: CallEvent[] = [];
-      const settings = {
-        fetch: async (request: Request) => (requests.push(await sent(request)), cannedReply(op)),
-        onCall: events.push.bind(events),
-      };
-      const viaMethod = await methodOf(
-        createClickSendClient({ ...credentials, baseUrl, ...settings }),
-        op.operationId,
-      )(exampleInput(spec, op));
-      const viaFunction = await methodOf(functionsAsClient(settings), op.operationId)(exampleInput(spec, op));
+      Object.assign(calls, { requests: [], events: [], reply: () => cannedReply(op) });
+      const fromMethod = await methodOf(viaClient, op.operationId)(exampleInput(spec, op));
+      const fromFunction = await methodOf(viaFunctions, op.operationId)(exampleInput(spec, op));
+      const { requests, events } = calls;
       expect(requests).toHaveLength(2);
       expect(requests[1]).toEqual(requests[0]);
       expect(events.map(withoutDuration)).toEqual([withoutDuration(events[0]!), withoutDuration(events[0]!)]);
       expect(events[0]!.operationId).toBe(op.operationId);
-      expect(await comparable(viaFunction)).toEqual(await comparable(viaMethod));
+      expect(await comparable(fromFunction)).toEqual(await comparable(fromMethod));
     },
   );
 
