@@ -3,7 +3,12 @@
  * `JSON.stringify`, `util.inspect` (what console.log prints, with `cause`, body and headers), or a
  * call event. Property-based: random secrets of every character class (letters, digits, ASCII
  * punctuation, space, Latin-1, other BMP, astral), on every error path, against a server (or a
- * custom fetch) that echoes the whole request (URL, headers, body) back in one of eight forms.
+ * custom fetch) that echoes the whole request (URL, headers, body) back in eight forms.
+ *
+ * Every (client, path, form) gets the same secrets (the tricky examples, then six random ones);
+ * a reply carries all eight forms at once where the error keeps it whole (a body), one form per
+ * call where it travels in headers or only in a message. Echo paths share one server; context
+ * paths, which give up on requests, get a server per property run.
  *
  * Paths where the reply can carry an echo: HTTP error (JSON envelope), HTML error page, unparseable
  * 2xx, error reply headers, a redirect's Location, a custom fetch that throws the request back.
@@ -17,10 +22,21 @@ import { describe, expect, it } from "vitest";
 import { createClickSendClient } from "../../generated/clicksend/index.js";
 import { createSmSendClient } from "../../generated/smsend/index.js";
 import { basicAuthorization } from "../../runtime/clicksend-base.js";
-import { ApiError, type CallEvent, type CallOptions } from "../../runtime/index.js";
-import { startFaultServer, type FaultServer, type Reply } from "../support/fault-server.js";
+import {
+  AbortError,
+  ApiError,
+  HttpError,
+  NetworkError,
+  RedirectError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UnparseableResponseError,
+  type CallEvent,
+  type CallOptions,
+} from "../../runtime/index.js";
+import { startFaultServer, useFaultServer, type FaultServer, type Received, type Reply } from "../support/fault-server.js";
 
-/** A server per property run (see `provoke`): a request given up on in one run cannot take the next run's reply. */
+/** The server of the running property run (see `provoke`). */
 let server: FaultServer;
 
 // --- The eight forms a server may echo a string in ---------------------------------------------
@@ -47,7 +63,8 @@ export const forms: Record<string, (text: string) => string> = {
     text.replace(/[&<>"'/]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;", "/": "&#x2F;" })[c]!),
   "HTML, numeric": (text) => [...text].map((c) => (alnum.test(c) ? c : `&#${c.codePointAt(0)};`)).join(""),
 };
-const secretForms = Object.entries(forms).filter(([name]) => name !== "as sent" && name !== "decoded");
+/** The forms a secret must not show in: all but "as sent", the same text as "decoded" (the secret itself). */
+const secretForms = Object.entries(forms).filter(([name]) => name !== "as sent");
 
 // --- Random secrets of every character class ----------------------------------------------------
 
@@ -96,59 +113,85 @@ function dump(seen: Seen, decode: boolean): string {
   return [...lines, ...[...query].map(([n, v]) => `${n}=${v}`), credentials].join("\n");
 }
 const echoOf = (seen: Seen, form: string) => forms[form]!(dump(seen, form !== "as sent"));
+/**
+ * The request echoed in the forms named (all eight, unless the path takes one per call), one
+ * per entry: one failing call checks each. Joined, they are put one per line; no
+ * secret holds a line break, so no match of the Redactor can run from one form into the next.
+ */
+const echoes = (received: Received, names: string[]) => names.map((form) => echoOf(seenBy(received), form));
 const isHeaderSafe = (text: string) => /^[\x20-\x7e]*$/.test(text);
-const seenBy = (received: { url: string; headers: Record<string, string | string[] | undefined>; body: string }): Seen => ({
+const seenBy = (received: Received): Seen => ({
   url: received.url,
   headers: Object.fromEntries(Object.entries(received.headers).map(([n, v]) => [n, String(v)])),
   body: received.body,
 });
 
+type ErrorClass = abstract new (...args: never[]) => ApiError;
 interface Arrangement {
-  /** Client options this path needs (a custom fetch, bounds). */
-  client?: Record<string, unknown>;
+  /** The error the path ends in: checked, so that a path that is no longer reached cannot pass. */
+  error: ErrorClass;
+  /** Client options this path needs (a custom fetch echoing the forms named, bounds). */
+  client?: (scenario: Scenario, names: string[]) => Record<string, unknown>;
   /** Options of the failing call (not of the login before it). */
   call?: () => CallOptions;
-  /** Sets the server's reply (after any login). */
-  serve?: (form: string) => void;
+  /** Sets the server's reply (after any login), echoing the request in the forms named. */
+  serve?: (names: string[]) => void;
+  /**
+   * One form per call, where all eight would not fit: in headers (Node's HTTP parser refuses a
+   * reply whose headers pass 16 KiB, which eight forms of a long secret's echo come near), or in
+   * a message alone (a message keeps only its first 300 characters of detail).
+   */
+  oneFormPerCall?: true;
 }
 const echoPaths: Record<string, Arrangement> = {
   "HTTP error, JSON envelope": {
-    serve: (form) =>
+    error: HttpError,
+    serve: (names) =>
       (server.fallback = (r) => {
-        const echo = echoOf(seenBy(r), form);
-        // In a message, in a nested value, and as a key (PHP servers echo arrays keyed by input).
-        return { status: 400, body: { http_code: 400, response_code: "BAD_REQUEST", response_msg: echo, data: { echo, [echo]: true } } };
+        const all = echoes(r, names);
+        // In a message, in a nested value, and as keys (PHP servers echo arrays keyed by input).
+        const data = { echo: all, ...Object.fromEntries(all.map((echo) => [echo, true])) };
+        return { status: 400, body: { http_code: 400, response_code: "BAD_REQUEST", response_msg: all.join("\n"), data } };
       }),
   },
   "HTML error page": {
-    serve: (form) => (server.fallback = (r) => ({ status: 500, body: `<html><body>${echoOf(seenBy(r), form)}</body></html>` })),
+    error: HttpError,
+    serve: (names) => (server.fallback = (r) => ({ status: 500, body: `<html><body>${echoes(r, names).join("<br>\n")}</body></html>` })),
   },
-  "unparseable 2xx": { serve: (form) => (server.fallback = (r) => ({ status: 200, body: `<p>${echoOf(seenBy(r), form)}</p>` })) },
+  "unparseable 2xx": {
+    error: UnparseableResponseError,
+    serve: (names) => (server.fallback = (r) => ({ status: 200, body: `<p>${echoes(r, names).join("\n")}</p>` })),
+  },
   "error reply headers": {
-    serve: (form) =>
+    error: HttpError,
+    oneFormPerCall: true,
+    serve: ([name]) =>
       (server.fallback = (r) => {
-        const echo = echoOf(seenBy(r), form);
+        const echo = echoOf(seenBy(r), name!);
         return {
           status: 503,
           body: "",
           headers: {
             "x-echo": isHeaderSafe(echo) ? echo : encodeURIComponent(echo),
+            // Also the request id, which the error's message quotes.
             "x-request-id": encodeURIComponent(echo).slice(0, 4000),
           },
         };
       }),
   },
   "redirect to another origin": {
-    serve: (form) =>
+    error: RedirectError,
+    oneFormPerCall: true,
+    serve: ([name]) =>
       (server.fallback = (r) => ({
         status: 302,
-        headers: { location: `http://thief.invalid/?echo=${encodeURIComponent(echoOf(seenBy(r), form))}` },
+        headers: { location: `http://thief.invalid/?echo=${encodeURIComponent(echoOf(seenBy(r), name!))}` },
       })),
   },
 };
 /** A custom fetch that fails with the request in its message (a proxy library might); it lets a
  * login through when the scenario needs one to reach the failing call. */
-const throwingFetch = (form: string, passLogin: boolean) => async (request: Request) => {
+const throwingFetch = (passLogin: boolean, form: string) => async (request: Request) => {
   if (passLogin && new URL(request.url).pathname === "/login") return fetch(request);
   const seen = {
     url: request.url.replace(/^https?:\/\/[^/]+/, ""),
@@ -157,25 +200,37 @@ const throwingFetch = (form: string, passLogin: boolean) => async (request: Requ
   };
   throw new Error(`proxy refused: ${echoOf(seen, form)}`);
 };
+echoPaths["custom fetch throws the request back"] = {
+  error: NetworkError,
+  oneFormPerCall: true,
+  client: (scenario, [form]) => ({ fetch: throwingFetch(scenario.loginFirst === true, form!) }),
+};
 
+/** Paths with nothing to echo. Each gives up on a request (or the server drops it), so each
+ * property run gets a server of its own: see test/support/fault-server.ts. */
 const contextPaths: Record<string, Arrangement> = {
-  "our timeout": { client: { timeoutMs: 30 }, serve: () => (server.fallback = () => ({ hold: true })) },
+  "our timeout": { error: TimeoutError, client: () => ({ timeoutMs: 30 }), serve: () => (server.fallback = () => ({ hold: true })) },
   "caller's abort": {
+    error: AbortError,
     call: () => ({ signal: AbortSignal.abort(new Error("stop")) }),
     serve: () => (server.fallback = () => ({ hold: true })),
   },
   "caller's AbortSignal.timeout": {
+    error: TimeoutError,
     call: () => ({ signal: AbortSignal.timeout(30) }),
     serve: () => (server.fallback = () => ({ hold: true })),
   },
-  "dropped connection": { serve: () => (server.fallback = () => ({ reset: true })) },
+  "dropped connection": { error: NetworkError, serve: () => (server.fallback = () => ({ reset: true })) },
   "reply over maxResponseBytes": {
-    client: { maxResponseBytes: 64 * 1024 },
+    error: ResponseTooLargeError,
+    client: () => ({ maxResponseBytes: 64 * 1024 }),
     serve: () => (server.fallback = () => ({ status: 200, stream: { chunk: "x".repeat(16 * 1024), everyMs: 0 } })),
   },
   "body never ends (bodyTimeoutMs)": {
-    client: { timeoutMs: 0, bodyTimeoutMs: 300 },
-    serve: () => (server.fallback = () => ({ status: 200, stream: { chunk: " ", everyMs: 10 } })),
+    error: TimeoutError,
+    // The body never ends, so any bound is reached, however loaded the machine: a short one.
+    client: () => ({ timeoutMs: 0, bodyTimeoutMs: 20 }),
+    serve: () => (server.fallback = () => ({ status: 200, stream: { chunk: " ", everyMs: 5 } })),
   },
 };
 
@@ -265,46 +320,54 @@ function everythingShown(error: unknown, events: CallEvent[]): string {
   ].join("\n");
 }
 
-async function provoke(scenario: Scenario, secrets: string[], path: Arrangement, form: string | undefined): Promise<void> {
+/** Echo paths share the file's server: each is answered in full, so no request of one run is left to take the next run's reply. */
+const shared = useFaultServer("file");
+
+async function provoke(scenario: Scenario, secrets: string[], path: Arrangement, ownServer: boolean): Promise<void> {
+  const names = Object.keys(forms);
+  if (!ownServer) {
+    server = shared;
+    for (const group of path.oneFormPerCall ? names.map((name) => [name]) : [names]) {
+      server.reset();
+      await check(scenario, secrets, path, group);
+    }
+    return;
+  }
   server = await startFaultServer();
   try {
-    await check(scenario, secrets, path, form);
+    await check(scenario, secrets, path, names);
   } finally {
     await server.close();
   }
 }
 
-async function check(scenario: Scenario, secrets: string[], path: Arrangement, form: string | undefined): Promise<void> {
+async function check(scenario: Scenario, secrets: string[], path: Arrangement, names: string[]): Promise<void> {
   const events: CallEvent[] = [];
-  const options: Record<string, unknown> = { onCall: (e: CallEvent) => events.push(e), ...path.client };
-  if (form && !path.serve) options.fetch = throwingFetch(form, scenario.loginFirst === true);
+  const options: Record<string, unknown> = { onCall: (e: CallEvent) => events.push(e), ...path.client?.(scenario, names) };
   // A login (when there is one) is served first, from the queue; the path's reply comes after.
-  path.serve?.(form ?? "");
+  path.serve?.(names);
   const error = await scenario.run(secrets, options, path.call?.()).then(
     () => new Error("the call succeeded"),
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ApiError);
+  expect(error).toBeInstanceOf(path.error);
   const shown = everythingShown(error, events);
   for (const value of secrets) for (const [name, encode] of secretForms) expect(shown, `${name} of a secret`).not.toContain(encode(value));
   for (const value of scenario.also?.(secrets) ?? []) expect(shown).not.toContain(value);
 }
 
-const allEchoPaths: Record<string, Arrangement> = { ...echoPaths, "custom fetch throws the request back": {} };
-const echoCases = Object.keys(scenarios).flatMap((s) =>
-  Object.keys(allEchoPaths).flatMap((p) => Object.keys(forms).map((f) => [s, p, f] as const)),
-);
+const echoCases = Object.keys(scenarios).flatMap((s) => Object.keys(echoPaths).map((p) => [s, p] as const));
 const contextCases = Object.entries(scenarios).flatMap(([s, scenario]) =>
   Object.entries(contextPaths)
     .filter(([, path]) => !(scenario.loginFails && path.call))
     .map(([p]) => [s, p] as const),
 );
 
-describe(`no secret shows: ${echoCases.length} echo cases (client × path × form) and ${contextCases.length} context cases (client × path)`, () => {
-  it.each(echoCases)("%s · %s · echoed %s", async (scenarioName, pathName, form) => {
+describe(`no secret shows: ${echoCases.length} echo cases (client × path, every reply in all ${Object.keys(forms).length} forms) and ${contextCases.length} context cases (client × path)`, () => {
+  it.each(echoCases)("%s · %s · echoed in every form", async (scenarioName, pathName) => {
     const scenario = scenarios[scenarioName]!;
     await fc.assert(
-      fc.asyncProperty(scenario.secrets, (secrets) => provoke(scenario, secrets, allEchoPaths[pathName]!, form)),
+      fc.asyncProperty(scenario.secrets, (secrets) => provoke(scenario, secrets, echoPaths[pathName]!, false)),
       { numRuns: 6, endOnFailure: true, examples: scenario.examples.map((e) => [e] as [string[]]) },
     );
   });
@@ -312,7 +375,7 @@ describe(`no secret shows: ${echoCases.length} echo cases (client × path × for
   it.each(contextCases)("%s · %s", async (scenarioName, pathName) => {
     const scenario = scenarios[scenarioName]!;
     await fc.assert(
-      fc.asyncProperty(scenario.secrets, (secrets) => provoke(scenario, secrets, contextPaths[pathName]!, undefined)),
+      fc.asyncProperty(scenario.secrets, (secrets) => provoke(scenario, secrets, contextPaths[pathName]!, true)),
       { numRuns: 3, endOnFailure: true },
     );
   });

@@ -39,6 +39,28 @@ export function methodOf(client: AnyClient, operationId: string): Method {
   return method;
 }
 
+/** Every distinct documented error reply (see distinctErrorCases), provoked through the client with `Prefer: code=…`. */
+export function describeErrorContract(options: ContractOptions): void {
+  const spec = loadSpec(options.providerId);
+  const errorCases = distinctErrorCases(spec).map(
+    ({ op, error }) => [error.status, error.reply.slice(0, 60), op.operationId, op, error] as const,
+  );
+  it.each(errorCases)("a documented %i (%s) is a typed error, through %s", async (status, _reply, _id, op, error) => {
+    // Not recorded: an error reply proves nothing about coverage.
+    const client = await options.makeClient((request) => fetch(request));
+    // One attempt: this checks how each documented error is reported, not the retry policy.
+    const call = methodOf(client, op.operationId)(exampleInput(spec, op), { headers: { Prefer: `code=${status}` }, retry: false });
+    const thrown = await call.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(thrown).toBeInstanceOf(HttpError);
+    expect((thrown as HttpError).status).toBe(status);
+    expect((thrown as HttpError).operationId).toBe(op.operationId);
+    options.checkError?.(thrown as HttpError, error.example);
+  });
+}
+
 export function describeContract(options: ContractOptions): void {
   const spec = loadSpec(options.providerId);
   const operations = spec.model.operations;
@@ -58,23 +80,7 @@ export function describeContract(options: ContractOptions): void {
       }
     });
 
-    const errorCases = distinctErrorCases(spec).map(
-      ({ op, error }) => [error.status, error.reply.slice(0, 60), op.operationId, op, error] as const,
-    );
-    it.each(errorCases)("a documented %i (%s) is a typed error, through %s", async (status, _reply, _id, op, error) => {
-      // Not recorded: an error reply proves nothing about coverage.
-      const client = await options.makeClient((request) => fetch(request));
-      // One attempt: this checks how each documented error is reported, not the retry policy.
-      const call = methodOf(client, op.operationId)(exampleInput(spec, op), { headers: { Prefer: `code=${status}` }, retry: false });
-      const thrown = await call.then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(thrown).toBeInstanceOf(HttpError);
-      expect((thrown as HttpError).status).toBe(status);
-      expect((thrown as HttpError).operationId).toBe(op.operationId);
-      options.checkError?.(thrown as HttpError, error.example);
-    });
+    describeErrorContract(options);
 
     it("every operationId of the bundled document got a 2xx from the mock", () => {
       const never = recorder.operationIds.filter((id) => !recorder.succeeded.has(id));

@@ -126,3 +126,29 @@ export function distinctErrorCases(spec: LoadedSpec): { op: OperationModel; erro
   }
   return [...seen.values()];
 }
+
+/** What an operation's success reply is, read as `distinctErrorCases` reads an error reply. */
+function successReply(spec: LoadedSpec, op: OperationModel): string {
+  const { document } = spec;
+  const item = resolveRef<Json>(document, document.paths?.[op.path]);
+  const raw = (((item[op.method] as Json).responses ?? {}) as Record<string, Json>)[String(op.success.status)];
+  if (typeof raw?.$ref === "string") return raw.$ref;
+  const media = ((raw?.content ?? {}) as Record<string, Json>)[op.success.contentType ?? ""];
+  const schema = media?.schema as Json | undefined;
+  return typeof schema?.$ref === "string" ? schema.$ref : JSON.stringify(schema ?? null);
+}
+
+/**
+ * One operation per distinct success reply: the same status, content type, reading (JSON, text,
+ * bytes or nothing) and schema (its `$ref`, or the inline schema itself), through the first
+ * operation that declares it. The client reads and validates a reply by the same code whatever
+ * the operation, so what varies from one case to the next is the schema Prism makes replies from.
+ */
+export function distinctSuccessCases(spec: LoadedSpec): OperationModel[] {
+  const seen = new Map<string, OperationModel>();
+  for (const op of spec.model.operations) {
+    const key = `${op.success.status} ${op.success.contentType} ${op.parseAs} ${successReply(spec, op)}`;
+    if (!seen.has(key)) seen.set(key, op);
+  }
+  return [...seen.values()];
+}
