@@ -28,6 +28,8 @@ export default async function formatGenerated(files: GeneratedFiles): Promise<Ge
         written.push([provider, name]);
       }
     }
+    // Biome refuses a run with nothing to format (a build that only recompiles the library).
+    if (written.length === 0) return formatted;
     // The scratch folder is outside the repository, so Biome is pointed at its configuration.
     await promisify(execFile)(
       process.execPath,
