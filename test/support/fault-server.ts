@@ -11,6 +11,10 @@
  * timeout, an abort) may still arrive much later on a loaded machine and take a reply queued for
  * the next test: tests that give up on requests start a server per test (or per property run),
  * so that such a request finds the old port closed.
+ *
+ * Over 150 lines on purpose: the reply kinds, the server that plays them and the vitest hooks
+ * (`useFaultServer`) are one helper that every runtime test file shares; split, each part would
+ * be read only beside the others.
  */
 import http from "node:http";
 import type net from "node:net";
