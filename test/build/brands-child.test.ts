@@ -6,14 +6,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LintFailure } from "../../generator/findings.js";
 import { lintInChild } from "../../generator/lint-child.js";
 import generate from "../../generator/pipeline.js";
-import { providers, relative, repoRoot, type Provider } from "../../generator/providers.js";
+import { providers, relative, type Provider } from "../../generator/providers.js";
+import { useRepoScratch } from "../support/repo-scratch.js";
 
 const smsend = providers.find((p) => p.id === "smsend")!;
-let scratch: string;
+const scratch = useRepoScratch("brands-child-test-");
 
 /** smSend's spec copied under .tmp with `edits` (file → change), as a provider of its own. */
 function fixture(name: string, edits: Record<string, (text: string) => string>): Provider {
@@ -41,12 +42,6 @@ const UNMATCHED = {
   "brands/skebby.overlay.yaml": (text: string) =>
     text.replace('target: "$.components.schemas.MessageType.enum"', 'target: "$.components.schemas.NoSuchSchema.enum"'),
 };
-
-beforeAll(() => {
-  fs.mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
-  scratch = fs.mkdtempSync(path.join(repoRoot, ".tmp", "brands-child-test-"));
-});
-afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe("brand documents made beside the generation", () => {
   it("an overlay target that matches nothing stops it with the overlay's file, line and rule", async () => {

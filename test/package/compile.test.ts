@@ -9,13 +9,14 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LintFailure } from "../../generator/findings.js";
 import { CompileFailure, compileLibrary } from "../../generator/package.js";
 import { providers, repoRoot } from "../../generator/providers.js";
+import { useRepoScratch } from "../support/repo-scratch.js";
 
 const smsend = providers.find((p) => p.id === "smsend")!;
-let scratch: string;
+const scratch = useRepoScratch("compile-test-");
 
 /** A staged root like the build's: copies of runtime/ and generated/, `edit` applied to one file. */
 function stage(name: string, edit?: { file: string; change: (text: string) => string }): string {
@@ -48,14 +49,6 @@ const UNKNOWN_BODY = {
 };
 /** A type error in generated code. */
 const TYPE_ERROR = { file: "generated/smsend/index.ts", change: (text: string) => `${text}export const broken: number = "one";\n` };
-
-beforeAll(() => {
-  // Inside the repository, as the build's staging folder is: the code resolves openapi-fetch from
-  // node_modules and is ESM by package.json.
-  fs.mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
-  scratch = fs.mkdtempSync(path.join(repoRoot, ".tmp", "compile-test-"));
-});
-afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe("compileLibrary", () => {
   it("writes what tsc -p tsconfig.build.json writes, without the request-type check's module", async () => {
