@@ -100,13 +100,16 @@ export default async function build(providers: readonly Provider[], options: Bui
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
   try {
+    // Generation does not wait for the linters: the library compiles and the docs are written
+    // while they finish. Their verdict is awaited before any later step's failure is reported.
     const {
       files: generatedFiles,
       documents,
-      warnings,
       checkTypes,
+      lintVerdict,
     } = await generate(changed, timings, {
       deferTypeCheck: true,
+      deferLint: true,
       lint: child.findings,
       brands: child.brands,
     });
@@ -114,6 +117,7 @@ export default async function build(providers: readonly Provider[], options: Bui
     fs.mkdirSync(source);
     if (options.generatedOnly) {
       const typeErrors = await timed(timings, "request-types", checkTypes!);
+      const warnings = await lintVerdict; // a lint error outranks the request types' findings
       if (typeErrors.length > 0) throw new LintFailure(typeErrors);
       writeGenerated(path.join(source, "generated"), generatedFiles);
       swapIn(changed.map((p): [string, string] => [path.join(source, "generated", p.id), path.join(repoRoot, "generated", p.id)]));
@@ -156,9 +160,11 @@ export default async function build(providers: readonly Provider[], options: Bui
       writeIndex(providers, docsDir, all);
     });
     docs.catch(() => {}); // likewise
-    // A spec error the request-type check found names its file and line: it outranks what tsc
-    // makes of the same mistake, and both outrank a failure to write the docs.
-    await Promise.allSettled([compiled, docs]);
+    // A lint error outranks everything after it; a spec error the request-type check found names
+    // its file and line: it outranks what tsc makes of the same mistake, and both outrank a
+    // failure to write the docs.
+    await Promise.allSettled([lintVerdict, compiled, docs]);
+    const warnings = await lintVerdict;
     await compiled;
     await docs;
     pruneLibrary(libDir, source);
