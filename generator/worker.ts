@@ -3,6 +3,7 @@
  * task's input as JSON on stdin, runs the task, prints one JSON line per part the task sends
  * early, then one with its result.
  */
+import type { BuildOptions } from "./build.js";
 import type { CompileTask } from "./compile.js";
 import { RESULT } from "./child.js";
 import { BRANDS, type BrandOutcomes, type LintChildResult } from "./lint-child.js";
@@ -25,6 +26,8 @@ const tasks: Record<string, (input: never) => Promise<unknown>> = {
     return { findings: (await Promise.all(providers.map(lintProvider))).flat() };
   },
   compile: async (task: CompileTask) => (await import("./compile.js")).compileTask(task),
+  build: async ({ providers, options }: { providers: Provider[]; options: BuildOptions }) =>
+    (await import("./build.js")).buildOutcome(providers, options),
 };
 
 const chunks: Buffer[] = [];
