@@ -5,7 +5,7 @@
  * hash of the code it is made from): under tsx's loader, importing Spectral, Redocly and
  * TypeScript took about a second more CPU in each process than on plain Node.
  */
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -55,13 +55,40 @@ function workerScript(): Promise<string> {
   return compiled;
 }
 
-/** Runs `task` of ./worker.ts in a child process with `input`; resolves to what it printed, parsed. */
-export async function runInChild<T>(task: string, input: unknown): Promise<T> {
+/** What a task sends before its result (./worker.ts): a part's name and its value. */
+export type OnPart = (name: string, value: unknown) => void;
+
+/**
+ * Runs `task` of ./worker.ts in a child process with `input`; resolves to its result. The child
+ * writes one JSON line per message: the parts a task sends early (`onPart` gets them as they
+ * come, so the caller can go on with them while the task goes on), then the result.
+ */
+export async function runInChild<T>(task: string, input: unknown, onPart: OnPart = () => {}): Promise<T> {
   const script = compiledScript ?? (await workerScript());
   return new Promise<T>((resolve, reject) => {
-    execFile(process.execPath, [script, task], { cwd: repoRoot, maxBuffer: 256 * 2 ** 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`the ${task} child process failed: ${stderr.trim() || error.message}`));
-      else resolve(JSON.parse(stdout) as T);
-    }).stdin!.end(JSON.stringify(input));
+    const child = spawn(process.execPath, [script, task], { cwd: repoRoot, stdio: ["pipe", "pipe", "pipe"] });
+    let result: { value: T } | undefined;
+    let pending = "";
+    const stderr: Buffer[] = [];
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      const lines = (pending + chunk).split("\n");
+      pending = lines.pop()!;
+      for (const line of lines) {
+        const [name, value] = JSON.parse(line) as [string, unknown];
+        if (name === RESULT) result = { value: value as T };
+        else onPart(name, value);
+      }
+    });
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      const failure = Buffer.concat(stderr).toString("utf8").trim() || `exit code ${code ?? signal}`;
+      if (code === 0 && result) resolve(result.value);
+      else reject(new Error(`the ${task} child process failed: ${code === 0 ? "it sent no result" : failure}`));
+    });
+    child.stdin.end(JSON.stringify(input));
   });
 }
+
+/** The name of a task's last message, its result. */
+export const RESULT = "result";

@@ -12,30 +12,39 @@ import { runInChild } from "./child.js";
 import type { Provider } from "./providers.js";
 import type { StepTimings } from "./timing.js";
 
+/** The brand documents' outcome, by provider id, for the providers with brands. */
+export type BrandOutcomes = Record<string, BrandOutcome>;
+/** The name of the part that carries them, sent ahead of the findings (./worker.ts). */
+export const BRANDS = "brands";
+
 export interface LintChildResult {
   findings: Finding[];
-  /** By provider id, for the providers with brands. */
-  brands: Record<string, BrandOutcome>;
 }
 
 export interface LintChild {
   findings: Promise<Finding[]>;
-  brands: Promise<Record<string, BrandOutcome>>;
+  brands: Promise<BrandOutcomes>;
 }
 
 /** Lints `providers` and makes their brand documents in a child process; its wall time goes to `timings.lint`. */
 export function lintInChild(providers: readonly Provider[], timings: StepTimings): LintChild {
   const started = performance.now();
   const took = () => (timings.lint = (timings.lint ?? 0) + (performance.now() - started));
+  let brandsSent: (brands: BrandOutcomes) => void;
+  const sent = new Promise<BrandOutcomes>((resolve) => (brandsSent = resolve));
   // The providers go whole (they are plain data): a test's fixture provider is no known id.
-  const result = runInChild<LintChildResult>("lint", providers).then(
+  const result = runInChild<LintChildResult>("lint", providers, (name, value) => {
+    if (name === BRANDS) brandsSent(value as BrandOutcomes);
+  }).then(
     (result) => (took(), result),
     (error: Error) => {
       took();
       throw new Error(`the linters failed to run: ${error.message}`);
     },
   );
-  const child = { findings: result.then((r) => r.findings), brands: result.then((r) => r.brands) };
+  // The brands come ahead of the result; a child that ends without sending them fails them.
+  const unsent = () => Promise.reject(new Error("the linters' child process sent no brand documents"));
+  const child = { findings: result.then((r) => r.findings), brands: Promise.race([sent, result.then(unsent)]) };
   // The caller awaits them later; this only keeps an early failure from going unhandled.
   for (const promise of [child.findings, child.brands]) promise.catch(() => {});
   return child;

@@ -33,6 +33,8 @@ export interface PipelineResult {
   timings: StepTimings;
   /** With `deferTypeCheck`: the request-type check, for the caller to run when it suits it. */
   checkTypes?: () => Finding[];
+  /** The linters' warnings, or a LintFailure when they found an error (what `deferLint` leaves to the caller). */
+  lintVerdict: Promise<Finding[]>;
 }
 
 export interface PipelineOptions {
@@ -44,6 +46,11 @@ export interface PipelineOptions {
   deferTypeCheck?: boolean;
   /** The linters' findings, when the caller runs them beside the pipeline (./lint-child.ts). */
   lint?: Promise<Finding[]>;
+  /** With `lint`: return as soon as generation is done, without waiting for the linters; the
+   * caller takes their verdict from `lintVerdict` and reports it ahead of what its own later steps
+   * find (the full build compiles the library meanwhile). A generation failure still waits for
+   * them: a lint error outranks it. */
+  deferLint?: boolean;
   /** The brand documents, by provider id, when the caller makes them beside the pipeline (./lint-child.ts). */
   brands?: Promise<Record<string, BrandOutcome>>;
 }
@@ -123,13 +130,17 @@ export default async function generate(
     await lintResult(); // a lint error explains (and outranks) whatever generation tripped over
     throw error;
   }
-  const warnings = await lintResult();
   const documents = Object.fromEntries(types.map((t) => [t.provider.id, t.document]));
-
   // Every request type must be exact: a schema openapi-typescript could not model is a build error.
   const checkTypes = () => (options.checks === false ? [] : checkRequestTypes(types));
-  if (options.deferTypeCheck) return { files, documents, warnings, timings, checkTypes };
+  const lintVerdict = lintResult();
+  lintVerdict.catch(() => {}); // awaited below or by the caller; this only keeps it from going unhandled meanwhile
+  const warnings = options.deferLint ? [] : await lintVerdict;
+  if (options.deferTypeCheck) return { files, documents, warnings, timings, checkTypes, lintVerdict };
   const typeErrors = await timed(timings, "request-types", checkTypes);
-  if (typeErrors.length > 0) throw new LintFailure(typeErrors);
-  return { files, documents, warnings, timings };
+  if (typeErrors.length > 0) {
+    await lintVerdict; // a lint error outranks them
+    throw new LintFailure(typeErrors);
+  }
+  return { files, documents, warnings, timings, lintVerdict };
 }
