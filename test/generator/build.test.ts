@@ -55,7 +55,8 @@ let copy: {
   LintFailure: typeof Findings.LintFailure;
   CompileFailure: typeof Package.CompileFailure;
 };
-/** The spec of test/fixtures/build/ in the copy, as a provider of its own (no brands). */
+/** The spec of test/fixtures/build/ in the copy, as a provider of its own: smSend's settings and
+ * ruleset, no brands. */
 let fixture: Provider;
 
 /** Every output file's hash, by path: what must not move when a build fails. */
