@@ -3,7 +3,9 @@
  * skipped and changes nothing; a broken spec stops it with file, line and rule and leaves
  * generated/, dist/lib and dist/docs byte for byte as they were, whichever step fails. The copy
  * starts from this repository's own last good build (test/setup/build.ts made it current), so
- * each case rebuilds only the provider it edits.
+ * each case rebuilds only the provider it edits. The failures at lint and generation are shown
+ * on a two-file fixture provider (test/fixtures/build/) instead of smSend: its build takes the
+ * same steps, but its lint child lints two short files, not smSend's spec and its brands.
  *
  * Two cases run scripts/build.ts in a child process, exactly as `npm run build` does: the skip,
  * and a failure as the script reports it. The others call the copy's own generator/build.ts in
@@ -22,7 +24,7 @@ import type * as Findings from "../../generator/findings.js";
 import type * as Package from "../../generator/package.js";
 import type generateFunction from "../../generator/pipeline.js";
 import type * as Providers from "../../generator/providers.js";
-import { repoRoot } from "../../generator/providers.js";
+import { repoRoot, type Provider } from "../../generator/providers.js";
 import { readGenerated } from "../../generator/write.js";
 
 const run = promisify(execFile);
@@ -35,6 +37,7 @@ const COPIED = [
   "dist/lib",
   "dist/docs",
   ".tmp/build",
+  "test/fixtures/build",
   "package.json",
   "package-lock.json",
   "redocly.yaml",
@@ -52,6 +55,9 @@ let copy: {
   LintFailure: typeof Findings.LintFailure;
   CompileFailure: typeof Package.CompileFailure;
 };
+/** The spec of test/fixtures/build/ in the copy, as a provider of its own: smSend's settings and
+ * ruleset, no brands. */
+let fixture: Provider;
 
 /** Every output file's hash, by path: what must not move when a build fails. */
 function outputs(): Record<string, string> {
@@ -80,6 +86,11 @@ async function buildHere(options: { generatedOnly?: boolean } = {}): Promise<{ r
   return copy.build(copy.providers, options).catch((error: Error) => error);
 }
 
+/** The copy's build of the fixture provider alone; its error when it fails. */
+async function buildFixture(): Promise<{ rebuilt: string[] } | Error> {
+  return copy.build([fixture]).catch((error: Error) => error);
+}
+
 /** Runs `edit` on a file of the copy, runs `build`, and puts the file back. */
 async function withEdit<T>(file: string, edit: (text: string) => string, build: () => Promise<T>): Promise<T> {
   const target = path.join(sandbox, file);
@@ -98,6 +109,13 @@ beforeAll(async () => {
   sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "build-test-"));
   for (const name of COPIED) fs.cpSync(path.join(repoRoot, name), path.join(sandbox, name), { recursive: true });
   fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(sandbox, "node_modules"));
+  // tsc's incremental state names files relative to itself. TypeScript follows the copy's
+  // node_modules link to the repository's real one, which from the copy's .tmp/build is not
+  // ../../node_modules: left as it is, the state names files the program no longer has, and the
+  // library case re-checks and re-emits the whole program (about 10 s) instead of nothing.
+  const buildInfo = path.join(sandbox, ".tmp/build/lib.tsbuildinfo");
+  const modules = path.relative(path.dirname(buildInfo), fs.realpathSync(path.join(repoRoot, "node_modules")));
+  fs.writeFileSync(buildInfo, fs.readFileSync(buildInfo, "utf8").replaceAll('"../../node_modules/', `"${modules}/`));
   const load = (file: string) => import(pathToFileURL(path.join(sandbox, "generator", file)).href);
   const [build, pipeline, providers, findings, pkg] = await Promise.all(
     ["build.ts", "pipeline.ts", "providers.ts", "findings.ts", "package.ts"].map(load),
@@ -108,6 +126,13 @@ beforeAll(async () => {
     providers: providers.providers,
     LintFailure: findings.LintFailure,
     CompileFailure: pkg.CompileFailure,
+  };
+  const smsend = copy.providers.find((p) => p.id === "smsend")!;
+  fixture = {
+    ...smsend,
+    id: "build-fixture" as Provider["id"],
+    brands: undefined,
+    root: path.join(sandbox, "test/fixtures/build/openapi.yaml"),
   };
 }, 60_000);
 afterAll(() => fs.rmSync(sandbox, { recursive: true, force: true }));
@@ -142,6 +167,9 @@ describe("npm run build", () => {
     const before = outputs();
     const recordFile = path.join(sandbox, ".tmp/build/record.json");
     const record = fs.readFileSync(recordFile, "utf8");
+    const generated = path.join(sandbox, "generated/smsend");
+    const saved = path.join(sandbox, ".tmp/saved-smsend");
+    fs.cpSync(generated, saved, { recursive: true });
     const file = path.join(sandbox, "specs/smsend/paths/status.yaml");
     const original = fs.readFileSync(file, "utf8");
     fs.writeFileSync(file, original.replace("summary: Get the user's credits and services", "summary: Get the credits and services"));
@@ -157,34 +185,35 @@ describe("npm run build", () => {
       // The same edit again is current for the edit loop.
       expect(await buildHere({ generatedOnly: true })).toMatchObject({ rebuilt: [] });
     } finally {
+      // Undone by hand, spec, output and record, instead of a second build: the next cases start
+      // from a current build. That building the unedited spec gives these very files is the
+      // reproduction case below.
       fs.writeFileSync(file, original);
+      fs.rmSync(generated, { recursive: true, force: true });
+      fs.renameSync(saved, generated);
+      fs.writeFileSync(recordFile, record);
     }
-    // Undone: smSend is rebuilt alone, and generated/ is byte for byte what the repository's
-    // own build made in another process at another path (smSend's half of the reproduction
-    // check below).
-    expect(await buildHere({ generatedOnly: true })).toMatchObject({ rebuilt: ["smsend"] });
     expect(outputs()).toEqual(before);
-    // Every output is as the copy's last good build left it, so is its record: the next cases
-    // start from a current build again instead of a full rebuild of smSend.
-    fs.writeFileSync(recordFile, record);
+    expect(await buildHere(), "the copy is not current again").toMatchObject({ rebuilt: [], libraryRebuilt: false });
   }, 120_000);
 
-  it("reproduces generated/clicksend byte for byte from another copy of the repository", async () => {
+  it("reproduces generated/ byte for byte from another copy of the repository", async () => {
     // The repository's generated/ was made (or proven current) by test/setup/build.ts in another
     // process; generating again here, at another path, and getting the same bytes shows the
-    // output depends on nothing but the specs. smSend's half is the edit loop's undo above. The
-    // linters already passed in that build; `npm run check` compares with git.
-    const clicksend = copy.providers.filter((p) => p.id === "clicksend");
-    const { files } = await copy.generate(clicksend, {}, { checks: false });
-    expect(readGenerated(path.join(repoRoot, "generated"), ["clicksend"])).toEqual(files);
+    // output depends on nothing but the specs. The linters and the request-type check already
+    // passed in that build; `npm run check` compares with git.
+    const { files } = await copy.generate(copy.providers, {}, { checks: false });
+    expect(readGenerated(path.join(repoRoot, "generated"), ["clicksend", "smsend"])).toEqual(files);
   }, 120_000);
 
   it("names the spec file and line of an operation without a 2xx reply, and changes nothing", async () => {
     const before = outputs();
-    const error = await withEdit("specs/smsend/paths/status.yaml", (text) => text.replace('    "200":', '    "302":'), buildHere);
+    const error = await withEdit("test/fixtures/build/paths/status.yaml", (text) => text.replace('    "200":', '    "302":'), buildFixture);
     expect(error).toBeInstanceOf(copy.LintFailure);
-    expect((error as Error).message).toContain(
-      "specs/smsend/paths/status.yaml:2:3 error generator/success-reply user/get-status: has no 2xx response",
+    // The whole message: the linters found nothing, so the generator's finding is the only one.
+    expect((error as Error).message).toBe(
+      "build stopped: 1 error(s) in the specs:\n" +
+        "test/fixtures/build/paths/status.yaml:2:3 error generator/success-reply user/get-status: has no 2xx response (the client types its reply from it)",
     );
     expect(outputs()).toEqual(before);
   }, 120_000);
@@ -193,12 +222,14 @@ describe("npm run build", () => {
     const before = outputs();
     // Two mistakes: an operationId Spectral refuses, and no 2xx reply, which stops the generator.
     const error = await withEdit(
-      "specs/smsend/paths/status.yaml",
+      "test/fixtures/build/paths/status.yaml",
       (text) => text.replace("operationId: user/get-status", "operationId: GetStatus").replace('    "200":', '    "302":'),
-      buildHere,
+      buildFixture,
     );
     expect(error).toBeInstanceOf(copy.LintFailure);
-    expect((error as Error).message).toMatch(/^specs\/smsend\/paths\/status\.yaml:\d+:\d+ error spectral\/operation-id-namespaced/m);
+    expect((error as Error).message).toMatch(
+      /^test\/fixtures\/build\/paths\/status\.yaml:\d+:\d+ error spectral\/operation-id-namespaced/m,
+    );
     expect((error as Error).message).not.toContain("generator/success-reply");
     expect(outputs()).toEqual(before);
   }, 120_000);
