@@ -47,7 +47,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-it("index links every provider page and download", async () => {
+it.concurrent("index links every provider page and download", async () => {
   const page = await browser.newPage();
   await page.goto(pageUrl("index.html"));
   const links = await page.$$eval("a", (anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
@@ -85,7 +85,10 @@ async function show(page: Page, hash: string) {
   return section;
 }
 
-describe.each([
+// The two providers' pages are browsed at the same time, each in its own renderer process (their
+// suites are concurrent; the cases of one page run in turn, `it.sequential`, as they share it):
+// drawing a page is work for one core, and the machine has two.
+describe.concurrent.each([
   ["clicksend", ["sms/send"]],
   ["smsend", ["auth/login", "sms/send"]],
 ] as const)("%s.html in Chromium", (id, must) => {
@@ -111,7 +114,7 @@ describe.each([
     await page?.close();
   });
 
-  it("lists every operation once each tag section is expanded", async () => {
+  it.sequential("lists every operation once each tag section is expanded", async () => {
     // Redoc 3 shows one tag section at a time. One loop inside the page opens each in turn and
     // collects what it lists (45 round trips of Playwright clicks took six times as long).
     const labels = new Set(
@@ -139,7 +142,7 @@ describe.each([
     await page.screenshot({ path: path.join(shotsDir, `${id}.png`) });
   }, 120_000);
 
-  it("operation pages open on a TypeScript sample, offer curl, wrap long samples and payloads", async () => {
+  it.sequential("operation pages open on a TypeScript sample, offer curl, wrap long samples and payloads", async () => {
     const visits = pagesToVisit(id, must);
     expect(visits.operations.length).toBeGreaterThan(5);
     expect(visits.operations.some((visit) => visit.payload)).toBe(true);
@@ -258,7 +261,7 @@ describe.each([
   }, 180_000);
 
   if (id === "clicksend")
-    it("opens the send-SMS payload expanded; screenshots of it, its TypeScript sample, a webhook and the guide", async () => {
+    it.sequential("opens the send-SMS payload expanded; screenshots of it, its TypeScript sample, a webhook and the guide", async () => {
       const send = await show(page, "/sms/sms/send");
       await choose(send, "Payload");
       await page.screenshot({ path: path.join(shotsDir, "clicksend-sms-send-payload.png") });
@@ -283,7 +286,7 @@ describe.each([
     });
 
   if (id === "smsend")
-    it("opens the login on its realistic reply; screenshot", async () => {
+    it.sequential("opens the login on its realistic reply; screenshot", async () => {
       const login = await show(page, "/auth/auth/login");
       await page.screenshot({ path: path.join(shotsDir, "smsend-login.png") });
       const examples = pageDefinition("smsend").paths["/login"].get.responses["200"].content["text/plain"].examples;
@@ -294,7 +297,7 @@ describe.each([
       expect(reply).not.toContain("{USER_KEY}");
     });
 
-  it("made no network request and logged no console error while loading and being browsed", () => {
+  it.sequential("made no network request and logged no console error while loading and being browsed", () => {
     expect(network).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -54,6 +54,12 @@ export interface FaultServer {
   reset(): void;
   /** Connections currently open. */
   openSockets(): number;
+  /**
+   * Resolves once every connection that carried a request is closed, on the last one's `close`
+   * event. Connections that never carried one do not count: Node's fetch opens some for calls
+   * aborted before they were sent and closes them on its own idle timer, seconds later.
+   */
+  usedSocketsClosed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +68,8 @@ const defaultFallback = (): Reply => ({ status: 500, body: "no reply queued" });
 export async function startFaultServer(): Promise<FaultServer> {
   const pending: Reply[] = [];
   const sockets = new Set<net.Socket>();
+  const used = new Set<net.Socket>();
+  const usedClosedWaiters: (() => void)[] = [];
   const held = new Map<net.Socket, () => void>();
   const waiters: { count: number; resolve: () => void }[] = [];
   let cut = 0;
@@ -87,6 +95,7 @@ export async function startFaultServer(): Promise<FaultServer> {
       state.fallback = defaultFallback;
     },
     openSockets: () => sockets.size,
+    usedSocketsClosed: () => (used.size === 0 ? Promise.resolve() : new Promise((resolve) => usedClosedWaiters.push(resolve))),
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -95,6 +104,7 @@ export async function startFaultServer(): Promise<FaultServer> {
   };
 
   const server = http.createServer((req, res) => {
+    if (!req.socket.destroyed) used.add(req.socket);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -147,13 +157,18 @@ export async function startFaultServer(): Promise<FaultServer> {
   };
   server.on("connection", (socket) => {
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      if (used.delete(socket) && used.size === 0) for (const resolve of usedClosedWaiters.splice(0)) resolve();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   state.url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
   // Node loads its fetch (undici) on first use, which on a loaded machine can take longer than the
   // short timeouts the tests set; the clients do not touch fetch before their first call. Load it
-  // now, so that no test's first call pays for it inside its timeout.
+  // now, so that no test's first call pays for it inside its timeout. Its connection closes after
+  // the reply rather than idling for seconds beside the tests' own.
+  state.queue({ status: 204, headers: { connection: "close" } });
   await fetch(state.url).then((reply) => reply.text());
   state.reset();
   return state;

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatFinding } from "../../generator/findings.js";
 import lintProvider from "../../generator/lint.js";
 import { providers, repoRoot } from "../../generator/providers.js";
@@ -15,6 +16,34 @@ import { Scrubber } from "../../scripts/lib/verify-live/scrub.js";
 import { loadFacts, type ProviderId } from "../../scripts/lib/verify-live/spec-facts.js";
 import { createReplyValidator } from "../../scripts/lib/verify-live/validate.js";
 import { startFakeProvider, type Drifter, type FakeProvider, type ReceivedRequest } from "./verify-live-fake.js";
+
+// Every run of the checker (and every recording checked below) builds a reply validator for the
+// whole document, and compiling its schemas cost more than the calls. The real validators, one
+// per document (the same content, however many times it is loaded), shared within this file;
+// each caller still gets its own mismatches: validation is synchronous, so the shared validator
+// reports to the caller whose reply it is checking.
+vi.mock("../../scripts/lib/verify-live/validate.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../scripts/lib/verify-live/validate.js")>();
+  const shared = new Map<string, { validate: ReturnType<typeof real.createReplyValidator>; report: (m: ResponseMismatch) => void }>();
+  const createReplyValidator: typeof real.createReplyValidator = (facts, onMismatch) => {
+    const key = createHash("sha256").update(JSON.stringify(facts.document)).digest("hex");
+    let entry = shared.get(key);
+    if (!entry) {
+      const created: { validate?: ReturnType<typeof real.createReplyValidator>; report: (m: ResponseMismatch) => void } = {
+        report: () => {},
+      };
+      created.validate = real.createReplyValidator(facts, (mismatch) => created.report(mismatch));
+      entry = created as NonNullable<typeof entry>;
+      shared.set(key, entry);
+    }
+    const { validate } = entry;
+    return (reply) => {
+      entry.report = onMismatch;
+      validate(reply);
+    };
+  };
+  return { createReplyValidator };
+});
 
 const clicksend = loadFacts("clicksend");
 const smsend = loadFacts("smsend");
@@ -182,6 +211,10 @@ describe("the x-billable lint rule", () => {
   });
 });
 
+/** A bound for a case that runs the whole checker (every operation's call; under a second on a
+ * quiet machine): only a hung run reaches it, however loaded the machine. */
+const WHOLE_RUN_MS = 90_000;
+
 /** Runs the CLI against a fake and returns its exit code, stdout and what the fake received. */
 async function runAgainstFake(
   provider: ProviderId,
@@ -238,7 +271,7 @@ function unsafeRequests(received: ReceivedRequest[]): string[] {
     .map((r) => `${r.method} ${r.path} ${r.body}`);
 }
 
-describe("verify-live against a fake ClickSend", () => {
+describe("verify-live against a fake ClickSend", { timeout: WHOLE_RUN_MS }, () => {
   it("exits 0 against a fake that serves the spec's own examples, having called only safe things", async () => {
     const run = await runAgainstFake("clicksend");
     expect(run.stderr).toBe("");
@@ -315,7 +348,7 @@ describe("verify-live when the spec's only send examples reach real people", () 
   });
 });
 
-describe("verify-live against a fake smSend", () => {
+describe("verify-live against a fake smSend", { timeout: WHOLE_RUN_MS }, () => {
   it("logs in, reads, never sends (smSend documents no test recipients) and exits 0", async () => {
     const run = await runAgainstFake("smsend");
     expect(run.code).toBe(0);
@@ -337,7 +370,7 @@ describe("verify-live against a fake smSend", () => {
   });
 });
 
-describe("record mode", () => {
+describe("record mode", { timeout: WHOLE_RUN_MS }, () => {
   // Secrets with characters that change under URL, JSON and Base64 encodings.
   const username = "ana.lópez+cs@corp.example.org";
   const apiKey = 'Xy:9/+&=%"\\é€ key';
@@ -449,24 +482,12 @@ describe("observed values in drift reports", () => {
   });
 });
 
-/** One reply validator per provider (building one compiles the whole document); `found` collects the mismatches of the recording being checked. */
-const recordingValidators = new Map<ProviderId, { validate: ReturnType<typeof createReplyValidator>; found: ResponseMismatch[] }>();
-function recordingValidator(facts: typeof clicksend) {
-  let entry = recordingValidators.get(facts.provider);
-  if (!entry) {
-    const found: ResponseMismatch[] = [];
-    entry = { validate: createReplyValidator(facts, (m) => found.push(m)), found };
-    recordingValidators.set(facts.provider, entry);
-  }
-  entry.found.length = 0;
-  return entry;
-}
-
 /** Every reply of a recording checked against the spec of its provider: the mismatches found. */
 function validateRecording(dir: string): ResponseMismatch[] {
   const { provider } = JSON.parse(fs.readFileSync(path.join(dir, "recording.json"), "utf8")) as { provider: ProviderId };
   const facts = provider === "clicksend" ? clicksend : smsend;
-  const { validate, found } = recordingValidator(facts);
+  const found: ResponseMismatch[] = [];
+  const validate = createReplyValidator(facts, (m) => found.push(m));
   for (const file of fs.readdirSync(path.join(dir, "replies"))) {
     const reply = JSON.parse(fs.readFileSync(path.join(dir, "replies", file), "utf8")) as {
       operationId: string;
@@ -484,7 +505,7 @@ function validateRecording(dir: string): ResponseMismatch[] {
       body: reply.body,
     });
   }
-  return [...found];
+  return found;
 }
 
 /** A copy of a JSON value with the value at a path replaced (undefined removes it). */
