@@ -55,11 +55,7 @@ function compilable(): Compiled[] {
 
 function diagnostics(files: Compiled[]): string[] {
   const where = new Map(files.map((f) => [f.file, f.where]));
-  const problems = typeCheck(
-    "docs-samples",
-    new Map(files.map((f) => [f.file, f.source])),
-    files.map((f) => f.file),
-  );
+  const problems = typeCheck("docs-samples", { roots: files.map((f) => f.file), virtual: new Map(files.map((f) => [f.file, f.source])) });
   return problems.map((p) => `${where.get(p.file) ?? "options and globals"}, line ${p.line}: ${p.message}`);
 }
 

@@ -43,15 +43,22 @@ interface Record_ {
 const cacheDir = path.join(repoRoot, ".tmp", "type-checks");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** `host`, recording every answer it gives into `answers`. */
-function recording(host: ts.CompilerHost, answers: Answers): ts.CompilerHost {
+/**
+ * `host`, recording every answer it gives into `answers`, except about `unrecorded`: tsc's own
+ * incremental state, which changes what the check costs, never what it finds.
+ */
+function recording<H extends ts.CompilerHost>(host: H, answers: Answers, unrecorded?: string): H {
   const { readFile, fileExists, directoryExists, realpath, getDirectories } = host;
   host.readFile = (name) => {
     const text = readFile.call(host, name);
-    answers.read[name] = text === undefined ? null : sha256(text);
+    if (name !== unrecorded) answers.read[name] = text === undefined ? null : sha256(text);
     return text;
   };
-  host.fileExists = (name) => (answers.fileExists[name] = fileExists.call(host, name));
+  host.fileExists = (name) => {
+    const exists = fileExists.call(host, name);
+    if (name !== unrecorded) answers.fileExists[name] = exists;
+    return exists;
+  };
   if (directoryExists) host.directoryExists = (name) => (answers.directoryExists[name] = directoryExists.call(host, name));
   if (realpath) host.realpath = (name) => (answers.realpath[name] = realpath.call(host, name));
   if (getDirectories)
@@ -79,18 +86,31 @@ function answersAgain(host: ts.CompilerHost, answers: Answers): boolean {
   );
 }
 
+export interface Check {
+  /** The files to check: absolute names, on disk or in `virtual`. */
+  roots: readonly string[];
+  /** Files that exist only in memory: absolute name → text. */
+  virtual?: ReadonlyMap<string, string>;
+  /**
+   * generator/virtual-program.ts's unless given. With `incremental` and `tsBuildInfoFile`, a
+   * check that does run is tsc's incremental one: files whose content is unchanged since the
+   * state in that file keep their diagnostics without being checked again.
+   */
+  options?: ts.CompilerOptions;
+  /** Report every file of the program, as tsc does, instead of the roots alone. */
+  wholeProgram?: boolean;
+}
+
 /**
- * The diagnostics of `roots` (absolute file names, on disk or in `virtual`: file name → text),
- * compiled as one program: the options' and global ones, then each root's syntax and types.
- * `name` names the cache entry.
+ * The diagnostics of one program over `roots`: the options' and global ones, then the syntax and
+ * types of each root (or of every file). `name` names the cache entry.
  */
 export default function typeCheck(
   name: string,
-  virtual: ReadonlyMap<string, string>,
-  roots: readonly string[],
-  options: ts.CompilerOptions = compilerOptions,
+  { roots, virtual = new Map(), options = compilerOptions, wholeProgram = false }: Check,
 ): Problem[] {
-  const setup = JSON.stringify({ typescript: ts.version, options, roots, texts: roots.map((root) => sha256(virtual.get(root) ?? "")) });
+  const texts = roots.map((root) => sha256(virtual.get(root) ?? ""));
+  const setup = JSON.stringify({ typescript: ts.version, options, roots, texts, wholeProgram });
   const cacheFile = path.join(cacheDir, `${name}.json`);
   const host = () => withVirtualFiles(ts.createCompilerHost(options), virtual);
   try {
@@ -100,18 +120,25 @@ export default function typeCheck(
     // No record (a fresh clone) or an unreadable one: check afresh.
   }
   const answers: Answers = { read: {}, fileExists: {}, directoryExists: {}, realpath: {}, getDirectories: {} };
-  const program = ts.createProgram(roots, options, recording(host(), answers));
-  const problem = (file: string, d: ts.Diagnostic): Problem => ({
-    file,
+  const program = options.incremental
+    ? ts.createIncrementalProgram({
+        rootNames: roots,
+        options,
+        host: recording(withVirtualFiles(ts.createIncrementalCompilerHost(options), virtual), answers, options.tsBuildInfoFile),
+      })
+    : ts.createProgram(roots, options, recording(host(), answers));
+  const files = wholeProgram ? [undefined] : roots.map((root) => program.getSourceFile(root)!);
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...files.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
+  ];
+  const problems = diagnostics.map((d) => ({
+    file: d.file?.fileName ?? "",
     line: d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : 0,
     message: ts.flattenDiagnosticMessageText(d.messageText, " "),
-  });
-  const problems = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()].map((d) => problem("", d));
-  for (const root of roots) {
-    const source = program.getSourceFile(root)!;
-    for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)])
-      problems.push(problem(root, d));
-  }
+  }));
+  program.emit(); // with noEmit, writes the incremental state only (if any)
   // Written whole under another name, then renamed: a reader never sees half a record.
   fs.mkdirSync(cacheDir, { recursive: true });
   const partial = `${cacheFile}.${process.pid}`;

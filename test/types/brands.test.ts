@@ -57,6 +57,6 @@ export const unknown = createSmSendClient({ ...keys, brand: "acme" });
 `;
 
 it("types message_type with the brand's codes, and refuses the others", () => {
-  const problems = typeCheck("brands", new Map([[file, source]]), [file]);
+  const problems = typeCheck("brands", { roots: [file], virtual: new Map([[file, source]]) });
   expect(problems.map((p) => `line ${p.line}: ${p.message}`)).toEqual([]);
 });

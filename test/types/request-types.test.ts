@@ -22,11 +22,10 @@ const suites = providers.map((provider) => {
 
 /** Diagnostics of the generated files, each with the case it belongs to (the comment above it). */
 function compileAll(): Record<string, string[]> {
-  const problems = typeCheck(
-    "request-types",
-    new Map(suites.map((s) => [s.file, s.tests.source])),
-    suites.map((s) => s.file),
-  );
+  const problems = typeCheck("request-types", {
+    roots: suites.map((s) => s.file),
+    virtual: new Map(suites.map((s) => [s.file, s.tests.source])),
+  });
   const out: Record<string, string[]> = { "": problems.filter((p) => p.file === "").map((p) => p.message) };
   for (const { provider, file, tests } of suites) {
     const lines = tests.source.split("\n");
