@@ -4,15 +4,15 @@
  * shows them), and every TypeScript and fetch
  * sample, and every TypeScript block of the guide, compiles (strict) against the package as users import it (`sms-gateway-openapi/...`
  * resolves through package.json's exports to dist/lib). All of them are compiled in one
- * in-memory program.
+ * in-memory program (test/support/type-check.ts, which keeps the result while nothing it read
+ * changed).
  */
 import path from "node:path";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { providers, repoRoot } from "../../generator/providers.js";
-import virtualProgram from "../../generator/virtual-program.js";
 import { loadSpec } from "../support/openapi.js";
 import { pageDefinition, type PageSample } from "../support/docs-page.js";
+import typeCheck from "../support/type-check.js";
 
 interface Compiled {
   file: string;
@@ -54,17 +54,9 @@ function compilable(): Compiled[] {
 }
 
 function diagnostics(files: Compiled[]): string[] {
-  const program = virtualProgram(
-    new Map(files.map((f) => [f.file, f.source])),
-    files.map((f) => f.file),
-  );
-  return files.flatMap((f) => {
-    const source = program.getSourceFile(f.file)!;
-    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => {
-      const line = source.getLineAndCharacterOfPosition(d.start ?? 0).line + 1;
-      return `${f.where}, line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-    });
-  });
+  const where = new Map(files.map((f) => [f.file, f.where]));
+  const problems = typeCheck("docs-samples", { roots: files.map((f) => f.file), virtual: new Map(files.map((f) => [f.file, f.source])) });
+  return problems.map((p) => `${where.get(p.file) ?? "options and globals"}, line ${p.line}: ${p.message}`);
 }
 
 describe("code samples on the docs pages", () => {

@@ -10,23 +10,28 @@
  *   documented switch, `isMediaTypeAllowed`);
  * - the paths Redocly's `no-ambiguous-paths` rule reports are exactly those recorded, each with
  *   its reason, in the document's `x-ambiguous-paths`.
+ * The generators run again only when what they read changed, and the type-check stands while
+ * nothing it read changed (content hashes in .tmp): checking the Zodios client for ClickSend's 237
+ * operations alone takes most of a core for ten seconds and more.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createClient } from "@hey-api/openapi-ts";
+import { fileURLToPath } from "node:url";
 import { createConfig, lint } from "@redocly/openapi-core";
-import { generateZodClientFromOpenAPI } from "openapi-zod-client";
-import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hashFiles } from "../../generator/fingerprint.js";
 import { providers, repoRoot } from "../../generator/providers.js";
 import { compilerOptions } from "../../generator/virtual-program.js";
+import typeCheck from "../support/type-check.js";
 
 type Json = Record<string, any>;
 
 // Inside the repository, so the outputs resolve zod, @zodios/core and hey-api's client from node_modules.
 const outDir = path.join(repoRoot, ".tmp", "generators");
-// Beside the outputs, not among them: tsc keeps what it checked here between runs.
+// Beside the outputs, not among them: tsc keeps what it checked here between runs, and the
+// hashes of what the outputs were generated from and of the outputs as generated.
 const buildInfo = path.join(repoRoot, ".tmp", "generators.tsbuildinfo");
+const stamp = path.join(repoRoot, ".tmp", "generators.json");
 const documentPath = (id: string) => path.join(repoRoot, "generated", id, "openapi.json");
 const documentText = Object.fromEntries(providers.map((p) => [p.id, fs.readFileSync(documentPath(p.id), "utf8")]));
 /** A fresh copy of a bundled document (a generator may change the one it is given). */
@@ -44,22 +49,12 @@ function readAll(dir: string): Record<string, string> {
 
 function typeErrors(files: string[]): string[] {
   // The project's strict options, without the one no other generator's output is written for.
-  // Incremental, as `npm run typecheck` is: tsc keeps each file's content hash and diagnostics in
-  // buildInfo and checks again only what changed, or depends on what changed (the outputs are
-  // written afresh each run, byte for byte the same while the documents and the generators are).
+  // Incremental, as `npm run typecheck` is: when the outputs are not those last checked, tsc
+  // checks again only what changed, or depends on what changed.
   const options = { ...compilerOptions, noUncheckedIndexedAccess: false, incremental: true, tsBuildInfoFile: buildInfo };
-  const program = ts.createIncrementalProgram({ rootNames: files, options });
-  const diagnostics = [
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...program.getSyntacticDiagnostics(),
-    ...program.getSemanticDiagnostics(),
-  ];
-  program.emit(); // with noEmit, writes buildInfo only
-  return diagnostics.map((d) => {
-    const where = d.file ? `${path.relative(outDir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-  });
+  return typeCheck("other-generators", { roots: files, options }).map(
+    (p) => `${p.file && `${path.relative(outDir, p.file)}:${p.line}`} ${p.message}`,
+  );
 }
 
 /**
@@ -78,8 +73,29 @@ const ZOD_CLIENT_PARTIAL: Record<string, string[]> = {
 const heyApi: Record<string, Record<string, string>> = {};
 const zod: Record<string, string> = {};
 
-beforeAll(async () => {
+/**
+ * Both generators on both documents, unless outDir holds exactly what they wrote last time from
+ * the same inputs: the documents, every installed package's version (package-lock.json), the
+ * tsconfig.json hey-api reads, this file (the generators' options) and Node.
+ */
+async function generate(): Promise<void> {
+  const inputs = hashFiles(
+    [...providers.map((p) => documentPath(p.id)), "package-lock.json", "tsconfig.json", fileURLToPath(import.meta.url)],
+    process.version,
+  );
+  try {
+    const last = JSON.parse(fs.readFileSync(stamp, "utf8")) as { inputs: string; outputs: string };
+    if (last.inputs === inputs && last.outputs === hashFiles([outDir])) return;
+  } catch {
+    // Nothing generated yet (a fresh clone): generate.
+  }
+  fs.rmSync(stamp, { force: true });
   fs.rmSync(outDir, { recursive: true, force: true });
+  // Loaded only to generate: both take seconds to import.
+  const [{ createClient }, { generateZodClientFromOpenAPI }] = await Promise.all([
+    import("@hey-api/openapi-ts"),
+    import("openapi-zod-client"),
+  ]);
   fs.mkdirSync(path.join(outDir, "zod"), { recursive: true });
   // hey-api writes ESM with `.js` imports when given a NodeNext tsconfig.
   await createClient(
@@ -89,15 +105,20 @@ beforeAll(async () => {
       logs: { level: "silent" as const, file: false },
     })),
   );
-  for (const p of providers) {
-    heyApi[p.id] = readAll(path.join(outDir, "hey-api", p.id));
-    const distPath = path.join(outDir, "zod", `${p.id}.ts`);
+  for (const p of providers)
     await generateZodClientFromOpenAPI({
       openApiDoc: documentOf(p.id) as never,
-      distPath,
+      distPath: path.join(outDir, "zod", `${p.id}.ts`),
       options: { shouldExportAllSchemas: true, isMediaTypeAllowed: (type: string) => type === "application/json" || type === "text/plain" },
     });
-    zod[p.id] = fs.readFileSync(distPath, "utf8");
+  fs.writeFileSync(stamp, JSON.stringify({ inputs, outputs: hashFiles([outDir]) }));
+}
+
+beforeAll(async () => {
+  await generate();
+  for (const p of providers) {
+    heyApi[p.id] = readAll(path.join(outDir, "hey-api", p.id));
+    zod[p.id] = fs.readFileSync(path.join(outDir, "zod", `${p.id}.ts`), "utf8");
   }
 }, 300_000);
 

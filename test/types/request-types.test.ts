@@ -1,17 +1,17 @@
 /**
  * Type-level tests of every request body of both clients, generated from the bundled documents
- * (generator/type-tests.ts) and compiled in memory: each ordinary mistake must be a compile error
- * (an unused `@ts-expect-error` is itself an error), and every request example of the spec must
- * compile as the input of its method.
+ * (generator/type-tests.ts) and compiled in memory (test/support/type-check.ts, which keeps the
+ * result while nothing it read changed): each ordinary mistake must be a compile error (an unused
+ * `@ts-expect-error` is itself an error), and every request example of the spec must compile as
+ * the input of its method.
  */
 import fs from "node:fs";
 import path from "node:path";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import buildModel from "../../generator/model.js";
 import { providers, repoRoot } from "../../generator/providers.js";
 import typeTests from "../../generator/type-tests.js";
-import virtualProgram from "../../generator/virtual-program.js";
+import typeCheck from "../support/type-check.js";
 
 const suites = providers.map((provider) => {
   const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "generated", provider.id, "openapi.json"), "utf8"));
@@ -22,22 +22,22 @@ const suites = providers.map((provider) => {
 
 /** Diagnostics of the generated files, each with the case it belongs to (the comment above it). */
 function compileAll(): Record<string, string[]> {
-  const program = virtualProgram(
-    new Map(suites.map((s) => [s.file, s.tests.source])),
-    suites.map((s) => s.file),
-  );
-  const out: Record<string, string[]> = {};
+  const problems = typeCheck("request-types", {
+    roots: suites.map((s) => s.file),
+    virtual: new Map(suites.map((s) => [s.file, s.tests.source])),
+  });
+  const out: Record<string, string[]> = { "": problems.filter((p) => p.file === "").map((p) => p.message) };
   for (const { provider, file, tests } of suites) {
-    const source = program.getSourceFile(file)!;
     const lines = tests.source.split("\n");
-    out[provider.id] = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => {
-      const line = source.getLineAndCharacterOfPosition(d.start ?? 0).line;
-      const label = lines
-        .slice(0, line)
-        .reverse()
-        .find((text) => text.startsWith("// ") && !text.includes("@ts-expect-error"));
-      return `${label} (line ${line + 1}): ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-    });
+    out[provider.id] = problems
+      .filter((p) => p.file === file)
+      .map(({ line, message }) => {
+        const label = lines
+          .slice(0, line - 1)
+          .reverse()
+          .find((text) => text.startsWith("// ") && !text.includes("@ts-expect-error"));
+        return `${label} (line ${line}): ${message}`;
+      });
   }
   return out;
 }
@@ -53,6 +53,7 @@ describe("request types", () => {
 
   it("rejects every generated mistake and accepts every spec example", () => {
     const diagnostics = compileAll();
+    expect(diagnostics[""], "options and globals").toEqual([]);
     for (const { provider } of suites) expect(diagnostics[provider.id], provider.id).toEqual([]);
   }, 120_000);
 });
