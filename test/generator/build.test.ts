@@ -8,134 +8,54 @@
  * same steps, but its lint child lints two short files, not smSend's spec and its brands.
  *
  * Two cases run scripts/build.ts in a child process, exactly as `npm run build` does: the skip,
- * and a failure as the script reports it. The others call the copy's own generator/build.ts in
- * this process (its repoRoot is the copy): a child each would only load the generators again.
+ * and a failure as the script reports it. The others call the copy's own generator/build.ts
+ * (test/support/repo-copy.ts: its repoRoot is the copy).
+ *
+ * The library is compiled and the docs written while the linters still run: their verdict is
+ * awaited first, so a lint error outranks what tsc makes of the library, and a lint warning
+ * reaches the build's result.
  */
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type buildFunction from "../../generator/build.js";
-import type * as Findings from "../../generator/findings.js";
-import type * as Package from "../../generator/package.js";
-import type generateFunction from "../../generator/pipeline.js";
-import type * as Providers from "../../generator/providers.js";
-import { repoRoot, type Provider } from "../../generator/providers.js";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../generator/providers.js";
 import { readGenerated } from "../../generator/write.js";
+import { useRepoCopy } from "../support/repo-copy.js";
 
 const run = promisify(execFile);
-const COPIED = [
-  "specs",
-  "generator",
-  "runtime",
-  "scripts",
-  "generated",
-  "dist/lib",
-  "dist/docs",
-  ".tmp/build",
-  "test/fixtures/build",
-  "package.json",
-  "package-lock.json",
-  "redocly.yaml",
-  "biome.json",
-  "tsconfig.json",
-  "tsconfig.build.json",
-  "CHANGELOG.md",
-];
-let sandbox: string;
-/** The copy's own modules: their repoRoot is the copy. */
-let copy: {
-  build: typeof buildFunction;
-  generate: typeof generateFunction;
-  providers: typeof Providers.providers;
-  LintFailure: typeof Findings.LintFailure;
-  CompileFailure: typeof Package.CompileFailure;
-};
-/** The spec of test/fixtures/build/ in the copy, as a provider of its own: smSend's settings and
- * ruleset, no brands. */
-let fixture: Provider;
-
-/** Every output file's hash, by path: what must not move when a build fails. */
-function outputs(): Record<string, string> {
-  const hashes: Record<string, string> = {};
-  for (const dir of ["generated", "dist/lib", "dist/docs"]) {
-    const root = path.join(sandbox, dir);
-    for (const name of fs.readdirSync(root, { recursive: true, encoding: "utf8" }).sort()) {
-      const file = path.join(root, name);
-      if (fs.statSync(file).isFile()) hashes[`${dir}/${name}`] = createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-    }
-  }
-  return hashes;
-}
+const copy = useRepoCopy("build-test-");
+const outputs = () => copy.outputs();
 
 /** scripts/build.ts in a child process, as `npm run build` runs it. */
 async function buildScript(): Promise<{ ok: boolean; output: string }> {
   const tsx = path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
-  return run(process.execPath, [tsx, "scripts/build.ts"], { cwd: sandbox }).then(
+  return run(process.execPath, [tsx, "scripts/build.ts"], { cwd: copy.dir }).then(
     ({ stdout, stderr }) => ({ ok: true, output: stdout + stderr }),
     (error: { stdout: string; stderr: string }) => ({ ok: false, output: error.stdout + error.stderr }),
   );
 }
 
-/** The copy's build, in this process; its error when it fails. */
-async function buildHere(options: { generatedOnly?: boolean } = {}): Promise<{ rebuilt: string[] } | Error> {
+/** The copy's build; its error when it fails. */
+async function buildHere(options: { generatedOnly?: boolean } = {}): Promise<{ rebuilt: string[]; libraryRebuilt?: boolean } | Error> {
   return copy.build(copy.providers, options).catch((error: Error) => error);
 }
 
 /** The copy's build of the fixture provider alone; its error when it fails. */
 async function buildFixture(): Promise<{ rebuilt: string[] } | Error> {
-  return copy.build([fixture]).catch((error: Error) => error);
+  return copy.build([copy.fixture]).catch((error: Error) => error);
 }
 
 /** Runs `edit` on a file of the copy, runs `build`, and puts the file back. */
-async function withEdit<T>(file: string, edit: (text: string) => string, build: () => Promise<T>): Promise<T> {
-  const target = path.join(sandbox, file);
-  const original = fs.readFileSync(target, "utf8");
-  const edited = edit(original);
-  expect(edited, "the edit changed nothing").not.toBe(original);
-  fs.writeFileSync(target, edited);
-  try {
-    return await build();
-  } finally {
-    fs.writeFileSync(target, original);
-  }
+function withEdit<T>(file: string, edit: (text: string) => string, build: () => Promise<T>): Promise<T> {
+  return copy.withEdits({ [file]: edit }, build);
 }
 
-beforeAll(async () => {
-  sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "build-test-"));
-  for (const name of COPIED) fs.cpSync(path.join(repoRoot, name), path.join(sandbox, name), { recursive: true });
-  fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(sandbox, "node_modules"));
-  // tsc's incremental state names files relative to itself. TypeScript follows the copy's
-  // node_modules link to the repository's real one, which from the copy's .tmp/build is not
-  // ../../node_modules: left as it is, the state names files the program no longer has, and the
-  // library case re-checks and re-emits the whole program (about 10 s) instead of nothing.
-  const buildInfo = path.join(sandbox, ".tmp/build/lib.tsbuildinfo");
-  const modules = path.relative(path.dirname(buildInfo), fs.realpathSync(path.join(repoRoot, "node_modules")));
-  fs.writeFileSync(buildInfo, fs.readFileSync(buildInfo, "utf8").replaceAll('"../../node_modules/', `"${modules}/`));
-  const load = (file: string) => import(pathToFileURL(path.join(sandbox, "generator", file)).href);
-  const [build, pipeline, providers, findings, pkg] = await Promise.all(
-    ["build.ts", "pipeline.ts", "providers.ts", "findings.ts", "package.ts"].map(load),
-  );
-  copy = {
-    build: build.default,
-    generate: pipeline.default,
-    providers: providers.providers,
-    LintFailure: findings.LintFailure,
-    CompileFailure: pkg.CompileFailure,
-  };
-  const smsend = copy.providers.find((p) => p.id === "smsend")!;
-  fixture = {
-    ...smsend,
-    id: "build-fixture" as Provider["id"],
-    brands: undefined,
-    root: path.join(sandbox, "test/fixtures/build/openapi.yaml"),
-  };
-}, 60_000);
-afterAll(() => fs.rmSync(sandbox, { recursive: true, force: true }));
+/** The library's compiler settings name a file that is not there: only tsc, the last step, can
+ * refuse that. (Any tsc failure takes the same path; this one leaves tsc's incremental state
+ * valid, so tsc re-checks nothing else.) */
+const MISSING_FILE = (text: string) => text.replace(/\n}\s*$/, ',\n  "files": ["runtime/missing.ts"]\n}\n');
 
 describe("npm run build", () => {
   it("skips a build when nothing changed, leaving every output as it was", async () => {
@@ -165,12 +85,12 @@ describe("npm run build", () => {
 
   it("in the edit loop (--generated-only, as npm run dev builds) rewrites generated/ alone, and a changed spec is rebuilt again", async () => {
     const before = outputs();
-    const recordFile = path.join(sandbox, ".tmp/build/record.json");
+    const recordFile = path.join(copy.dir, ".tmp/build/record.json");
     const record = fs.readFileSync(recordFile, "utf8");
-    const generated = path.join(sandbox, "generated/smsend");
-    const saved = path.join(sandbox, ".tmp/saved-smsend");
+    const generated = path.join(copy.dir, "generated/smsend");
+    const saved = path.join(copy.dir, ".tmp/saved-smsend");
     fs.cpSync(generated, saved, { recursive: true });
-    const file = path.join(sandbox, "specs/smsend/paths/status.yaml");
+    const file = path.join(copy.dir, "specs/smsend/paths/status.yaml");
     const original = fs.readFileSync(file, "utf8");
     fs.writeFileSync(file, original.replace("summary: Get the user's credits and services", "summary: Get the credits and services"));
     try {
@@ -236,18 +156,47 @@ describe("npm run build", () => {
 
   it("stops before swapping anything in when the library does not compile", async () => {
     const before = outputs();
-    // The library's compiler settings name a file that is not there: only tsc, the last step, can
-    // refuse that. (Any tsc failure takes the same path; this one leaves tsc's incremental state
-    // valid, so tsc re-checks nothing else.)
-    const error = await withEdit(
-      "tsconfig.build.json",
-      (text) => text.replace(/\n}\s*$/, ',\n  "files": ["runtime/missing.ts"]\n}\n'),
-      buildHere,
-    );
+    const error = await withEdit("tsconfig.build.json", MISSING_FILE, buildHere);
     expect(error).toBeInstanceOf(copy.CompileFailure);
     expect((error as Error).message).toMatch(
       /^the generated code does not compile \(tsc\):\n.*error TS6053: File '.*runtime\/missing\.ts' not found/,
     );
     expect(outputs()).toEqual(before);
   }, 120_000);
+
+  it("reports a lint error ahead of a compile error of the library built beside the linters, and changes nothing", async () => {
+    const before = outputs();
+    // A write operation that does not say whether it costs money (Spectral's
+    // operation-billable-decided): neither generation nor the brand documents trip over it, so
+    // the library is compiled beside the linters, and tsc fails too.
+    const error = await copy.withEdits(
+      {
+        "specs/smsend/paths/group_{group_id}_contact_{contact_id}.yaml": (text) => text.replace("  x-billable: false\n", ""),
+        "tsconfig.build.json": MISSING_FILE,
+      },
+      buildHere,
+    );
+    expect(error).toBeInstanceOf(copy.LintFailure);
+    expect((error as Error).message).toMatch(
+      /^specs\/smsend\/paths\/group_\{group_id\}_contact_\{contact_id\}\.yaml:\d+:\d+ error spectral\/operation-billable-decided/m,
+    );
+    expect((error as Error).message).not.toContain("TS6053");
+    expect(outputs()).toEqual(before);
+  }, 180_000);
+
+  // Last: it succeeds, so the fixture's generated/ is swapped into the copy. The edit loop's build,
+  // which takes the linters' verdict as the full build does (generator/build.ts, `lintVerdict`).
+  it("goes on past a lint warning and returns it in its result", async () => {
+    // A component nothing refers to: Redocly's no-unused-components, a warning in redocly.yaml.
+    const result = await withEdit(
+      "test/fixtures/build/openapi.yaml",
+      (text) => text.replace(/^components:\n/m, "components:\n  schemas:\n    NeverUsed:\n      type: string\n"),
+      () => copy.build([copy.fixture], { generatedOnly: true }),
+    );
+    expect(result.rebuilt).toEqual(["build-fixture"]);
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ file: "test/fixtures/build/openapi.yaml", rule: "no-unused-components", severity: "warning" }),
+    );
+    expect(result.warnings.every((w) => w.severity === "warning")).toBe(true);
+  }, 180_000);
 });

@@ -13,8 +13,9 @@ import { afterAll, beforeAll } from "vitest";
 import type buildFunction from "../../generator/build.js";
 import type * as Findings from "../../generator/findings.js";
 import type * as Package from "../../generator/package.js";
+import type generateFunction from "../../generator/pipeline.js";
 import type * as Providers from "../../generator/providers.js";
-import { repoRoot } from "../../generator/providers.js";
+import { repoRoot, type Provider } from "../../generator/providers.js";
 
 const COPIED = [
   "specs",
@@ -25,6 +26,7 @@ const COPIED = [
   "dist/lib",
   "dist/docs",
   ".tmp/build",
+  "test/fixtures/build",
   "package.json",
   "package-lock.json",
   "redocly.yaml",
@@ -37,7 +39,11 @@ const COPIED = [
 export interface RepoCopy {
   dir: string;
   build: typeof buildFunction;
+  generate: typeof generateFunction;
   providers: typeof Providers.providers;
+  /** The two-file spec of test/fixtures/build/ in the copy, as a provider of its own (smSend's
+   * settings and ruleset, no brands): a build that runs every step on two short files. */
+  fixture: Provider;
   LintFailure: typeof Findings.LintFailure;
   CompileFailure: typeof Package.CompileFailure;
   /** Every output file's hash, by path: what must not move when a build fails. */
@@ -53,10 +59,22 @@ export function useRepoCopy(prefix: string): RepoCopy {
     copy.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     for (const name of COPIED) fs.cpSync(path.join(repoRoot, name), path.join(copy.dir, name), { recursive: true });
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(copy.dir, "node_modules"));
+    // tsc's incremental state names files relative to itself. TypeScript follows the copy's
+    // node_modules link to the repository's real one, which from the copy's .tmp/build is not
+    // ../../node_modules: left as it is, the state names files the program no longer has, and a
+    // library compile re-checks and re-emits the whole program (about 10 s) instead of nothing.
+    const buildInfo = path.join(copy.dir, ".tmp/build/lib.tsbuildinfo");
+    const modules = path.relative(path.dirname(buildInfo), fs.realpathSync(path.join(repoRoot, "node_modules")));
+    fs.writeFileSync(buildInfo, fs.readFileSync(buildInfo, "utf8").replaceAll('"../../node_modules/', `"${modules}/`));
     const load = (file: string) => import(pathToFileURL(path.join(copy.dir, "generator", file)).href);
-    const [build, providers, findings, pkg] = await Promise.all(["build.ts", "providers.ts", "findings.ts", "package.ts"].map(load));
+    const [build, pipeline, providers, findings, pkg] = await Promise.all(
+      ["build.ts", "pipeline.ts", "providers.ts", "findings.ts", "package.ts"].map(load),
+    );
+    const smsend = (providers.providers as Provider[]).find((p) => p.id === "smsend")!;
     Object.assign(copy, {
       build: build.default,
+      generate: pipeline.default,
+      fixture: { ...smsend, id: "build-fixture", brands: undefined, root: path.join(copy.dir, "test/fixtures/build/openapi.yaml") },
       providers: providers.providers,
       LintFailure: findings.LintFailure,
       CompileFailure: pkg.CompileFailure,
