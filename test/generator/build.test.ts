@@ -1,19 +1,13 @@
 /**
- * `npm run build` as a maintainer meets it, in a copy of the repository: an unchanged build is
- * skipped and changes nothing; a broken spec stops it with file, line and rule and leaves
- * generated/, dist/lib and dist/docs byte for byte as they were, whichever step fails. The copy
- * starts from this repository's own last good build (test/setup/build.ts made it current), so
- * each case rebuilds only the provider it edits. The failures at lint and generation are shown
- * on a two-file fixture provider (test/fixtures/build/) instead of smSend: its build takes the
- * same steps, but its lint child lints two short files, not smSend's spec and its brands.
+ * `npm run build` as a maintainer meets it, in a copy of the repository
+ * (test/support/repo-copy.ts; its repoRoot is the copy): an unchanged build is skipped and
+ * changes nothing; a YAML syntax error is reported first and alone; the edit loop rebuilds only
+ * the provider that changed; and the output depends on nothing but the specs. The copy starts
+ * from this repository's own last good build (test/setup/build.ts made it current). The other
+ * failures, and the order they are reported in, are test/build/failures.test.ts.
  *
  * Two cases run scripts/build.ts in a child process, exactly as `npm run build` does: the skip,
- * and a failure as the script reports it. The others call the copy's own generator/build.ts
- * (test/support/repo-copy.ts: its repoRoot is the copy).
- *
- * The library is compiled and the docs written while the linters still run: their verdict is
- * awaited first, so a lint error outranks what tsc makes of the library, and a lint warning
- * reaches the build's result.
+ * and a failure as the script reports it.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -37,25 +31,7 @@ async function buildScript(): Promise<{ ok: boolean; output: string }> {
   );
 }
 
-/** The copy's build; its error when it fails. */
-async function buildHere(options: { generatedOnly?: boolean } = {}): Promise<{ rebuilt: string[]; libraryRebuilt?: boolean } | Error> {
-  return copy.build(copy.providers, options).catch((error: Error) => error);
-}
-
-/** The copy's build of the fixture provider alone; its error when it fails. */
-async function buildFixture(): Promise<{ rebuilt: string[] } | Error> {
-  return copy.build([copy.fixture]).catch((error: Error) => error);
-}
-
-/** Runs `edit` on a file of the copy, runs `build`, and puts the file back. */
-function withEdit<T>(file: string, edit: (text: string) => string, build: () => Promise<T>): Promise<T> {
-  return copy.withEdits({ [file]: edit }, build);
-}
-
-/** The library's compiler settings name a file that is not there: only tsc, the last step, can
- * refuse that. (Any tsc failure takes the same path; this one leaves tsc's incremental state
- * valid, so tsc re-checks nothing else.) */
-const MISSING_FILE = (text: string) => text.replace(/\n}\s*$/, ',\n  "files": ["runtime/missing.ts"]\n}\n');
+const buildHere = (options: { generatedOnly?: boolean } = {}) => copy.attempt(copy.providers, options);
 
 describe("npm run build", () => {
   it("skips a build when nothing changed, leaving every output as it was", async () => {
@@ -68,9 +44,8 @@ describe("npm run build", () => {
 
   it("reports a YAML syntax error first and alone, without a stack trace, and changes nothing", async () => {
     const before = outputs();
-    const { ok, output } = await withEdit(
-      "specs/smsend/paths/status.yaml",
-      (text) => text.replace("  tags: [user]", "  tags: [user"),
+    const { ok, output } = await copy.withEdits(
+      { "specs/smsend/paths/status.yaml": (text) => text.replace("  tags: [user]", "  tags: [user") },
       buildScript,
     );
     expect(ok).toBe(false);
@@ -125,78 +100,4 @@ describe("npm run build", () => {
     const { files } = await copy.generate(copy.providers, {}, { checks: false });
     expect(readGenerated(path.join(repoRoot, "generated"), ["clicksend", "smsend"])).toEqual(files);
   }, 120_000);
-
-  it("names the spec file and line of an operation without a 2xx reply, and changes nothing", async () => {
-    const before = outputs();
-    const error = await withEdit("test/fixtures/build/paths/status.yaml", (text) => text.replace('    "200":', '    "302":'), buildFixture);
-    expect(error).toBeInstanceOf(copy.LintFailure);
-    // The whole message: the linters found nothing, so the generator's finding is the only one.
-    expect((error as Error).message).toBe(
-      "build stopped: 1 error(s) in the specs:\n" +
-        "test/fixtures/build/paths/status.yaml:2:3 error generator/success-reply user/get-status: has no 2xx response (the client types its reply from it)",
-    );
-    expect(outputs()).toEqual(before);
-  }, 120_000);
-
-  it("reports a lint error ahead of what generation trips over, though the linters run beside it", async () => {
-    const before = outputs();
-    // Two mistakes: an operationId Spectral refuses, and no 2xx reply, which stops the generator.
-    const error = await withEdit(
-      "test/fixtures/build/paths/status.yaml",
-      (text) => text.replace("operationId: user/get-status", "operationId: GetStatus").replace('    "200":', '    "302":'),
-      buildFixture,
-    );
-    expect(error).toBeInstanceOf(copy.LintFailure);
-    expect((error as Error).message).toMatch(
-      /^test\/fixtures\/build\/paths\/status\.yaml:\d+:\d+ error spectral\/operation-id-namespaced/m,
-    );
-    expect((error as Error).message).not.toContain("generator/success-reply");
-    expect(outputs()).toEqual(before);
-  }, 120_000);
-
-  it("stops before swapping anything in when the library does not compile", async () => {
-    const before = outputs();
-    const error = await withEdit("tsconfig.build.json", MISSING_FILE, buildHere);
-    expect(error).toBeInstanceOf(copy.CompileFailure);
-    expect((error as Error).message).toMatch(
-      /^the generated code does not compile \(tsc\):\n.*error TS6053: File '.*runtime\/missing\.ts' not found/,
-    );
-    expect(outputs()).toEqual(before);
-  }, 120_000);
-
-  it("reports a lint error ahead of a compile error of the library built beside the linters, and changes nothing", async () => {
-    const before = outputs();
-    // A write operation that does not say whether it costs money (Spectral's
-    // operation-billable-decided): neither generation nor the brand documents trip over it, so
-    // the library is compiled beside the linters, and tsc fails too.
-    const error = await copy.withEdits(
-      {
-        "specs/smsend/paths/group_{group_id}_contact_{contact_id}.yaml": (text) => text.replace("  x-billable: false\n", ""),
-        "tsconfig.build.json": MISSING_FILE,
-      },
-      buildHere,
-    );
-    expect(error).toBeInstanceOf(copy.LintFailure);
-    expect((error as Error).message).toMatch(
-      /^specs\/smsend\/paths\/group_\{group_id\}_contact_\{contact_id\}\.yaml:\d+:\d+ error spectral\/operation-billable-decided/m,
-    );
-    expect((error as Error).message).not.toContain("TS6053");
-    expect(outputs()).toEqual(before);
-  }, 180_000);
-
-  // Last: it succeeds, so the fixture's generated/ is swapped into the copy. The edit loop's build,
-  // which takes the linters' verdict as the full build does (generator/build.ts, `lintVerdict`).
-  it("goes on past a lint warning and returns it in its result", async () => {
-    // A component nothing refers to: Redocly's no-unused-components, a warning in redocly.yaml.
-    const result = await withEdit(
-      "test/fixtures/build/openapi.yaml",
-      (text) => text.replace(/^components:\n/m, "components:\n  schemas:\n    NeverUsed:\n      type: string\n"),
-      () => copy.build([copy.fixture], { generatedOnly: true }),
-    );
-    expect(result.rebuilt).toEqual(["build-fixture"]);
-    expect(result.warnings).toContainEqual(
-      expect.objectContaining({ file: "test/fixtures/build/openapi.yaml", rule: "no-unused-components", severity: "warning" }),
-    );
-    expect(result.warnings.every((w) => w.severity === "warning")).toBe(true);
-  }, 180_000);
 });

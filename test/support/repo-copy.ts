@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll } from "vitest";
-import type buildFunction from "../../generator/build.js";
+import type { BuildOptions, BuildResult, default as buildFunction } from "../../generator/build.js";
 import type * as Findings from "../../generator/findings.js";
 import type * as Package from "../../generator/package.js";
 import type generateFunction from "../../generator/pipeline.js";
@@ -48,6 +48,8 @@ export interface RepoCopy {
   CompileFailure: typeof Package.CompileFailure;
   /** Every output file's hash, by path: what must not move when a build fails. */
   outputs(): Record<string, string>;
+  /** The copy's build of `providers` (every provider by default); its error when it fails. */
+  attempt(providers?: readonly Provider[], options?: BuildOptions): Promise<BuildResult | Error>;
   /** Runs `edits` (file → change) on the copy, runs `work`, and puts the files back. */
   withEdits<T>(edits: Record<string, (text: string) => string>, work: () => Promise<T>): Promise<T>;
 }
@@ -93,6 +95,7 @@ export function useRepoCopy(prefix: string): RepoCopy {
     }
     return hashes;
   };
+  copy.attempt = (providers = copy.providers, options = {}) => copy.build(providers, options).catch((error: Error) => error);
   copy.withEdits = async (edits, work) => {
     const originals = new Map<string, string>();
     try {
