@@ -153,6 +153,7 @@ export default async function benchBundle(): Promise<BenchResult> {
   const functions = await bundle(OPERATIONS_ENTRY, "browser", [], true);
   const webhook = await bundle(WEBHOOK_ENTRY, "browser", [], true);
   const functionsMet = functions.gzip <= OPERATIONS_LIMIT;
+  const floor = withoutStrings(functions);
   const webhookMet = webhook.gzip <= WEBHOOK_LIMIT;
   const met = ours.gzip < LIMIT;
   const margin = met ? `${bytes(LIMIT - ours.gzip)} under 10 KiB` : `${bytes(ours.gzip - LIMIT)} over 10 KiB`;
@@ -192,8 +193,8 @@ export default async function benchBundle(): Promise<BenchResult> {
     [
       "what-if: the operation functions with every string literal emptied (a floor, not working code)",
       "",
-      bytes(withoutStrings(functions)),
-      kb(withoutStrings(functions)),
+      bytes(floor),
+      kb(floor),
       "",
       "(not a side)",
       "",
@@ -245,7 +246,7 @@ export default async function benchBundle(): Promise<BenchResult> {
       ? ""
       : `\n**Why the operation functions miss 4 KiB**: what is left is the runtime every call goes through (biggest inputs above): ` +
         "the redirect checks that keep credentials on their origin, redaction of every secret encoding, the caps on reply bodies, " +
-        `retries of idempotent calls only, and the failure types. With every string literal emptied the same code still gzips to ${bytes(withoutStrings(functions))}, ` +
+        `retries of idempotent calls only, and the failure types. With every string literal emptied the same code still gzips to ${bytes(floor)}, ` +
         "so no shorter wording reaches 4 KiB; only removing protections would, which this project does not do.",
   ].join("\n");
   const verdict = `bundle: ours ${bytes(ours.gzip)} min+gzip, ${met ? "met" : "missed"} (${margin}); operation functions ${bytes(functions.gzip)}, ${functionsMet ? "met" : "missed"} (≤ 4 KiB); parseWebhook alone ${bytes(webhook.gzip)}, ${webhookMet ? "met" : "missed"} (≤ 10 KiB)`;
