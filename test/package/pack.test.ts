@@ -92,11 +92,6 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-/**
- * What publint's and attw's verdicts depend on: the tarball (`npm pack` writes the same bytes for
- * the same files), the tools' versions (package-lock.json) and Node. A verdict that passed on the
- * same inputs stands (test/support/passed.ts).
- */
 // In this process, so before the others: the check holds the event loop while it runs, and the
 // timers of tests beside it would expire waiting.
 describe("the packed package", () => {
