@@ -6,23 +6,22 @@
  * restarts that provider's mock on the new document, and prints the first error with its file and
  * line. A save during a build is picked up by one more build right after it.
  */
-import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import build from "../generator/build.js";
 import { formatFinding, LintFailure } from "../generator/findings.js";
 import { CompileFailure } from "../generator/package.js";
 import { providers, repoRoot } from "../generator/providers.js";
-import { startPrism } from "./lib/prism.js";
+import { type Mock, startPrism } from "./lib/prism.js";
 
 const basePort = Number(process.argv[2] ?? 4010);
-const mocks = new Map<string, ChildProcess>();
+const mocks = new Map<string, Mock>();
 
 async function serve(id: string, port: number): Promise<void> {
-  mocks.get(id)?.kill("SIGKILL");
-  await new Promise((resolve) => setTimeout(resolve, 100)); // let the old mock release the port
-  mocks.set(id, await startPrism(path.join(repoRoot, "generated", id, "openapi.json"), port));
-  console.log(`  ${id} mock: http://127.0.0.1:${port}`);
+  await mocks.get(id)?.close();
+  const mock = await startPrism(path.join(repoRoot, "generated", id, "openapi.json"), { port });
+  mocks.set(id, mock);
+  console.log(`  ${id} mock: ${mock.url}`);
 }
 
 async function rebuild(): Promise<string[]> {
@@ -73,7 +72,3 @@ fs.watch(path.join(repoRoot, "specs"), { recursive: true }, () => {
   debounce = setTimeout(onSave, 100);
 });
 console.log("watching specs/ (Ctrl-C stops)");
-process.on("SIGINT", () => {
-  for (const child of mocks.values()) child.kill("SIGKILL");
-  process.exit(0);
-});

@@ -1,7 +1,8 @@
 /**
  * `npm run mock -- <clicksend|smsend|smsend-<brand>> [port]`: a Prism mock server for one
  * provider's bundled document, or one brand's (`smsend-skebby`), validating requests, to point a
- * client or curl at while developing. Ctrl-C stops it.
+ * client or curl at while developing; it logs each request and what Prism found wrong with it.
+ * Ctrl-C stops it.
  */
 import path from "node:path";
 import { brandIds, providers, repoRoot } from "../generator/providers.js";
@@ -16,8 +17,7 @@ if (!provider) {
   process.exit(1);
 }
 const document = path.join(repoRoot, "generated", provider.id, brand ? `${brand}.openapi.json` : "openapi.json");
-const child = await startPrism(document, Number(port), { inheritOutput: true });
+const mock = await startPrism(document, { port: Number(port), log: console.log });
 console.log(
-  `\n${brand ? `${provider.title}, brand ${brand},` : provider.title} mock: http://127.0.0.1:${port} (baseUrl for the client; requests are validated)`,
+  `${brand ? `${provider.title}, brand ${brand},` : provider.title} mock: ${mock.url} (baseUrl for the client; requests are validated)`,
 );
-process.on("SIGINT", () => child.kill());

@@ -1,54 +1,62 @@
 /**
- * Starts a Prism mock server on a bundled document with request validation on (`--errors`: a
- * request the spec does not allow gets an error reply), and resolves once it listens. Shared by
- * the tests' global setup and `npm run mock`.
+ * Prism mock servers inside this process, each configured as `prism mock --errors
+ * --json-schema-faker-fillProperties=false <document>` configures its own (prism-cli 5.14.2,
+ * createPrismServerWithLogger in dist/util/createServer.js): requests and replies validated, a
+ * request the spec does not allow answered with an error, examples unless a request asks for a
+ * random reply (`Prefer: dynamic=true`), CORS on. One process serves any number of documents, so
+ * Prism's modules (about 1.5 s of CPU) load once rather than once per CLI process. The one place
+ * mocks are started: the tests' global setup, `npm run mock` and `npm run dev`.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
-import { repoRoot } from "../../generator/providers.js";
+import { configureExtensionsUserProvided } from "@stoplight/prism-cli/dist/extensions.js";
+import { createLogger } from "@stoplight/prism-core";
+import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
+import { createServer } from "@stoplight/prism-http-server";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+export interface Mock {
+  /** The base URL to point a client at, `http://127.0.0.1:<port>`. */
+  url: string;
+  close(): Promise<void>;
 }
 
-export function startPrism(document: string, port: number, options: { inheritOutput?: boolean } = {}): Promise<ChildProcess> {
-  const cli = path.join(repoRoot, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
-  // fillProperties=false: without it Prism's dynamic mode adds random properties to replies.
-  const args = [cli, "mock", "--errors", "--json-schema-faker-fillProperties=false", "-h", "127.0.0.1", "-p", String(port), document];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`Prism did not start for ${document} within 30 s:\n${output}`));
-    }, 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (options.inheritOutput) process.stdout.write(chunk);
-      if (output.includes("Prism is listening")) {
-        clearTimeout(timer);
-        if (!options.inheritOutput) {
-          child.stdout?.off("data", onData);
-          // Keep draining its output so the pipe never fills and blocks it.
-          child.stdout?.resume();
-        }
-        resolve(child);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited with ${code} for ${document}:\n${output}`));
-    });
+export interface MockOptions {
+  /** 0 (the default) takes a free port. */
+  port?: number;
+  /** Receives Prism's log, a line per event (requests, violations); without it Prism logs nothing. */
+  log?: (line: string) => void;
+}
+
+/** Starts a mock of `document` (a bundled OpenAPI file) and resolves once it listens. */
+export async function startPrism(document: string, options: MockOptions = {}): Promise<Mock> {
+  const operations = await getHttpOperationsFromSpec(document);
+  if (operations.length === 0) throw new Error(`${document}: no operations to mock`);
+  // --json-schema-faker-fillProperties=false: without it dynamic replies get random extra properties.
+  // json-schema-faker's options are global to the process, shared by every mock in it (as is the
+  // random source a request's `Prefer: seed=…` sets), so a document's own `x-json-schema-faker`
+  // options, which the CLI would apply, are not read (our documents have none:
+  // test/contract/prism-settings.test.ts).
+  await configureExtensionsUserProvided({}, { fillProperties: false });
+  const { log } = options;
+  const logger = createLogger("CLI", { level: log ? "info" : "silent" }, { write: (line: string) => log?.(readable(line)) });
+  const server = createServer(operations, {
+    cors: true,
+    config: {
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: true,
+      errors: true,
+      upstreamProxy: undefined,
+      isProxy: false,
+      // The CLI passes seed null (no --seed): unseeded, as here.
+      mock: { dynamic: false, ignoreExamples: false },
+    },
+    components: { logger: logger.child({ name: "HTTP SERVER" }) },
   });
+  const url = await server.listen(options.port ?? 0, "127.0.0.1");
+  return { url, close: () => server.close() };
+}
+
+/** One of Prism's JSON log lines as the CLI shows it: `[VALIDATOR] POST /sms/send Violation: …`. */
+function readable(line: string): string {
+  const { name, input, msg } = JSON.parse(line) as { name: string; input?: { method: string; url: { path: string } }; msg: string };
+  return `[${name}]${input ? ` ${input.method.toUpperCase()} ${input.url.path}` : ""} ${msg}`;
 }

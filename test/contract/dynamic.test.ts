@@ -5,7 +5,7 @@
  * schemas the types come from). Every operation's own call is checked by the contract suite
  * (test/support/contract.ts); what random replies add is the variety of each reply schema.
  *
- * Each provider has its own Prism process, so the two providers' suites run at the same time, and
+ * Each provider has its own Prism server, so the two providers' suites run at the same time, and
  * a case's calls are made at once: Prism draws one random reply while this worker checks another.
  * The cases of one provider run in turn (`it.sequential`): they share its client's mismatch list.
  */
