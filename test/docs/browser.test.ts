@@ -5,9 +5,8 @@
  * must make no network request and log no console error all along, and list every operation of
  * its API once each tag section is expanded. On a spread of operation pages and webhooks of each
  * API, the request panel opens on the TypeScript sample (then keeps the reader's choice from one
- * operation to the next), offers curl, every sample and payload
- * wraps instead of running off the panel, the send-SMS payload opens expanded, and smSend's
- * login shows its realistic reply first. Screenshots of representative pages are saved to
+ * operation to the next), offers curl, every sample and payload wraps instead of running off the
+ * panel, the send-SMS payload opens expanded, and smSend's login shows its realistic reply first. Screenshots of representative pages are saved to
  * dist/docs-screenshots/.
  */
 import fs from "node:fs";
