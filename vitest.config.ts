@@ -4,8 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The build once for every test (skipped when current), then one Prism mock server per spec
-    // for the whole run (Prism takes about a second to start).
+    // The build once for every test (skipped when current), then one Prism mock server per bundled
+    // document for the whole run, all in vitest's own process (scripts/lib/prism.ts).
     globalSetup: ["test/setup/build.ts", "test/setup/prism.ts"],
     // vitest's default is one worker less than the cores: a single worker on this project's
     // 2-core machines. The suite spends most of its time waiting on Prism, tsc and Chromium,
