@@ -2,7 +2,9 @@
  * The brand documents made in the lint child process (generator/lint-child.ts) reach the
  * generation as applyBrandOverlays' own result would: an overlay action that matches nothing
  * stops the generation with the overlay's file, the action's line and rule, and a lint error
- * still outranks it (a strictly ordered run would have reported the lint error alone).
+ * still outranks it (a strictly ordered run would have reported the lint error alone). Shown on
+ * the fixture provider (test/fixtures/build/, one brand overlay) instead of smSend: the same
+ * steps, on three short files and one brand instead of eight.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,22 +13,22 @@ import { LintFailure } from "../../generator/findings.js";
 import { lintInChild } from "../../generator/lint-child.js";
 import generate from "../../generator/pipeline.js";
 import { providers, relative, type Provider } from "../../generator/providers.js";
+import { FIXTURE, fixtureProvider } from "../support/repo-copy.js";
 import { useRepoScratch } from "../support/repo-scratch.js";
 
 const smsend = providers.find((p) => p.id === "smsend")!;
 const scratch = useRepoScratch("brands-child-test-");
 
-/** smSend's spec copied under .tmp with `edits` (file → change), as a provider of its own. */
+/** The fixture spec copied under .tmp with `edits` (file → change), as a provider of its own. */
 function fixture(name: string, edits: Record<string, (text: string) => string>): Provider {
   const dir = path.join(scratch, name);
-  fs.cpSync(path.dirname(smsend.root), dir, { recursive: true });
+  fs.cpSync(FIXTURE, dir, { recursive: true });
   for (const [file, edit] of Object.entries(edits)) {
     const text = fs.readFileSync(path.join(dir, file), "utf8");
     expect(edit(text), `the edit of ${file} changed nothing`).not.toBe(text);
     fs.writeFileSync(path.join(dir, file), edit(text));
   }
-  // The spec's ruleset stays where it is: it extends the shared one by a relative path.
-  return { ...smsend, root: path.join(dir, "openapi.yaml") };
+  return fixtureProvider(smsend, path.join(dir, "openapi.yaml"));
 }
 
 /** The generation as the build runs it: linters and brand documents in the child process. */
@@ -39,14 +41,14 @@ function generateBesideChild(provider: Provider): Promise<unknown> {
 }
 
 const UNMATCHED = {
-  "brands/skebby.overlay.yaml": (text: string) =>
+  "brands/sibling.overlay.yaml": (text: string) =>
     text.replace('target: "$.components.schemas.MessageType.enum"', 'target: "$.components.schemas.NoSuchSchema.enum"'),
 };
 
 describe("brand documents made beside the generation", () => {
   it("an overlay target that matches nothing stops it with the overlay's file, line and rule", async () => {
     const provider = fixture("unmatched", UNMATCHED);
-    const overlay = path.join(path.dirname(provider.root), "brands", "skebby.overlay.yaml");
+    const overlay = path.join(path.dirname(provider.root), "brands", "sibling.overlay.yaml");
     const line =
       fs
         .readFileSync(overlay, "utf8")
@@ -60,13 +62,15 @@ describe("brand documents made beside the generation", () => {
   }, 240_000);
 
   it("a lint error outranks it", async () => {
+    // An operation without a summary: the linters refuse it, but generation goes on to the brand
+    // step (an operationId the linters refuse would stop it at the model, before the brands).
     const provider = fixture("unmatched-and-lint", {
       ...UNMATCHED,
-      "paths/status.yaml": (text) => text.replace("operationId: user/get-status", "operationId: GetStatus"),
+      "paths/status.yaml": (text) => text.replace("  summary: Get the account's credits\n", ""),
     });
     const error = await generateBesideChild(provider);
     expect(error).toBeInstanceOf(LintFailure);
-    expect((error as LintFailure).message).toMatch(/paths\/status\.yaml:\d+:\d+ error spectral\/operation-id-namespaced/);
+    expect((error as LintFailure).message).toMatch(/paths\/status\.yaml:\d+:\d+ error spectral\/operation-summary-present/);
     expect((error as LintFailure).message).not.toContain("brand-overlay");
   }, 240_000);
 });

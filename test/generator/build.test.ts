@@ -2,9 +2,10 @@
  * `npm run build` as a maintainer meets it, in a copy of the repository
  * (test/support/repo-copy.ts; its repoRoot is the copy): an unchanged build is skipped and
  * changes nothing; a YAML syntax error is reported first and alone; the edit loop rebuilds only
- * the provider that changed; and the output depends on nothing but the specs. The copy starts
- * from this repository's own last good build (test/setup/build.ts made it current). The other
- * failures, and the order they are reported in, are test/build/failures.test.ts.
+ * the provider that changed and returns the linters' warnings; and the output depends on nothing
+ * but the specs. The copy starts from this repository's own last good build (test/setup/build.ts
+ * made it current). The other failures, and the order they are reported in, are
+ * test/build/failures.test.ts.
  *
  * Two cases run scripts/build.ts in a child process, exactly as `npm run build` does: the skip,
  * and a failure as the script reports it.
@@ -31,8 +32,6 @@ async function buildScript(): Promise<{ ok: boolean; output: string }> {
   );
 }
 
-const buildHere = (options: { generatedOnly?: boolean } = {}) => copy.attempt(copy.providers, options);
-
 describe("npm run build", () => {
   it("skips a build when nothing changed, leaving every output as it was", async () => {
     const before = outputs();
@@ -58,38 +57,59 @@ describe("npm run build", () => {
     expect(outputs()).toEqual(before);
   });
 
-  it("in the edit loop (--generated-only, as npm run dev builds) rewrites generated/ alone, and a changed spec is rebuilt again", async () => {
+  it("in the edit loop (--generated-only, as npm run dev builds) rewrites the changed provider's generated/ alone, returns lint warnings, and a changed spec is rebuilt again", async () => {
+    // On the fixture provider (test/fixtures/build/, in the copy's specs/build-fixture/), beside
+    // the real providers, which are current and stay so: its lint child lints three short files.
+    const providers = [...copy.providers, copy.fixture];
+    const editLoop = () => copy.build(providers, { generatedOnly: true });
     const before = outputs();
     const recordFile = path.join(copy.dir, ".tmp/build/record.json");
     const record = fs.readFileSync(recordFile, "utf8");
-    const generated = path.join(copy.dir, "generated/smsend");
-    const saved = path.join(copy.dir, ".tmp/saved-smsend");
-    fs.cpSync(generated, saved, { recursive: true });
-    const file = path.join(copy.dir, "specs/smsend/paths/status.yaml");
-    const original = fs.readFileSync(file, "utf8");
-    fs.writeFileSync(file, original.replace("summary: Get the user's credits and services", "summary: Get the credits and services"));
-    try {
-      expect(await buildHere({ generatedOnly: true })).toMatchObject({ rebuilt: ["smsend"] });
+    /** The outputs that moved since `from`: all in the fixture's generated/, and some. */
+    const expectOnlyFixtureMoved = (from: Record<string, string>) => {
       const after = outputs();
-      const moved = Object.keys(after).filter((name) => after[name] !== before[name]);
+      const moved = [...new Set([...Object.keys(from), ...Object.keys(after)])].filter((name) => after[name] !== from[name]);
       expect(moved.length).toBeGreaterThan(0);
       expect(
-        moved.every((name) => name.startsWith("generated/smsend/")),
+        moved.every((name) => name.startsWith("generated/build-fixture/")),
         moved.join(", "),
       ).toBe(true);
-      // The same edit again is current for the edit loop.
-      expect(await buildHere({ generatedOnly: true })).toMatchObject({ rebuilt: [] });
+      return after;
+    };
+    try {
+      // A component nothing refers to: Redocly's no-unused-components, a warning in redocly.yaml.
+      // The edit loop goes on past it and returns it, as the full build does (generator/build.ts, `lintVerdict`).
+      const built = await copy.withEdits(
+        {
+          "specs/build-fixture/openapi.yaml": (text) =>
+            text.replace(/^ {2}schemas:\n/m, "  schemas:\n    NeverUsed:\n      type: string\n"),
+        },
+        async () => {
+          const result = await editLoop();
+          expect(result.rebuilt).toEqual(["build-fixture"]);
+          expect(result.warnings).toContainEqual(
+            expect.objectContaining({ file: "specs/build-fixture/openapi.yaml", rule: "no-unused-components", severity: "warning" }),
+          );
+          expect(result.warnings.every((w) => w.severity === "warning")).toBe(true);
+          const after = expectOnlyFixtureMoved(before);
+          // The same spec again is current for the edit loop.
+          expect(await editLoop()).toMatchObject({ rebuilt: [] });
+          return after;
+        },
+      );
+      // The edit undone is a changed spec: rebuilt again, in the fixture's generated/ alone. (This
+      // build in this process, `buildHere`, what the build child runs: the promise is the record's,
+      // the child's path was shown above, and this process has the generators loaded already.)
+      expect(await copy.buildHere(providers, { generatedOnly: true })).toMatchObject({ rebuilt: ["build-fixture"], warnings: [] });
+      expectOnlyFixtureMoved(built);
     } finally {
-      // Undone by hand, spec, output and record, instead of a second build: the next cases start
-      // from a current build. That building the unedited spec gives these very files is the
-      // reproduction case below.
-      fs.writeFileSync(file, original);
-      fs.rmSync(generated, { recursive: true, force: true });
-      fs.renameSync(saved, generated);
+      // Undone by hand, output and record, instead of a full build: the next cases start from a
+      // current build of the real providers.
+      fs.rmSync(path.join(copy.dir, "generated/build-fixture"), { recursive: true, force: true });
       fs.writeFileSync(recordFile, record);
     }
     expect(outputs()).toEqual(before);
-    expect(await buildHere(), "the copy is not current again").toMatchObject({ rebuilt: [], libraryRebuilt: false });
+    expect(await copy.attempt(), "the copy is not current again").toMatchObject({ rebuilt: [], libraryRebuilt: false });
   }, 120_000);
 
   it("reproduces generated/ byte for byte from another copy of the repository", async () => {

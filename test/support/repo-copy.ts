@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll } from "vitest";
-import type { BuildOptions, BuildResult, default as buildFunction } from "../../generator/build.js";
+import type { BuildOptions, BuildResult, default as buildFunction, buildHere as buildHereFunction } from "../../generator/build.js";
 import type * as Findings from "../../generator/findings.js";
 import type * as Package from "../../generator/package.js";
 import type generateFunction from "../../generator/pipeline.js";
@@ -26,7 +26,6 @@ const COPIED = [
   "dist/lib",
   "dist/docs",
   ".tmp/build",
-  "test/fixtures/build",
   "package.json",
   "package-lock.json",
   "redocly.yaml",
@@ -36,13 +35,32 @@ const COPIED = [
   "CHANGELOG.md",
 ];
 
+/** The small spec of test/fixtures/build/ (two files and a brand overlay). */
+export const FIXTURE = path.join(repoRoot, "test/fixtures/build");
+const FIXTURE_ID = "build-fixture";
+
+/**
+ * The fixture spec whose root is `root`, as a provider of its own: smSend's settings and ruleset
+ * (`smsend` is the smSend of the providers module the build will use), its own id, and one brand
+ * besides its own. A build of it takes smSend's steps (the linters and brand documents in the lint
+ * child, generation, request types, compile) on three short files, all but the docs pages: their
+ * code samples (generator/samples.ts) know only the real providers, so that step fails for it.
+ */
+export function fixtureProvider(smsend: Provider, root: string): Provider {
+  return { ...smsend, id: FIXTURE_ID as Provider["id"], brands: { default: FIXTURE_ID, codes: "MessageType" }, root };
+}
+
 export interface RepoCopy {
   dir: string;
   build: typeof buildFunction;
+  /** The build's own body (what the build child runs) in this process: for a case whose promise
+   * is the order of the build's steps rather than its processes. Spares the child's start and the
+   * loading of the generators, which this process has loaded already for `generate`. */
+  buildHere: typeof buildHereFunction;
   generate: typeof generateFunction;
   providers: typeof Providers.providers;
-  /** The two-file spec of test/fixtures/build/ in the copy, as a provider of its own (smSend's
-   * settings and ruleset, no brands): a build that runs every step on two short files. */
+  /** The fixture provider (see fixtureProvider), copied to specs/build-fixture/ in the copy, where
+   * the build's record hashes its files as it does a real provider's. */
   fixture: Provider;
   LintFailure: typeof Findings.LintFailure;
   CompileFailure: typeof Package.CompileFailure;
@@ -50,6 +68,8 @@ export interface RepoCopy {
   outputs(): Record<string, string>;
   /** The copy's build of `providers` (every provider by default); its error when it fails. */
   attempt(providers?: readonly Provider[], options?: BuildOptions): Promise<BuildResult | Error>;
+  /** The same with `buildHere`. */
+  attemptHere(providers?: readonly Provider[], options?: BuildOptions): Promise<BuildResult | Error>;
   /** Runs `edits` (file → change) on the copy, runs `work`, and puts the files back. */
   withEdits<T>(edits: Record<string, (text: string) => string>, work: () => Promise<T>): Promise<T>;
 }
@@ -60,6 +80,7 @@ export function useRepoCopy(prefix: string): RepoCopy {
   beforeAll(async () => {
     copy.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     for (const name of COPIED) fs.cpSync(path.join(repoRoot, name), path.join(copy.dir, name), { recursive: true });
+    fs.cpSync(FIXTURE, path.join(copy.dir, "specs", FIXTURE_ID), { recursive: true });
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(copy.dir, "node_modules"));
     // tsc's incremental state names files relative to itself. TypeScript follows the copy's
     // node_modules link to the repository's real one, which from the copy's .tmp/build is not
@@ -75,8 +96,9 @@ export function useRepoCopy(prefix: string): RepoCopy {
     const smsend = (providers.providers as Provider[]).find((p) => p.id === "smsend")!;
     Object.assign(copy, {
       build: build.default,
+      buildHere: build.buildHere,
       generate: pipeline.default,
-      fixture: { ...smsend, id: "build-fixture", brands: undefined, root: path.join(copy.dir, "test/fixtures/build/openapi.yaml") },
+      fixture: fixtureProvider(smsend, path.join(copy.dir, "specs", FIXTURE_ID, "openapi.yaml")),
       providers: providers.providers,
       LintFailure: findings.LintFailure,
       CompileFailure: pkg.CompileFailure,
@@ -96,6 +118,7 @@ export function useRepoCopy(prefix: string): RepoCopy {
     return hashes;
   };
   copy.attempt = (providers = copy.providers, options = {}) => copy.build(providers, options).catch((error: Error) => error);
+  copy.attemptHere = (providers = copy.providers, options = {}) => copy.buildHere(providers, options).catch((error: Error) => error);
   copy.withEdits = async (edits, work) => {
     const originals = new Map<string, string>();
     try {
