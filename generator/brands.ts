@@ -83,11 +83,17 @@ function withEvidenceList(document: OpenApiDocument): OpenApiDocument {
 /** What applyBrandOverlays gives or throws, as data that crosses a process boundary (./worker.ts). */
 export type BrandOutcome = { documents: BrandDocument[] } | { findings: Finding[] } | { error: string };
 
-/** `provider`'s brand documents made from its spec (bundled here), as an outcome. */
-export async function brandOutcome(provider: Provider): Promise<BrandOutcome> {
+/**
+ * `provider`'s brand documents made from its spec (bundled here), as an outcome. `onBundled` gets
+ * the bundled document as soon as it is made (the lint child hands it to the generation, which
+ * then need not bundle the spec again); it is not called when the spec fails to bundle.
+ */
+export async function brandOutcome(provider: Provider, onBundled: (document: OpenApiDocument) => void = () => {}): Promise<BrandOutcome> {
   try {
     const { default: bundleProvider } = await import("./bundle.js");
-    return { documents: await applyBrandOverlays(provider, await bundleProvider(provider)) };
+    const document = await bundleProvider(provider);
+    onBundled(document);
+    return { documents: await applyBrandOverlays(provider, document) };
   } catch (error) {
     if (error instanceof LintFailure) return { findings: error.findings };
     return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

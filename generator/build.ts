@@ -158,6 +158,7 @@ export async function buildHere(providers: readonly Provider[], options: BuildOp
       deferLint: true,
       lint: child.findings,
       brands: child.brands,
+      bundled: child.bundled,
     });
     const source = path.join(stage, "source");
     fs.mkdirSync(source);

