@@ -24,6 +24,7 @@ import { LintFailure, type Finding } from "./findings.js";
 import { lintInChild } from "./lint-child.js";
 import { runInChild } from "./child.js";
 import { CompileFailure, compileLibrary } from "./package.js";
+import type { PipelineResult } from "./pipeline.js";
 import { timed, type StepTimings } from "./timing.js";
 import { brandIds, repoRoot, type Provider } from "./providers.js";
 import syntaxErrors from "./syntax.js";
@@ -91,6 +92,14 @@ function plan(providers: readonly Provider[], options: BuildOptions) {
   return { record, inputs, libraryInputs, changed, upToDate };
 }
 
+/** What generation gives when no spec changed: the library is rebuilt from generated/ as it is. */
+const nothingGenerated: Pick<PipelineResult, "files" | "documents" | "checkTypes" | "lintVerdict"> = {
+  files: {},
+  documents: {},
+  checkTypes: () => [],
+  lintVerdict: Promise.resolve([]),
+};
+
 const nothingToDo = (): BuildResult => ({ rebuilt: [], libraryRebuilt: false, warnings: [], timings: {} });
 
 /** What a build in the child process ended with, as data that crosses the process boundary. */
@@ -135,10 +144,12 @@ export async function buildHere(providers: readonly Provider[], options: BuildOp
 
   const broken = changed.flatMap(syntaxErrors);
   if (broken.length > 0) throw new LintFailure(broken);
-  const child = lintInChild(changed, timings); // on the other core, while this one loads the generators
+  // No spec changed (only the runtime, the compiler settings or the toolchain): nothing to lint or
+  // generate, so neither the linters' child nor the generators are started.
+  const child = changed.length > 0 ? lintInChild(changed, timings) : undefined; // on the other core, while this one loads the generators
   // Loaded only now: the linters and generators take longer to import than a no-change build.
-  const [{ default: generate }, { buildBrandDocs, buildProviderDocs }, { writeIndex }] = await Promise.all([
-    import("./pipeline.js"),
+  const [generate, { buildBrandDocs, buildProviderDocs }, { writeIndex }] = await Promise.all([
+    child ? import("./pipeline.js").then((m) => m.default) : undefined,
     import("./docs.js"),
     import("./landing-page.js"),
   ]);
@@ -153,13 +164,15 @@ export async function buildHere(providers: readonly Provider[], options: BuildOp
       documents,
       checkTypes,
       lintVerdict,
-    } = await generate(changed, timings, {
-      deferTypeCheck: true,
-      deferLint: true,
-      lint: child.findings,
-      brands: child.brands,
-      bundled: child.bundled,
-    });
+    } = child
+      ? await generate!(changed, timings, {
+          deferTypeCheck: true,
+          deferLint: true,
+          lint: child.findings,
+          brands: child.brands,
+          bundled: child.bundled,
+        })
+      : nothingGenerated;
     const source = path.join(stage, "source");
     fs.mkdirSync(source);
     if (options.generatedOnly) {
