@@ -108,8 +108,13 @@ export function brandDocuments(outcome: BrandOutcome): BrandDocument[] {
 }
 
 /** Applies every brand overlay of `provider` to a copy of `document`; throws LintFailure on an
- * unused action or an invalid brand document. */
-export async function applyBrandOverlays(provider: Provider, document: OpenApiDocument): Promise<BrandDocument[]> {
+ * unused action or (unless `lint` is false: a caller whose build already linted these documents)
+ * an invalid brand document. */
+export async function applyBrandOverlays(
+  provider: Provider,
+  document: OpenApiDocument,
+  { lint = true }: { lint?: boolean } = {},
+): Promise<BrandDocument[]> {
   const brands: BrandDocument[] = [];
   const findings: Finding[] = [];
   for (const id of brandIds(provider)) {
@@ -142,7 +147,7 @@ export async function applyBrandOverlays(provider: Provider, document: OpenApiDo
     }
     brands.push({ id, file, document: withEvidenceList(result.data as OpenApiDocument) });
   }
-  if (findings.length === 0) {
+  if (findings.length === 0 && lint) {
     const config = await loadConfig({ configPath: path.join(repoRoot, "redocly.yaml") });
     for (const brand of brands) findings.push(...(await lintBrand(brand, config)));
   }

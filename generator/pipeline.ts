@@ -38,8 +38,8 @@ export interface PipelineResult {
 }
 
 export interface PipelineOptions {
-  /** false skips the linters and the request-type check, for a caller that knows the specs
-   * already passed them (the tests, after the build). */
+  /** false skips the linters (the brand documents' lint too) and the request-type check, for a
+   * caller that knows the specs already passed them (the tests, after the build). */
   checks?: boolean;
   /** Leave the request-type check to the caller: the edit loop's build runs it when generation is
    * done; the full build runs it on the library's own program instead (./compile.ts). */
@@ -62,7 +62,7 @@ async function generateProvider(
   provider: Provider,
   timings: StepTimings,
   files: GeneratedFiles,
-  { brands: made, bundled }: PipelineOptions,
+  { brands: made, bundled, checks }: PipelineOptions,
 ): Promise<GeneratedTypes> {
   const document = await timed(timings, "bundle", async () => (await bundled?.(provider.id)) ?? bundleProvider(provider));
   const schema = await timed(timings, "types", () => emitTypes(provider.id, document));
@@ -78,7 +78,7 @@ async function generateProvider(
   });
   if (provider.brands) {
     const brands = await timed(timings, "brands", async () =>
-      made ? brandDocuments((await made)[provider.id]!) : applyBrandOverlays(provider, document),
+      made ? brandDocuments((await made)[provider.id]!) : applyBrandOverlays(provider, document, { lint: checks !== false }),
     );
     for (const brand of brands) own[`${brand.id}.openapi.json`] = `${JSON.stringify(brand.document, null, 2)}\n`;
     own["brands.ts"] = emitBrandTable(provider, [document, ...brands.map((b) => b.document)].map(brandProfile));
