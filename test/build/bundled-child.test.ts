@@ -2,7 +2,8 @@
  * The lint child bundles a spec with brands to make its brand documents; the generation takes that
  * bundled document (generator/lint-child.ts `bundled`) instead of bundling the same spec again.
  * When the child made none (no brands, or the spec failed to bundle there), the generation
- * bundles it itself and reports what it finds as before.
+ * bundles it itself and reports what it finds as before. The lint child runs on the small fixture
+ * provider with one brand (test/fixtures/build/): the same steps as smSend's, on three short files.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -12,16 +13,18 @@ import { LintFailure } from "../../generator/findings.js";
 import { lintInChild } from "../../generator/lint-child.js";
 import generate from "../../generator/pipeline.js";
 import { providers, relative, type Provider } from "../../generator/providers.js";
+import { FIXTURE, fixtureProvider } from "../support/repo-copy.js";
 import { useRepoScratch } from "../support/repo-scratch.js";
 
 const smsend = providers.find((p) => p.id === "smsend")!;
+const fixture = fixtureProvider(smsend, path.join(FIXTURE, "openapi.yaml"));
 const scratch = useRepoScratch("bundled-child-test-");
 
 describe("the bundled document the lint child makes", () => {
   it("is the spec's bundled document, and nothing for a provider it did not bundle", async () => {
-    const child = lintInChild([smsend], {});
-    expect(await child.bundled("smsend")).toEqual(await bundleProvider(smsend));
-    expect(await child.bundled("clicksend")).toBeUndefined();
+    const child = lintInChild([fixture], {});
+    expect(await child.bundled(fixture.id)).toEqual(await bundleProvider(fixture));
+    expect(await child.bundled("smsend")).toBeUndefined();
     await child.findings;
   }, 240_000);
 
@@ -34,13 +37,13 @@ describe("the bundled document the lint child makes", () => {
 
   it("when the spec fails to bundle there, the generation bundles it and reports the failure with file and rule", async () => {
     const dir = path.join(scratch, "unresolved");
-    fs.cpSync(path.dirname(smsend.root), dir, { recursive: true });
+    fs.cpSync(FIXTURE, dir, { recursive: true });
     const file = path.join(dir, "paths", "status.yaml");
     const text = fs.readFileSync(file, "utf8");
     const broken = text.replace(/\$ref: (\S+)\.yaml/, "$ref: $1-missing.yaml");
     expect(broken).not.toBe(text);
     fs.writeFileSync(file, broken);
-    const provider: Provider = { ...smsend, root: path.join(dir, "openapi.yaml") };
+    const provider: Provider = { ...fixture, root: path.join(dir, "openapi.yaml") };
 
     const child = lintInChild([provider], {});
     expect(await child.bundled(provider.id)).toBeUndefined();
