@@ -144,8 +144,8 @@ export async function buildHere(providers: readonly Provider[], options: BuildOp
 
   const broken = changed.flatMap(syntaxErrors);
   if (broken.length > 0) throw new LintFailure(broken);
-  // No spec changed (only the runtime, the compiler settings or the toolchain): nothing to lint or
-  // generate, so neither the linters' child nor the generators are started.
+  // No provider's inputs changed (only the library's own: its compiler settings, or a hand-edited
+  // dist/): nothing to lint or generate, so neither the linters' child nor the generators start.
   const child = changed.length > 0 ? lintInChild(changed, timings) : undefined; // on the other core, while this one loads the generators
   // Loaded only now: the linters and generators take longer to import than a no-change build.
   const [generate, { buildBrandDocs, buildProviderDocs }, { writeIndex }] = await Promise.all([
