@@ -11,7 +11,7 @@
  * REQUIRED packages with require(), and bundles BUNDLED ones (ES modules that import them, or
  * whose many small files cost more to load one by one than as one file).
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import type { Plugin } from "esbuild";
 import fs from "node:fs";
@@ -65,82 +65,180 @@ const packagePolicy: Plugin = {
   },
 };
 
-let compiled: Promise<string> | undefined;
+let compiled: { dir: string; script: Promise<string> } | undefined;
 /** Once known: a child then starts at once, before the caller's next synchronous work (the docs). */
 let compiledScript: string | undefined;
 
-/** The compiled worker's path, compiling it when the generator or runtime changed. */
-function workerScript(): Promise<string> {
-  compiled ??= (async () => {
-    const home = path.join(buildHome, "worker");
-    // The repository's own path is part of the key: the worker holds it (see `define` below), and
-    // a copy of the repository with its .tmp (the build's tests make some) must not use the original's.
-    const dir = path.join(home, hashFiles(["generator", "runtime", "package-lock.json"], repoRoot).slice(0, 16));
-    const script = path.join(dir, "worker.mjs");
-    if (fs.existsSync(script)) return script;
-    fs.rmSync(home, { recursive: true, force: true }); // workers of older code
-    const { build } = await import("esbuild");
-    const staging = `${dir}.${process.pid}`;
-    await build({
-      entryPoints: [ENTRY],
-      outdir: staging,
-      outExtension: { ".js": ".mjs" },
-      bundle: true,
-      splitting: true, // each task's imports load only when the task runs
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      plugins: [packagePolicy],
-      banner: { js: REQUIRE_BANNER },
-      // The modules locate the repository from their own URL (providers.ts); in the compiled
-      // worker that URL is the entry's source file, which sits where theirs do.
-      define: { "import.meta.url": JSON.stringify(pathToFileURL(ENTRY).href) },
-      logLevel: "error",
-    });
-    try {
-      fs.renameSync(staging, dir);
-    } catch (error) {
-      fs.rmSync(staging, { recursive: true, force: true });
-      if (!fs.existsSync(script)) throw error; // else another build put the same worker there first
-    }
-    return script;
-  })().then((script) => (compiledScript = script));
-  return compiled;
+/** Where the worker compiled from the generator and runtime as they are now is kept. */
+function workerDir(): string {
+  // The repository's own path is part of the key: the worker holds it (see `define` below), and
+  // a copy of the repository with its .tmp (the build's tests make some) must not use the original's.
+  return path.join(buildHome, "worker", hashFiles(["generator", "runtime", "package-lock.json"], repoRoot).slice(0, 16));
+}
+
+/**
+ * The compiled worker's path, compiling it when the generator or runtime changed. A build looks
+ * once (`fresh` false): its code does not change under it. Warm children (see below) outlive
+ * builds, so each of their tasks looks again.
+ */
+function workerScript(fresh = false): Promise<string> {
+  const dir = fresh || !compiled ? workerDir() : compiled.dir;
+  if (compiled?.dir !== dir) compiled = { dir, script: compileWorker(dir).then((script) => (compiledScript = script)) };
+  return compiled.script;
+}
+
+async function compileWorker(dir: string): Promise<string> {
+  const home = path.dirname(dir);
+  const script = path.join(dir, "worker.mjs");
+  if (fs.existsSync(script)) return script;
+  // Workers of older code go; not a warm child's own, which may still be loading its chunks.
+  for (const old of fs.existsSync(home) ? fs.readdirSync(home) : [])
+    if (![...warmChildren.values()].some((child) => child.script.startsWith(path.join(home, old))))
+      fs.rmSync(path.join(home, old), { recursive: true, force: true });
+  const { build } = await import("esbuild");
+  const staging = `${dir}.${process.pid}`;
+  await build({
+    entryPoints: [ENTRY],
+    outdir: staging,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    splitting: true, // each task's imports load only when the task runs
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    plugins: [packagePolicy],
+    banner: { js: REQUIRE_BANNER },
+    // The modules locate the repository from their own URL (providers.ts); in the compiled
+    // worker that URL is the entry's source file, which sits where theirs do.
+    define: { "import.meta.url": JSON.stringify(pathToFileURL(ENTRY).href) },
+    logLevel: "error",
+  });
+  try {
+    fs.renameSync(staging, dir);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    if (!fs.existsSync(script)) throw error; // else another build put the same worker there first
+  }
+  return script;
 }
 
 /** What a task sends before its result (./worker.ts): a part's name and its value. */
 export type OnPart = (name: string, value: unknown) => void;
 
 /**
- * Runs `task` of ./worker.ts in a child process with `input`; resolves to its result. The child
- * writes one JSON line per message: the parts a task sends early (`onPart` gets them as they
- * come, so the caller can go on with them while the task goes on), then the result.
+ * A child process of plain Node running ./worker.ts: it reads one task per JSON line on its stdin
+ * and runs them one after the other. For each it writes one JSON line per message: the parts the
+ * task sends early (`onPart` gets them as they come, so the caller can go on with them while the
+ * task goes on), then the result.
  */
-export async function runInChild<T>(task: string, input: unknown, onPart: OnPart = () => {}): Promise<T> {
-  const script = compiledScript ?? (await workerScript());
-  return new Promise<T>((resolve, reject) => {
-    const child = spawn(process.execPath, [script, task], { cwd: repoRoot, stdio: ["pipe", "pipe", "pipe"] });
-    let result: { value: T } | undefined;
+class TaskProcess {
+  private readonly child: ChildProcess;
+  private running?: { task: string; onPart: OnPart; resolve: (value: unknown) => void; reject: (error: Error) => void };
+  private stderr: Buffer[] = [];
+  /** Tasks run one at a time: each waits for the one before it. */
+  private queue: Promise<unknown> = Promise.resolve();
+  exited = false;
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  constructor(readonly script: string) {
+    this.child = spawn(process.execPath, [script], {
+      cwd: repoRoot,
+      stdio: ["pipe", "pipe", "pipe"],
+      // A warm child keeps its own children warm too (the build's linters).
+      env: warm ? { ...process.env, [WARM]: "1" } : process.env,
+    });
     let pending = "";
-    const stderr: Buffer[] = [];
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    this.child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
       const lines = (pending + chunk).split("\n");
       pending = lines.pop()!;
       for (const line of lines) {
         const [name, value] = JSON.parse(line) as [string, unknown];
-        if (name === RESULT) result = { value: value as T };
-        else onPart(name, value);
+        const running = this.running!;
+        if (name !== RESULT) running.onPart(name, value);
+        else {
+          this.running = undefined;
+          running.resolve(value);
+        }
       }
     });
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      const failure = Buffer.concat(stderr).toString("utf8").trim() || `exit code ${code ?? signal}`;
-      if (code === 0 && result) resolve(result.value);
-      else reject(new Error(`the ${task} child process failed: ${code === 0 ? "it sent no result" : failure}`));
-    });
-    child.stdin.end(JSON.stringify(input));
-  });
+    this.child.stderr!.on("data", (chunk: Buffer) => this.stderr.push(chunk));
+    this.child.on("error", (error) => this.exit(error.message));
+    this.child.on("close", (code, signal) =>
+      this.exit(Buffer.concat(this.stderr).toString("utf8").trim() || `exit code ${code ?? signal}`),
+    );
+  }
+
+  private exit(failure: string): void {
+    this.exited = true;
+    const running = this.running;
+    this.running = undefined;
+    running?.reject(new Error(`the ${running.task} child process failed: ${failure}`));
+  }
+
+  /** Runs `task` after the tasks before it; `last`: end the child's input, so it exits after this one. */
+  run<T>(task: string, input: unknown, onPart: OnPart, last = false): Promise<T> {
+    const result = this.queue.then(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          if (this.exited) return reject(new Error(`the ${task} child process had exited`));
+          this.stderr = [];
+          this.running = { task, onPart, resolve: resolve as (value: unknown) => void, reject };
+          const line = `${JSON.stringify({ task, input })}\n`;
+          if (last) this.child.stdin!.end(line);
+          else this.child.stdin!.write(line);
+        }),
+    );
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  /** Ends its input: it exits once its tasks are done. */
+  end(): void {
+    this.child.stdin!.end();
+  }
+}
+
+/** Set in the environment of a warm child, which then keeps its own children warm. */
+const WARM = "SMS_GATEWAY_WARM_CHILDREN";
+let warm = process.env[WARM] === "1";
+/** The warm children, by task: one per task, reused while the worker's code is the same. */
+const warmChildren = new Map<string, TaskProcess>();
+
+/**
+ * From now on, this process keeps one child per task alive between tasks, with its packages
+ * loaded and compiled by V8 (`npm run dev`: a rebuild after a save then starts no process and loads
+ * nothing). A task runs in a new child when the generator, runtime or lockfile changed since its
+ * child started, so a warm child never builds with code the build's record does not describe.
+ */
+export function keepChildrenWarm(): void {
+  warm = true;
+}
+
+/** Ends the warm children (each exits once its task is done), and stops keeping them. */
+export function stopWarmChildren(): void {
+  warm = false;
+  for (const child of warmChildren.values()) child.end();
+  warmChildren.clear();
+}
+
+/** The process ids of the warm children this process started, by task. */
+export function warmChildPids(): Record<string, number | undefined> {
+  return Object.fromEntries([...warmChildren].map(([task, child]) => [task, child.pid]));
+}
+
+/** Runs `task` of ./worker.ts in a child process with `input`; resolves to its result (see TaskProcess). */
+export async function runInChild<T>(task: string, input: unknown, onPart: OnPart = () => {}): Promise<T> {
+  if (!warm) return new TaskProcess(compiledScript ?? (await workerScript())).run<T>(task, input, onPart, true);
+  const script = await workerScript(true);
+  let child = warmChildren.get(task);
+  if (!child || child.exited || child.script !== script) {
+    child?.end();
+    warmChildren.set(task, (child = new TaskProcess(script)));
+  }
+  return child.run<T>(task, input, onPart);
 }
 
 /** The name of a task's last message, its result. */

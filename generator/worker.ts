@@ -1,11 +1,13 @@
 /**
- * The entry point of the build's child processes (./child.ts compiles and starts it): reads one
- * task's input as JSON on stdin, runs the task, prints one JSON line per part the task sends
- * early, then one with its result.
+ * The entry point of the build's child processes (./child.ts compiles and starts it): reads tasks
+ * from stdin, one JSON line `{ task, input }` each, and runs them one after the other; for each,
+ * prints one JSON line per part the task sends early, then one with its result. It exits when its
+ * input ends: after one task in a build, when `npm run dev` stops for a warm child.
  */
+import readline from "node:readline";
 import type { BuildOptions } from "./build.js";
 import type { CompileTask } from "./compile.js";
-import { RESULT } from "./child.js";
+import { RESULT, stopWarmChildren } from "./child.js";
 import { BRANDS, BUNDLED, type BrandOutcomes, type LintChildResult } from "./lint-child.js";
 import type { Provider } from "./providers.js";
 
@@ -32,8 +34,11 @@ const tasks: Record<string, (input: never) => Promise<unknown>> = {
     (await import("./build.js")).buildOutcome(providers, options),
 };
 
-const chunks: Buffer[] = [];
-for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-const task = tasks[process.argv[2]!];
-if (!task) throw new Error(`no such task: ${process.argv[2]}`);
-send(RESULT, await task(JSON.parse(Buffer.concat(chunks).toString("utf8")) as never));
+for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  const { task: name, input } = JSON.parse(line) as { task: string; input: unknown };
+  const task = tasks[name];
+  if (!task) throw new Error(`no such task: ${name}`);
+  send(RESULT, await task(input as never));
+}
+// A warm child's own warm children (the build's linters) end with it.
+stopWarmChildren();

@@ -11,10 +11,21 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fmtMs, interleaved, removeDir, repoRoot, sideRow, stats, table, tempDir, timeChild, type BenchResult } from "./lib.js";
-
-// Not needed to build, or rebuilt by it; node_modules is linked instead.
-const SKIP = new Set(["node_modules", ".git", "dist", ".tmp", "bench", "coverage"]);
+import {
+  EDITED,
+  fmtMs,
+  interleaved,
+  removeDir,
+  repoCopy,
+  repoRoot,
+  sideRow,
+  stats,
+  table,
+  tempDir,
+  timeChild,
+  toggleSummary,
+  type BenchResult,
+} from "./lib.js";
 
 interface BuildRun {
   wall: number;
@@ -60,23 +71,10 @@ async function timeNpm(args: string[], cwd: string): Promise<BuildRun> {
  */
 const BASELINE_COMMIT = "17ee643";
 
-/** The one-file edits: the first summary of a path file, toggled between two wordings, so every run changes it. */
-const EDITED = { smsend: "specs/smsend/paths/status.yaml", clicksend: "specs/clicksend/paths/account.yaml" };
-function toggleSummary(copy: string, file: string): void {
-  const absolute = path.join(copy, file);
-  const text = fs.readFileSync(absolute, "utf8");
-  fs.writeFileSync(
-    absolute,
-    text.replace(/^(\s*summary: .*?)( \(edited\))?$/m, (_, summary: string, edited?: string) => (edited ? summary : `${summary} (edited)`)),
-  );
-}
-
 export default async function benchBuild(): Promise<BenchResult> {
-  const copy = tempDir("build");
+  const copy = repoCopy("build");
   const baseline = tempDir("build-baseline");
   try {
-    fs.cpSync(repoRoot, copy, { recursive: true, filter: (src) => !SKIP.has(path.relative(repoRoot, src)) });
-    fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(copy, "node_modules"), "dir");
     execFileSync("sh", ["-c", `git -C "${repoRoot}" archive ${BASELINE_COMMIT} | tar -x -C "${baseline}"`]);
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(baseline, "node_modules"), "dir");
 

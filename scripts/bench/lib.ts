@@ -66,6 +66,31 @@ export function tempDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `sms-bench-${name}-`));
 }
 
+// Not needed to build, or rebuilt by it; node_modules is linked instead.
+const NOT_COPIED = new Set(["node_modules", ".git", "dist", ".tmp", "bench", "coverage"]);
+
+/**
+ * A copy of the repository in a temp dir, to build in: a build replaces generated/ and dist/, and
+ * the working tree may be in use meanwhile (tests against generated/, someone editing specs).
+ */
+export function repoCopy(name: string): string {
+  const copy = tempDir(name);
+  fs.cpSync(repoRoot, copy, { recursive: true, filter: (src) => !NOT_COPIED.has(path.relative(repoRoot, src)) });
+  fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(copy, "node_modules"), "dir");
+  return copy;
+}
+
+/** The one-file edits: the first summary of a path file, toggled between two wordings, so every run changes it. */
+export const EDITED = { smsend: "specs/smsend/paths/status.yaml", clicksend: "specs/clicksend/paths/account.yaml" };
+export function toggleSummary(copy: string, file: string): void {
+  const absolute = path.join(copy, file);
+  const text = fs.readFileSync(absolute, "utf8");
+  fs.writeFileSync(
+    absolute,
+    text.replace(/^(\s*summary: .*?)( \(edited\))?$/m, (_, summary: string, edited?: string) => (edited ? summary : `${summary} (edited)`)),
+  );
+}
+
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }

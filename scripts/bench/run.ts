@@ -12,6 +12,7 @@ import path from "node:path";
 import benchBuild from "./build.js";
 import benchBundle from "./bundle.js";
 import benchCalls from "./calls.js";
+import benchDev from "./dev.js";
 import benchDocs from "./docs.js";
 import benchGenerate from "./generate.js";
 import { repoRoot, type BenchResult } from "./lib.js";
@@ -20,6 +21,7 @@ import benchTypecheck from "./typecheck.js";
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   build: benchBuild,
+  dev: benchDev,
   tests: benchTests,
   generate: benchGenerate,
   typecheck: benchTypecheck,

@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll } from "vitest";
 import type { BuildOptions, BuildResult, default as buildFunction, buildHere as buildHereFunction } from "../../generator/build.js";
+import type * as Child from "../../generator/child.js";
 import type * as Findings from "../../generator/findings.js";
 import type * as Package from "../../generator/package.js";
 import type generateFunction from "../../generator/pipeline.js";
@@ -58,6 +59,8 @@ export interface RepoCopy {
    * loading of the generators, which this process has loaded already for `generate`. */
   buildHere: typeof buildHereFunction;
   generate: typeof generateFunction;
+  /** The copy's generator/child.ts: its warm children are the copy's own. */
+  child: typeof Child;
   providers: typeof Providers.providers;
   /** The fixture provider (see fixtureProvider), copied to specs/build-fixture/ in the copy, where
    * the build's record hashes its files as it does a real provider's. */
@@ -90,14 +93,15 @@ export function useRepoCopy(prefix: string): RepoCopy {
     const modules = path.relative(path.dirname(buildInfo), fs.realpathSync(path.join(repoRoot, "node_modules")));
     fs.writeFileSync(buildInfo, fs.readFileSync(buildInfo, "utf8").replaceAll('"../../node_modules/', `"${modules}/`));
     const load = (file: string) => import(pathToFileURL(path.join(copy.dir, "generator", file)).href);
-    const [build, pipeline, providers, findings, pkg] = await Promise.all(
-      ["build.ts", "pipeline.ts", "providers.ts", "findings.ts", "package.ts"].map(load),
+    const [build, pipeline, providers, findings, pkg, child] = await Promise.all(
+      ["build.ts", "pipeline.ts", "providers.ts", "findings.ts", "package.ts", "child.ts"].map(load),
     );
     const smsend = (providers.providers as Provider[]).find((p) => p.id === "smsend")!;
     Object.assign(copy, {
       build: build.default,
       buildHere: build.buildHere,
       generate: pipeline.default,
+      child,
       fixture: fixtureProvider(smsend, path.join(copy.dir, "specs", FIXTURE_ID, "openapi.yaml")),
       providers: providers.providers,
       LintFailure: findings.LintFailure,
