@@ -16,7 +16,6 @@ import { createRequire } from "node:module";
 import type { Plugin } from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { buildHome, hashFiles } from "./fingerprint.js";
 import { repoRoot } from "./providers.js";
 
@@ -28,8 +27,22 @@ const REQUIRED = ["typescript", "ts-morph"];
  * openapi-typescript imports TypeScript; Redocly's hundreds of modules load in a fraction of the
  * time as one file. Neither reads files from beside itself. */
 const BUNDLED = ["openapi-typescript", "@redocly/openapi-core"];
-/** In each output file: the `require` that the stand-ins for REQUIRED packages call. */
-const REQUIRE_BANNER = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+/** The variable through which a compiled worker learns which repository it builds. */
+const REPO = "SMS_GATEWAY_REPO";
+/**
+ * In each output file: the `require` that the stand-ins for REQUIRED packages call, and the URL
+ * the modules' `import.meta.url` becomes (see `define` below): their own file's, in the
+ * repository named by REPO. So one compiled worker serves every copy of the same code (the
+ * build's tests make copies, which then compile none of their own).
+ */
+const BANNER = [
+  'import { createRequire as __createRequire } from "node:module";',
+  'import { pathToFileURL as __pathToFileURL } from "node:url";',
+  "const require = __createRequire(import.meta.url);",
+  `const __repository = process.env.${REPO};`,
+  `if (!__repository) throw new Error("the build's worker was started without ${REPO}");`,
+  `const __entryUrl = __pathToFileURL(__repository + ${JSON.stringify(`/${path.relative(repoRoot, ENTRY)}`)}).href;`,
+].join(" ");
 
 /** Which package an import names ("@scope/name/sub" → "@scope/name"). */
 function packageOf(specifier: string): string {
@@ -71,9 +84,7 @@ let compiledScript: string | undefined;
 
 /** Where the worker compiled from the generator and runtime as they are now is kept. */
 function workerDir(): string {
-  // The repository's own path is part of the key: the worker holds it (see `define` below), and
-  // a copy of the repository with its .tmp (the build's tests make some) must not use the original's.
-  return path.join(buildHome, "worker", hashFiles(["generator", "runtime", "package-lock.json"], repoRoot).slice(0, 16));
+  return path.join(buildHome, "worker", hashFiles(["generator", "runtime", "package-lock.json"]).slice(0, 16));
 }
 
 /**
@@ -107,10 +118,10 @@ async function compileWorker(dir: string): Promise<string> {
     platform: "node",
     target: "node20",
     plugins: [packagePolicy],
-    banner: { js: REQUIRE_BANNER },
+    banner: { js: BANNER },
     // The modules locate the repository from their own URL (providers.ts); in the compiled
-    // worker that URL is the entry's source file, which sits where theirs do.
-    define: { "import.meta.url": JSON.stringify(pathToFileURL(ENTRY).href) },
+    // worker that URL is the entry's source file in the repository it builds, which sits where theirs do.
+    define: { "import.meta.url": "__entryUrl" },
     logLevel: "error",
   });
   try {
@@ -148,7 +159,7 @@ class TaskProcess {
       cwd: repoRoot,
       stdio: ["pipe", "pipe", "pipe"],
       // A warm child keeps its own children warm too (the build's linters).
-      env: warm ? { ...process.env, [WARM]: "1" } : process.env,
+      env: { ...process.env, [REPO]: repoRoot, ...(warm ? { [WARM]: "1" } : {}) },
     });
     let pending = "";
     this.child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
