@@ -22,6 +22,7 @@ import path from "node:path";
 import { buildHome, inputHashes, isCurrent, outputsOf, readRecord, writeRecord, type BuildRecord } from "./fingerprint.js";
 import { LintFailure, type Finding } from "./findings.js";
 import { lintInChild } from "./lint-child.js";
+import { withBuildLock } from "./lock.js";
 import { runInChild } from "./child.js";
 import { CompileFailure, compileLibrary } from "./package.js";
 import type { PipelineResult } from "./pipeline.js";
@@ -144,26 +145,34 @@ export async function buildOutcome(providers: readonly Provider[], options: Buil
   }
 }
 
-/** The build itself, in this process: the sequence the header describes. */
+/** The build itself, in this process: the sequence the header describes, one build at a time (./lock.ts). */
 export async function buildHere(providers: readonly Provider[], options: BuildOptions = {}): Promise<BuildResult> {
+  if (options.warmUp) return warmUp(providers);
+  return withBuildLock(() => buildLocked(providers, options));
+}
+
+/** See BuildOptions `warmUp`: generation and lint of every provider, thrown away. */
+async function warmUp(providers: readonly Provider[]): Promise<BuildResult> {
   const timings: StepTimings = {};
-  if (options.warmUp) {
-    // Findings are the specs' own, and were reported by the build before; anything else is a fault.
-    const reported = (error: unknown) => {
-      if (!(error instanceof LintFailure)) throw error;
-    };
-    const child = lintInChild(providers, timings);
-    const generate = (await import("./pipeline.js")).default;
-    const generated = generate(providers, timings, {
-      deferTypeCheck: true,
-      lint: child.findings,
-      brands: child.brands,
-      bundled: child.bundled,
-    });
-    await generated.then((result) => result.checkTypes!(), reported);
-    await child.findings.catch(reported);
-    return nothingToDo();
-  }
+  // Findings are the specs' own, and were reported by the build before; anything else is a fault.
+  const reported = (error: unknown) => {
+    if (!(error instanceof LintFailure)) throw error;
+  };
+  const child = lintInChild(providers, timings);
+  const generate = (await import("./pipeline.js")).default;
+  const generated = generate(providers, timings, {
+    deferTypeCheck: true,
+    lint: child.findings,
+    brands: child.brands,
+    bundled: child.bundled,
+  });
+  await generated.then((result) => result.checkTypes!(), reported);
+  await child.findings.catch(reported);
+  return nothingToDo();
+}
+
+async function buildLocked(providers: readonly Provider[], options: BuildOptions): Promise<BuildResult> {
+  const timings: StepTimings = {};
   const { record, inputs, libraryInputs, changed, upToDate } = plan(providers, options);
   if (upToDate) return nothingToDo();
 

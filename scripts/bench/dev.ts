@@ -29,7 +29,7 @@ const PORT = 4810; // and 4811: away from `npm run mock`'s 4010 and 4011
 export default async function benchDev(): Promise<BenchResult> {
   const copy = repoCopy("dev");
   const cold = repoCopy("dev-cold");
-  // Everything current first: dev then starts without building (two builds at once would share a stage).
+  // Everything current first: dev then starts without building.
   await timeChild("npm", ["run", "build"], copy);
   await timeChild("npm", ["run", "build"], cold);
   const dev = spawn("npm", ["run", "dev", "--", String(PORT)], { cwd: copy, stdio: ["ignore", "pipe", "pipe"], detached: true });

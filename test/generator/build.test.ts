@@ -10,7 +10,7 @@
  * Two cases run scripts/build.ts in a child process, exactly as `npm run build` does: the skip,
  * and a failure as the script reports it.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -110,6 +110,27 @@ describe("npm run build", () => {
     }
     expect(outputs()).toEqual(before);
     expect(await copy.attempt(), "the copy is not current again").toMatchObject({ rebuilt: [], libraryRebuilt: false });
+  }, 120_000);
+
+  it("runs two builds at once one after the other, the second finding the first's output current, and takes over a dead build's lock", async () => {
+    const recordFile = path.join(copy.dir, ".tmp/build/record.json");
+    const record = fs.readFileSync(recordFile, "utf8");
+    const lockFile = path.join(copy.dir, ".tmp/build/lock");
+    // A lock left by a build that died: a process that has exited.
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    fs.writeFileSync(lockFile, dead);
+    try {
+      // As `npm run dev` and `npm run build` in two terminals (both bodies in this process: the lock is the promise).
+      const both = await Promise.all([
+        copy.attemptHere([copy.fixture], { generatedOnly: true }),
+        copy.attemptHere([copy.fixture], { generatedOnly: true }),
+      ]);
+      expect(both.map((result) => (result instanceof Error ? result.message : result.rebuilt)).sort()).toEqual([[], ["build-fixture"]]);
+      expect(fs.existsSync(lockFile)).toBe(false);
+    } finally {
+      fs.rmSync(path.join(copy.dir, "generated/build-fixture"), { recursive: true, force: true });
+      fs.writeFileSync(recordFile, record);
+    }
   }, 120_000);
 
   it("reproduces generated/ byte for byte from another copy of the repository", async () => {

@@ -84,6 +84,7 @@ export function useRepoCopy(prefix: string): RepoCopy {
     copy.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     for (const name of COPIED) fs.cpSync(path.join(repoRoot, name), path.join(copy.dir, name), { recursive: true });
     fs.cpSync(FIXTURE, path.join(copy.dir, "specs", FIXTURE_ID), { recursive: true });
+    fs.rmSync(path.join(copy.dir, ".tmp/build/lock"), { force: true }); // a build of this repository's, running now
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(copy.dir, "node_modules"));
     // tsc's incremental state names files relative to itself. TypeScript follows the copy's
     // node_modules link to the repository's real one, which from the copy's .tmp/build is not
