@@ -21,7 +21,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildHome, inputHashes, isCurrent, outputsOf, readRecord, writeRecord, type BuildRecord } from "./fingerprint.js";
 import { LintFailure, type Finding } from "./findings.js";
-import { lintInChild } from "./lint-child.js";
+import { fromLintChild, lintInChild } from "./lint-child.js";
 import { withBuildLock } from "./lock.js";
 import { runInChild } from "./child.js";
 import { CompileFailure, compileLibrary } from "./package.js";
@@ -162,9 +162,7 @@ async function warmUp(providers: readonly Provider[]): Promise<BuildResult> {
   const generate = (await import("./pipeline.js")).default;
   const generated = generate(providers, timings, {
     deferTypeCheck: true,
-    lint: child.findings,
-    brands: child.brands,
-    bundled: child.bundled,
+    ...fromLintChild(child),
   });
   await generated.then((result) => result.checkTypes!(), reported);
   await child.findings.catch(reported);
@@ -202,9 +200,7 @@ async function buildLocked(providers: readonly Provider[], options: BuildOptions
       ? await generate!(changed, timings, {
           deferTypeCheck: true,
           deferLint: true,
-          lint: child.findings,
-          brands: child.brands,
-          bundled: child.bundled,
+          ...fromLintChild(child),
         })
       : nothingGenerated;
     const source = path.join(stage, "source");

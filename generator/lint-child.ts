@@ -10,6 +10,7 @@
 import type { BrandOutcome } from "./brands.js";
 import type { OpenApiDocument } from "./bundle.js";
 import type { Finding } from "./findings.js";
+import type { PipelineOptions } from "./pipeline.js";
 import { runInChild } from "./child.js";
 import type { Provider } from "./providers.js";
 import type { StepTimings } from "./timing.js";
@@ -77,4 +78,9 @@ export function lintInChild(providers: readonly Provider[], timings: StepTimings
   // The caller awaits them later; this only keeps an early failure from going unhandled.
   for (const promise of [child.findings, child.brands]) promise.catch(() => {});
   return child;
+}
+
+/** What the generation takes from the child (./pipeline.ts): its findings, brand documents and bundled documents. */
+export function fromLintChild(child: LintChild): Pick<PipelineOptions, "lint" | "brands" | "bundled"> {
+  return { lint: child.findings, brands: child.brands, bundled: child.bundled };
 }

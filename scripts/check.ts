@@ -47,9 +47,9 @@ try {
  * generated/ never needs.
  */
 async function generateAgain(unproven: typeof providers): Promise<Record<string, Record<string, string>>> {
-  const { lintInChild } = await import("../generator/lint-child.js");
+  const { fromLintChild, lintInChild } = await import("../generator/lint-child.js");
   // The linters run in a child process beside the generation (two cores).
   const child = lintInChild(unproven, {});
   const { default: generate } = await import("../generator/pipeline.js");
-  return (await generate(unproven, {}, { lint: child.findings, brands: child.brands })).files;
+  return (await generate(unproven, {}, fromLintChild(child))).files;
 }

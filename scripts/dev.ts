@@ -57,20 +57,26 @@ let running: Promise<void> | undefined;
 let again = false;
 /** When the first write of the save not yet built came. */
 let savedAt = 0;
+
+/** Runs `work` (nothing else runs meanwhile), then builds again if a save came during it. */
+function run(work: () => Promise<void>): void {
+  running = work().finally(() => {
+    running = undefined;
+    if (again) onSave();
+  });
+}
+
 function onSave(): void {
   if (running) {
     again = true;
     return;
   }
-  running = (async () => {
-    do {
-      again = false;
-      const since = savedAt;
-      savedAt = 0;
-      for (const id of await rebuild()) await serve(id, basePort + providers.findIndex((p) => p.id === id), since);
-    } while (again);
-    running = undefined;
-  })();
+  again = false;
+  const since = savedAt;
+  savedAt = 0;
+  run(async () => {
+    for (const id of await rebuild()) await serve(id, basePort + providers.findIndex((p) => p.id === id), since);
+  });
 }
 
 await rebuild();
@@ -78,14 +84,12 @@ await Promise.all(providers.map((p, index) => serve(p.id, basePort + index)));
 // A build that writes nothing, so the first save is as quick as the next (generator/build.ts
 // `warmUp`). A save meanwhile is built right after it.
 const warming = performance.now();
-running = build(providers, { warmUp: true }).then(
-  () => console.log(`warmed up in ${Math.round(performance.now() - warming)} ms`),
-  (error: Error) => console.warn(`warming up failed (the first save will take longer): ${error.message}`),
+run(() =>
+  build(providers, { warmUp: true }).then(
+    () => console.log(`warmed up in ${Math.round(performance.now() - warming)} ms`),
+    (error: Error) => console.warn(`warming up failed (the first save will take longer): ${error.message}`),
+  ),
 );
-void running.then(() => {
-  running = undefined;
-  if (again) onSave();
-});
 watchTree(path.join(repoRoot, "specs"), (firstWriteAt) => {
   savedAt ||= firstWriteAt;
   onSave();
